@@ -1,0 +1,189 @@
+package dev.ttrtc.runtime;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How to launch one mini-program instance: the project folder, the first page and its query,
+ * what the simulated phone answers, and settings for API modules added by other modules.
+ */
+public final class LaunchOptions {
+    private final Path projectDir;
+    private final String page;
+    private final Map<String, String> query;
+    private final SystemInfo systemInfo;
+    private final boolean modalConfirms;
+    private final Set<String> deniedScopes;
+    private final Map<String, ApiMock> mocks;
+    private final Map<Class<?>, Object> extensions;
+    private final String name;
+
+    private LaunchOptions(Builder b) {
+        this.projectDir = b.projectDir;
+        this.page = b.page;
+        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
+        this.systemInfo = b.systemInfo;
+        this.modalConfirms = b.modalConfirms;
+        this.deniedScopes = Set.copyOf(b.deniedScopes);
+        this.mocks = Collections.unmodifiableMap(new LinkedHashMap<>(b.mocks));
+        this.extensions = Map.copyOf(b.extensions);
+        this.name = b.name;
+    }
+
+    public static Builder builder(Path projectDir) {
+        return new Builder(projectDir);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(projectDir);
+        b.page = page;
+        b.query.putAll(query);
+        b.systemInfo = systemInfo;
+        b.modalConfirms = modalConfirms;
+        b.deniedScopes.addAll(deniedScopes);
+        b.mocks.putAll(mocks);
+        b.extensions.putAll(extensions);
+        b.name = name;
+        return b;
+    }
+
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** The route to open first, or empty for the app's launch page. */
+    public Optional<String> page() {
+        return Optional.ofNullable(page);
+    }
+
+    public Map<String, String> query() {
+        return query;
+    }
+
+    public SystemInfo systemInfo() {
+        return systemInfo;
+    }
+
+    /** What {@code tt.showModal} answers: confirm (the default) or cancel. */
+    public boolean modalConfirms() {
+        return modalConfirms;
+    }
+
+    /** Scopes ({@code scope.record}, {@code scope.camera}, ...) the simulated user refuses. */
+    public Set<String> deniedScopes() {
+        return deniedScopes;
+    }
+
+    public Map<String, ApiMock> mocks() {
+        return mocks;
+    }
+
+    /** A setting an API module reads, keyed by its type. */
+    public <T> Optional<T> extension(Class<T> type) {
+        return Optional.ofNullable(type.cast(extensions.get(type)));
+    }
+
+    /** A label for this instance in logs and thread names, or empty for a generated one. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** Parses {@code k=v&k2=v2} (percent-encoded) into an ordered map. */
+    public static Map<String, String> parseQuery(String queryString) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) {
+            return result;
+        }
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            result.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+
+    public static final class Builder {
+        private final Path projectDir;
+        private String page;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private SystemInfo systemInfo = SystemInfo.defaults();
+        private boolean modalConfirms = true;
+        private final Set<String> deniedScopes = new LinkedHashSet<>();
+        private final Map<String, ApiMock> mocks = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> extensions = new HashMap<>();
+        private String name;
+
+        private Builder(Path projectDir) {
+            this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+        }
+
+        /** The route to open first (for example {@code pages/room/room}); null for the launch page. */
+        public Builder page(String route) {
+            this.page = route;
+            return this;
+        }
+
+        public Builder query(Map<String, String> values) {
+            query.putAll(values);
+            return this;
+        }
+
+        public Builder query(String key, String value) {
+            query.put(key, value);
+            return this;
+        }
+
+        public Builder systemInfo(SystemInfo info) {
+            this.systemInfo = Objects.requireNonNull(info, "info");
+            return this;
+        }
+
+        public Builder modalConfirms(boolean confirms) {
+            this.modalConfirms = confirms;
+            return this;
+        }
+
+        public Builder deny(String scope) {
+            deniedScopes.add(scope);
+            return this;
+        }
+
+        public Builder mock(String apiName, ApiMock mock) {
+            mocks.put(Objects.requireNonNull(apiName, "apiName"), Objects.requireNonNull(mock, "mock"));
+            return this;
+        }
+
+        /** Removes a mock so the real API is used again. */
+        public Builder restoreMock(String apiName) {
+            mocks.remove(apiName);
+            return this;
+        }
+
+        public <T> Builder extension(Class<T> type, T value) {
+            extensions.put(type, type.cast(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        public Builder name(String label) {
+            this.name = label;
+            return this;
+        }
+
+        public LaunchOptions build() {
+            return new LaunchOptions(this);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ttrtc.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running mini-program (or mini-game) instance. Every method is safe to call from any thread:
+ * reads return the latest snapshot, actions are posted to the instance's event loop.
+ *
+ * <p>Lifecycle: created by {@link MiniProgramHost#launch}, running until {@link #close()} (or
+ * the host's close), after which actions fail with {@link IllegalStateException}.
+ */
+public interface MiniProgram extends AutoCloseable {
+
+    /** A label unique within the host, used in logs and thread names. */
+    String id();
+
+    /** The route of the page on top of the stack ({@code pages/room/room}); {@code game} for a mini-game. */
+    String route();
+
+    /** The query the top page was opened with. */
+    Map<String, String> query();
+
+    /** The routes of the page stack, bottom first. */
+    List<String> pageStack();
+
+    /** The top page's data as of its last {@code setData} (what the view would render). */
+    JsonNode pageData();
+
+    /**
+     * Calls a method of the top page as a tap handler would be called. Completes with the
+     * method's return value (awaited when it is a promise) as JSON, or exceptionally with the
+     * error it threw.
+     */
+    CompletableFuture<JsonNode> callPageMethod(String method, PageEvent event);
+
+    /**
+     * Evaluates JS source in the instance's global scope; completes with the value (awaited when
+     * it is a promise) as JSON. For tools and tests; mini-program code never sees this.
+     */
+    CompletableFuture<JsonNode> evaluate(String source);
+
+    /** Sends the app to the background: page and App {@code onHide}. */
+    void hide();
+
+    /** Brings the app to the foreground: App and page {@code onShow}. */
+    void show();
+
+    EventLog events();
+
+    boolean isClosed();
+
+    /** Unloads the pages, releases what API modules hold, cancels timers and stops the loop thread. */
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+package dev.ttrtc.runtime.api;
+
+/** The {@code tt} object being assembled for one instance. */
+public interface ApiRegistry {
+
+    /** Defines {@code tt.<name>(params)}, an API answering through success/fail/complete. */
+    void async(String name, AsyncApi api);
+
+    /** Defines {@code tt.<name>(...args)}, an API that returns its result. */
+    void sync(String name, SyncApi api);
+}

@@ -1,0 +1,44 @@
+package dev.ttrtc.runtime.api;
+
+import dev.ttrtc.runtime.EventLog;
+import dev.ttrtc.runtime.SystemInfo;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/** What an API module may use of the instance it is installed in. */
+public interface InstanceContext {
+
+    /** The instance's label, unique within its host. */
+    String instanceId();
+
+    Path projectDir();
+
+    /** A setting the embedder passed for modules, keyed by its type. */
+    <T> Optional<T> extension(Class<T> type);
+
+    SystemInfo systemInfo();
+
+    /** Whether the simulated user grants a scope such as {@code scope.record} or {@code scope.camera}. */
+    boolean isGranted(String scope);
+
+    EventLog events();
+
+    /** Runs tasks on the instance's loop thread, in order; tasks posted after close are dropped. */
+    Executor loop();
+
+    boolean inLoop();
+
+    JsObjectBuilder newObject(String typeName);
+
+    JsEventChannel newEventChannel(String eventName);
+
+    /**
+     * Runs {@code hook} on the loop thread when the instance closes, before its JS context is
+     * closed; hooks run in reverse order of registration.
+     */
+    void onClose(Runnable hook);
+
+    /** Records an ERROR entry for a problem the module found (not thrown into JS). */
+    void reportProblem(String name, String message);
+}

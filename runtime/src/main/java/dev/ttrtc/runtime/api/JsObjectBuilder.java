@@ -1,0 +1,22 @@
+package dev.ttrtc.runtime.api;
+
+/**
+ * Builds a JS object whose methods are host APIs, such as an {@code RtcRoomContext}. Each method
+ * is logged and answered exactly like a top-level {@code tt} API. Loop thread only.
+ */
+public interface JsObjectBuilder {
+
+    /** Adds {@code obj.<name>(params)} answering through success/fail/complete. */
+    JsObjectBuilder async(String name, AsyncApi api);
+
+    /** Adds {@code obj.<name>(...args)} returning its result. */
+    JsObjectBuilder sync(String name, SyncApi api);
+
+    /**
+     * Adds {@code obj.<onName>(fn)} and {@code obj.<offName>(fn?)}: on adds fn; off removes fn,
+     * or every listener when called without one.
+     */
+    JsObjectBuilder event(String onName, String offName, JsEventChannel channel);
+
+    JsObject build();
+}

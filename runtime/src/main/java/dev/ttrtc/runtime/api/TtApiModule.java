@@ -1,0 +1,17 @@
+package dev.ttrtc.runtime.api;
+
+/**
+ * Adds APIs to the {@code tt} object of every instance. Implementations are found with
+ * {@link java.util.ServiceLoader}; list them in {@code META-INF/services/dev.ttrtc.runtime.api.TtApiModule}.
+ *
+ * <p>One module object serves every instance of the JVM, so it keeps per-instance state in what
+ * {@link #install} creates, never in its own fields.
+ */
+public interface TtApiModule {
+
+    /**
+     * Defines this module's APIs for one instance. Called on that instance's loop thread while it
+     * starts, before any project code runs.
+     */
+    void install(InstanceContext instance, ApiRegistry tt);
+}

@@ -1,0 +1,134 @@
+package dev.ttrtc.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * Moves values across the JS/Java boundary of one context, through helpers the bootstrap script
+ * returns (they hold the original built-ins, safe from project code). Loop thread only.
+ */
+public final class JsBridge {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Context context;
+    private final Value helpers;
+    private final Value undefined;
+
+    private JsBridge(Context context, Value helpers) {
+        this.context = context;
+        this.helpers = helpers;
+        this.undefined = context.eval("js", "undefined");
+    }
+
+    /** Runs the bootstrap in {@code context}, giving it the host's native hooks. */
+    public static JsBridge install(Context context, ProxyObject nativeHooks) {
+        Value bootstrap = context.eval(hostSource("bootstrap.js"));
+        return new JsBridge(context, bootstrap.execute(nativeHooks));
+    }
+
+    /** A script shipped with the runtime, named so error reports can tell it from project files. */
+    static Source hostSource(String resource) {
+        try (InputStream in = JsBridge.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing runtime resource " + resource);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", text, JsError.HOST_SOURCE_PREFIX + resource).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /** JSON text of any JS value (functions, cycles and the like described as strings). */
+    public String toJsonText(Value value) {
+        return helpers.invokeMember("toJson", value).asString();
+    }
+
+    public JsonNode toJson(Value value) {
+        return parse(toJsonText(value));
+    }
+
+    /** A fresh JS value built from JSON. */
+    public Value fromJson(JsonNode node) {
+        return fromJsonText(node == null ? "null" : node.toString());
+    }
+
+    public Value fromJsonText(String json) {
+        return helpers.invokeMember("parseJson", json);
+    }
+
+    /** JS {@code undefined}, for host functions that return nothing (Java null would be JS null). */
+    public Value undefined() {
+        return undefined;
+    }
+
+    public Value newObject() {
+        return helpers.invokeMember("newObject");
+    }
+
+    /** A real JS function named {@code name} that calls {@code function}. */
+    public Value function(String name, ProxyExecutable function) {
+        return helpers.invokeMember("wrapNative", name, function);
+    }
+
+    /** Throws a JS {@code Error} with this message into the JS code that called the host. */
+    public RuntimeException throwError(String message) {
+        helpers.invokeMember("makeError", message).throwException();
+        throw new AssertionError("unreachable");
+    }
+
+    /** {@code typeof value}, with {@code "null"} for null. */
+    public String typeOf(Value value) {
+        return helpers.invokeMember("typeOf", value).asString();
+    }
+
+    /** The value as the platform's messages show it: {@code 7}, {@code abc}, {@code undefined}, {@code object}. */
+    public String describe(Value value) {
+        return helpers.invokeMember("describe", value).asString();
+    }
+
+    /** Calls {@code onValue} with the value as JSON text once it settles (promises are awaited). */
+    public void settle(Value value, Consumer<String> onValue, Consumer<Value> onError) {
+        helpers.invokeMember("settle", value,
+                (ProxyExecutable) args -> {
+                    onValue.accept(args[0].asString());
+                    return null;
+                },
+                (ProxyExecutable) args -> {
+                    onError.accept(args[0]);
+                    return null;
+                });
+    }
+
+    /** Evaluates source text as a global script (indirect eval). */
+    public Value evalGlobal(String source) {
+        return helpers.invokeMember("evalGlobal", source);
+    }
+
+    Value helpers() {
+        return helpers;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the bootstrap produced invalid JSON", e);
+        }
+    }
+}

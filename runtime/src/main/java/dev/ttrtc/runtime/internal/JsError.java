@@ -1,0 +1,82 @@
+package dev.ttrtc.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+
+/**
+ * A JS error described for people: its message, where it happened in the mini-program's own files
+ * ({@code pages/index/index.js:12:5}) and the JS stack. Host frames (the framework, the bootstrap)
+ * are left out of the location so it points at the user's code.
+ *
+ * @param message for example {@code TypeError: Cannot read property 'x' of null}
+ * @param location file:line:column in the project, or empty when no project frame is known
+ * @param stack one entry per JS frame, innermost first
+ */
+public record JsError(String message, String location, List<String> stack) {
+
+    /** Names of host sources start with this, so they are never mistaken for project files. */
+    public static final String HOST_SOURCE_PREFIX = "<host>/";
+
+    public static JsError of(PolyglotException e) {
+        List<String> stack = new ArrayList<>();
+        String location = "";
+        SourceSection at = e.isSyntaxError() ? e.getSourceLocation() : null;
+        if (at != null) {
+            location = format(at);
+        }
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (!frame.isGuestFrame()) {
+                continue;
+            }
+            SourceSection section = frame.getSourceLocation();
+            String where = section == null ? "unknown" : format(section);
+            String function = frame.getRootName() == null || frame.getRootName().isEmpty()
+                    || frame.getRootName().startsWith(":") ? "<anonymous>" : frame.getRootName();
+            stack.add(function + " (" + where + ")");
+            if (location.isEmpty() && section != null && isProjectSource(section)) {
+                location = where;
+            }
+        }
+        return new JsError(messageOf(e), location, List.copyOf(stack));
+    }
+
+    /** The message without the location and code excerpt GraalJS puts into syntax errors. */
+    private static String messageOf(PolyglotException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int newline = message.indexOf('\n');
+        String firstLine = newline < 0 ? message : message.substring(0, newline);
+        if (e.isSyntaxError() && e.getSourceLocation() != null) {
+            String name = e.getSourceLocation().getSource().getName();
+            int at = firstLine.indexOf(name + ":");
+            if (at >= 0) {
+                int space = firstLine.indexOf(' ', at);
+                firstLine = firstLine.substring(0, at) + (space < 0 ? "" : firstLine.substring(space + 1));
+            }
+        }
+        return firstLine;
+    }
+
+    private static boolean isProjectSource(SourceSection section) {
+        return !section.getSource().getName().startsWith(HOST_SOURCE_PREFIX);
+    }
+
+    /** file:line:column, 1-based, corrected for the CommonJS wrapper on the first line of a module. */
+    static String format(SourceSection section) {
+        if (!section.isAvailable()) {
+            return section.getSource().getName();
+        }
+        int line = section.getStartLine();
+        int column = section.getStartColumn();
+        if (line == 1 && isProjectSource(section)) {
+            column = Math.max(1, column - ModuleLoader.WRAPPER_PREFIX.length());
+        }
+        return section.getSource().getName() + ":" + line + ":" + column;
+    }
+
+    /** {@code location: message}, or just the message when the location is unknown. */
+    public String summary() {
+        return location.isEmpty() ? message : location + ": " + message;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ttrtc.runtime.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.runtime.EventLog;
+import dev.ttrtc.runtime.HostEvent;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The host functions the bootstrap and framework scripts call: console output, errors, timers,
+ * and page changes. They are reachable only through those scripts' closures, never from a global.
+ */
+final class NativeHooks {
+    private final EventLog log;
+    private final ErrorReporter errors;
+    private final EventLoop loop;
+    private final AtomicReference<PageState> pageState;
+
+    NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState) {
+        this.log = log;
+        this.errors = errors;
+        this.loop = loop;
+        this.pageState = pageState;
+    }
+
+    ProxyObject proxy() {
+        Map<String, Object> hooks = new HashMap<>();
+        hooks.put("log", (ProxyExecutable) a -> {
+            String level = a[0].asString();
+            String text = a[1].asString();
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("level", level);
+            log.record(HostEvent.Kind.CONSOLE, level, text, data);
+            return null;
+        });
+        hooks.put("reportError", (ProxyExecutable) a -> {
+            errors.reportThrown(a[0]);
+            return null;
+        });
+        hooks.put("unhandledRejection", (ProxyExecutable) a -> {
+            errors.reportRejection(a[0]);
+            return null;
+        });
+        hooks.put("problem", (ProxyExecutable) a -> {
+            errors.problem(a[0].asString(), a[1].asString());
+            return null;
+        });
+        hooks.put("setTimer", (ProxyExecutable) a -> {
+            Value callback = a[0];
+            return loop.setTimer(callback::executeVoid, a[1].asLong(), a[2].asBoolean());
+        });
+        hooks.put("clearTimer", (ProxyExecutable) a -> {
+            loop.clearTimer(a[0].asLong());
+            return null;
+        });
+        hooks.put("nextTurn", (ProxyExecutable) a -> {
+            Value callback = a[0];
+            loop.execute(callback::executeVoid);
+            return null;
+        });
+        hooks.put("lifecycle", (ProxyExecutable) a -> {
+            String owner = a[0].asString();
+            String hook = a[1].asString();
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("owner", owner).put("hook", hook);
+            log.record(HostEvent.Kind.LIFECYCLE, hook, owner + "." + hook, data);
+            return null;
+        });
+        hooks.put("pageShown", (ProxyExecutable) a -> {
+            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()),
+                    JsBridge.parse(a[3].asString()));
+            return null;
+        });
+        hooks.put("dataChanged", (ProxyExecutable) a -> {
+            dataChanged(JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
+            return null;
+        });
+        return ProxyObject.fromMap(hooks);
+    }
+
+    private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {
+        Map<String, String> queryMap = JsBridge.JSON.convertValue(query, new TypeReference<LinkedHashMap<String, String>>() { });
+        List<String> routes = JsBridge.JSON.convertValue(stack, new TypeReference<List<String>>() { });
+        pageState.set(new PageState(route, Collections.unmodifiableMap(queryMap), List.copyOf(routes), data));
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("route", route);
+        details.set("query", query);
+        details.set("stack", stack);
+        log.record(HostEvent.Kind.NAVIGATION, route, "page " + route + " " + query, details);
+    }
+
+    private void dataChanged(JsonNode data, JsonNode patch) {
+        PageState state = pageState.updateAndGet(s -> s.withData(data));
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.set("patch", patch);
+        log.record(HostEvent.Kind.DATA, state.route(), "setData " + patch, details);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.ttrtc.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ttrtc.runtime.LaunchException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mini-program or mini-game project folder, checked: {@code app.json} with its pages (or
+ * {@code game.json}/{@code game.js}), optional {@code project.config.json} (whose
+ * {@code miniprogramRoot} moves the sources), and every file path resolved inside the folder.
+ */
+public final class Project {
+    /** A mini-program has pages; a mini-game has one {@code game.js}. */
+    public enum Kind { MINI_PROGRAM, MINI_GAME }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final Kind kind;
+    private final List<String> pages;
+    private final String entryPage;
+    private final JsonNode projectConfig;
+
+    private Project(Path root, Kind kind, List<String> pages, String entryPage, JsonNode projectConfig) {
+        this.root = root;
+        this.kind = kind;
+        this.pages = pages;
+        this.entryPage = entryPage;
+        this.projectConfig = projectConfig;
+    }
+
+    /** Reads and checks the project in {@code dir}; every problem is one user-facing line. */
+    public static Project load(Path dir) throws LaunchException {
+        Path folder = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new LaunchException("project folder not found: " + dir);
+        }
+        Path realFolder;
+        try {
+            realFolder = folder.toRealPath();
+        } catch (IOException e) {
+            throw new LaunchException("cannot read project folder " + dir + ": " + e.getMessage());
+        }
+        JsonNode projectConfig = readJsonIfPresent(realFolder, "project.config.json");
+        Path sourceRoot = realFolder;
+        if (projectConfig != null && projectConfig.hasNonNull("miniprogramRoot")) {
+            String subdir = projectConfig.get("miniprogramRoot").asText();
+            Path candidate = realFolder.resolve(subdir).normalize();
+            if (!candidate.startsWith(realFolder) || !Files.isDirectory(candidate)) {
+                throw new LaunchException("project.config.json: miniprogramRoot \"" + subdir + "\" is not a folder inside the project");
+            }
+            sourceRoot = candidate;
+        }
+        JsonNode appJson = readJsonIfPresent(sourceRoot, "app.json");
+        if (appJson == null) {
+            if (Files.isRegularFile(sourceRoot.resolve("game.js"))) {
+                return new Project(sourceRoot, Kind.MINI_GAME, List.of(), "game", projectConfig);
+            }
+            throw new LaunchException("no app.json in " + dir + " (a mini-program project folder has app.json; a mini-game has game.js)");
+        }
+        List<String> pages = readPages(appJson);
+        String entry = pages.get(0);
+        if (appJson.hasNonNull("entryPagePath")) {
+            entry = stripSlashes(appJson.get("entryPagePath").asText());
+            if (!pages.contains(entry)) {
+                throw new LaunchException("app.json: entryPagePath \"" + entry + "\" is not one of its pages");
+            }
+        }
+        if (!Files.isRegularFile(sourceRoot.resolve("app.js"))) {
+            throw new LaunchException("app.js not found in " + dir);
+        }
+        for (String page : pages) {
+            if (!Files.isRegularFile(sourceRoot.resolve(page + ".js"))) {
+                throw new LaunchException("app.json lists page \"" + page + "\" but " + page + ".js does not exist");
+            }
+        }
+        return new Project(sourceRoot, Kind.MINI_PROGRAM, List.copyOf(pages), entry, projectConfig);
+    }
+
+    private static List<String> readPages(JsonNode appJson) throws LaunchException {
+        JsonNode pagesNode = appJson.get("pages");
+        if (pagesNode == null || !pagesNode.isArray() || pagesNode.isEmpty()) {
+            throw new LaunchException("app.json: \"pages\" must be a non-empty array of page paths");
+        }
+        List<String> pages = new ArrayList<>();
+        for (JsonNode page : pagesNode) {
+            if (!page.isTextual() || page.asText().isBlank()) {
+                throw new LaunchException("app.json: every entry of \"pages\" must be a page path such as \"pages/index/index\"");
+            }
+            String route = stripSlashes(page.asText());
+            if (route.contains("..")) {
+                throw new LaunchException("app.json: page path \"" + page.asText() + "\" leaves the project folder");
+            }
+            pages.add(route);
+        }
+        return pages;
+    }
+
+    private static String stripSlashes(String route) {
+        String r = route;
+        while (r.startsWith("/")) {
+            r = r.substring(1);
+        }
+        return r.endsWith(".js") ? r.substring(0, r.length() - 3) : r;
+    }
+
+    private static JsonNode readJsonIfPresent(Path folder, String name) throws LaunchException {
+        Path file = folder.resolve(name);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + name + ": " + e.getMessage());
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new LaunchException(name + ": must contain a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new LaunchException(name + where + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The folder holding app.js (or game.js), with symbolic links resolved. */
+    public Path root() {
+        return root;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The routes listed in app.json, in order. */
+    public List<String> pages() {
+        return pages;
+    }
+
+    /** The page opened at launch unless the embedder names another. */
+    public String entryPage() {
+        return entryPage;
+    }
+
+    /** The {@code appid} of project.config.json, when present. */
+    public Optional<String> appId() {
+        return projectConfig == null || !projectConfig.hasNonNull("appid")
+                ? Optional.empty() : Optional.of(projectConfig.get("appid").asText());
+    }
+
+    /**
+     * Resolves a project-relative path ("pages/a/a.js") to a file inside the project, or empty
+     * when it would leave the folder (also through a symbolic link).
+     */
+    public Optional<Path> resolveInside(String relativePath) {
+        Path candidate = root.resolve(relativePath).normalize();
+        if (!candidate.startsWith(root)) {
+            return Optional.empty();
+        }
+        if (Files.exists(candidate)) {
+            try {
+                if (!candidate.toRealPath().startsWith(root)) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(candidate);
+    }
+
+    /** The project-relative name of a file inside the project, with forward slashes. */
+    public String relativeName(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

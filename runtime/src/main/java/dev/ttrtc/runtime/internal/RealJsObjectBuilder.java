@@ -1,0 +1,58 @@
+package dev.ttrtc.runtime.internal;
+
+import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.AsyncApi;
+import dev.ttrtc.runtime.api.JsEventChannel;
+import dev.ttrtc.runtime.api.JsObject;
+import dev.ttrtc.runtime.api.JsObjectBuilder;
+import dev.ttrtc.runtime.api.SyncApi;
+import org.graalvm.polyglot.Value;
+
+/** Builds a plain JS object whose methods are host APIs. */
+final class RealJsObjectBuilder implements JsObjectBuilder {
+    private final ApiDispatcher dispatcher;
+    private final String typeName;
+    private final Value object;
+
+    RealJsObjectBuilder(ApiDispatcher dispatcher, String typeName) {
+        this.dispatcher = dispatcher;
+        this.typeName = typeName;
+        this.object = dispatcher.js().newObject();
+    }
+
+    @Override
+    public JsObjectBuilder async(String name, AsyncApi api) {
+        object.putMember(name, dispatcher.asyncFunction(name, typeName + "." + name, api));
+        return this;
+    }
+
+    @Override
+    public JsObjectBuilder sync(String name, SyncApi api) {
+        object.putMember(name, dispatcher.syncFunction(name, typeName + "." + name, api));
+        return this;
+    }
+
+    @Override
+    public JsObjectBuilder event(String onName, String offName, JsEventChannel channel) {
+        sync(onName, args -> {
+            channel.add(args.callback(0).orElseThrow(() -> ApiException.parameter(
+                    "expect callback to be function, but got " + args.typeOf(0))));
+            return null;
+        });
+        sync(offName, args -> {
+            if (args.count() == 0 || "undefined".equals(args.typeOf(0))) {
+                channel.clear();
+            } else {
+                channel.remove(args.callback(0).orElseThrow(() -> ApiException.parameter(
+                        "expect callback to be function, but got " + args.typeOf(0))));
+            }
+            return null;
+        });
+        return this;
+    }
+
+    @Override
+    public JsObject build() {
+        return new ValueHandle(object);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ttrtc.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ttrtc.runtime.api.ApiArgs;
+import dev.ttrtc.runtime.api.ApiParams;
+import dev.ttrtc.runtime.api.JsCallback;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.graalvm.polyglot.Value;
+
+/** {@link ApiArgs} over the arguments JS passed to a host function. */
+final class ValueArgs implements ApiArgs {
+    private final JsBridge js;
+    private final Value[] args;
+
+    ValueArgs(JsBridge js, Value[] args) {
+        this.js = js;
+        this.args = args;
+    }
+
+    private Value at(int index) {
+        return index < args.length ? args[index] : null;
+    }
+
+    @Override
+    public int count() {
+        return args.length;
+    }
+
+    @Override
+    public String typeOf(int index) {
+        Value v = at(index);
+        return v == null ? "undefined" : js.typeOf(v);
+    }
+
+    @Override
+    public String describe(int index) {
+        Value v = at(index);
+        return v == null ? "undefined" : js.describe(v);
+    }
+
+    @Override
+    public Optional<String> string(int index) {
+        Value v = at(index);
+        return v != null && v.isString() ? Optional.of(v.asString()) : Optional.empty();
+    }
+
+    @Override
+    public OptionalDouble number(int index) {
+        Value v = at(index);
+        return v != null && v.isNumber() && v.fitsInDouble() ? OptionalDouble.of(v.asDouble()) : OptionalDouble.empty();
+    }
+
+    @Override
+    public JsonNode json(int index) {
+        Value v = at(index);
+        return v == null ? JsonNodeFactory.instance.nullNode() : js.toJson(v);
+    }
+
+    @Override
+    public Optional<ApiParams> params(int index) {
+        Value v = at(index);
+        return ValueParams.isPlainObject(v) ? Optional.of(new ValueParams(js, v, "params")) : Optional.empty();
+    }
+
+    @Override
+    public Optional<JsCallback> callback(int index) {
+        Value v = at(index);
+        return v != null && v.canExecute() ? Optional.of(new ValueHandle(v)) : Optional.empty();
+    }
+}

@@ -1,0 +1,168 @@
+// Runs first in every instance, before any project code. Installs the globals a mini-program
+// expects beyond ECMAScript (console, queueMicrotask, timers) and returns the helpers the host
+// uses to move values across the JS/Java boundary. The helpers close over the original
+// built-ins, so project code that replaces JSON or Promise cannot break the host.
+(function (native) {
+  'use strict';
+  const global = globalThis;
+  const { stringify, parse } = JSON;
+  const PromiseCtor = Promise;
+  const promiseThen = Promise.prototype.then;
+  const promiseResolve = Promise.resolve.bind(Promise);
+  const ErrorCtor = Error;
+  const objectKeys = Object.keys;
+  const isArray = Array.isArray;
+  const indirectEval = eval;
+  const MAX_DEPTH = 12;
+
+  // The unhandled-rejection hook lives on the engine's Graal object, which mini-programs
+  // must not see.
+  global.Graal.setUnhandledPromiseRejectionHandler(function (reason) {
+    native.unhandledRejection(reason);
+  });
+  delete global.Graal;
+  delete global.arguments;
+
+  // A JSON-safe copy of any value: functions, symbols, bigints, cycles and deep nesting become
+  // descriptive strings instead of failing.
+  function plain(value, depth, ancestors) {
+    switch (typeof value) {
+      case 'undefined': return undefined;
+      case 'function': return '[Function' + (value.name ? ': ' + value.name : '') + ']';
+      case 'symbol': return value.toString();
+      case 'bigint': return value.toString() + 'n';
+      case 'number': return Number.isFinite(value) ? value : String(value);
+      case 'string':
+      case 'boolean': return value;
+    }
+    if (value === null) return null;
+    if (ancestors.indexOf(value) >= 0) return '[Circular]';
+    if (depth >= MAX_DEPTH) return isArray(value) ? '[Array]' : '[Object]';
+    if (value instanceof ErrorCtor) {
+      return { name: value.name, message: value.message, stack: String(value.stack || '') };
+    }
+    if (typeof value.toJSON === 'function') {
+      try { return plain(value.toJSON(), depth + 1, ancestors); } catch (e) { return '[Unserializable]'; }
+    }
+    if (value instanceof Map) return '[Map(' + value.size + ')]';
+    if (value instanceof Set) return '[Set(' + value.size + ')]';
+    if (value instanceof PromiseCtor) return '[Promise]';
+    ancestors.push(value);
+    try {
+      if (isArray(value)) {
+        const out = [];
+        for (let i = 0; i < value.length; i++) {
+          const item = plain(value[i], depth + 1, ancestors);
+          out.push(item === undefined ? null : item);
+        }
+        return out;
+      }
+      const out = {};
+      for (const key of objectKeys(value)) {
+        let item;
+        try { item = plain(value[key], depth + 1, ancestors); } catch (e) { item = '[Unreadable]'; }
+        if (item !== undefined) out[key] = item;
+      }
+      return out;
+    } finally {
+      ancestors.pop();
+    }
+  }
+
+  function toJson(value) {
+    const copy = plain(value, 0, []);
+    return copy === undefined ? 'null' : stringify(copy);
+  }
+
+  function describeForConsole(value) {
+    if (typeof value === 'string') return value;
+    if (value instanceof ErrorCtor) return String(value.stack || value);
+    if (value === undefined || typeof value !== 'object' || value === null) {
+      return typeof value === 'function' ? plain(value, 0, []) : String(value);
+    }
+    return toJson(value);
+  }
+
+  function makeConsoleMethod(level) {
+    return function () {
+      const parts = [];
+      for (let i = 0; i < arguments.length; i++) parts.push(describeForConsole(arguments[i]));
+      native.log(level, parts.join(' '));
+    };
+  }
+  const consoleObject = {};
+  for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+    consoleObject[level] = makeConsoleMethod(level);
+  }
+  global.console = consoleObject;
+
+  global.queueMicrotask = function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+      throw new TypeError('queueMicrotask: callback must be a function');
+    }
+    promiseThen.call(promiseResolve(undefined), function () {
+      try { callback(); } catch (e) { native.reportError(e); }
+    });
+  };
+
+  function timerFunction(name, repeat) {
+    const fn = function (callback, delay) {
+      if (typeof callback !== 'function') {
+        throw new TypeError(name + ': callback must be a function');
+      }
+      const args = Array.prototype.slice.call(arguments, 2);
+      const ms = Number(delay);
+      return native.setTimer(function () { callback.apply(undefined, args); },
+                             Number.isFinite(ms) && ms > 0 ? ms : 0, repeat);
+    };
+    Object.defineProperty(fn, 'name', { value: name });
+    return fn;
+  }
+  function clearFunction(name) {
+    const fn = function (id) {
+      if (typeof id === 'number') native.clearTimer(id);
+    };
+    Object.defineProperty(fn, 'name', { value: name });
+    return fn;
+  }
+  global.setTimeout = timerFunction('setTimeout', false);
+  global.setInterval = timerFunction('setInterval', true);
+  global.clearTimeout = clearFunction('clearTimeout');
+  global.clearInterval = clearFunction('clearInterval');
+
+  return {
+    toJson: toJson,
+    parseJson: function (text) { return parse(text); },
+    makeError: function (message) { return new ErrorCtor(message); },
+    // A real JS function (with .call, .bind and a name) in front of a host function.
+    wrapNative: function (name, hostFunction) {
+      const fn = function () { return hostFunction.apply(undefined, arguments); };
+      Object.defineProperty(fn, 'name', { value: name });
+      return fn;
+    },
+    newObject: function () { return {}; },
+    typeOf: function (value) { return value === null ? 'null' : typeof value; },
+    describe: function (value) {
+      if (typeof value === 'string') return value;
+      if (value !== null && typeof value === 'object') return isArray(value) ? 'array' : 'object';
+      if (typeof value === 'function') return 'function';
+      return String(value);
+    },
+    // Calls onValue with the value as JSON, after awaiting it when it is a promise.
+    settle: function (value, onValue, onError) {
+      if (value !== null && (typeof value === 'object' || typeof value === 'function')
+          && typeof value.then === 'function') {
+        promiseThen.call(promiseResolve(value),
+          function (result) { onValue(toJson(result)); },
+          function (error) { onError(error); });
+      } else {
+        onValue(toJson(value));
+      }
+    },
+    evalGlobal: function (source) { return indirectEval(source); },
+    // Runs a CommonJS module function with `this` bound to its exports, as Node does.
+    callModule: function (fn, module, require, filename, dirname) {
+      fn.call(module.exports, module.exports, require, module, filename, dirname);
+    }
+  };
+})

@@ -1,0 +1,300 @@
+// The mini-program framework: App(), Page(), getApp(), getCurrentPages(), the page stack with
+// its lifecycle, and setData. Evaluated once per instance; the object it returns is driven by
+// the host on the instance's loop thread. `host` reports what happens back to Java.
+(function (host, helpers) {
+  'use strict';
+  const global = globalThis;
+  const MAX_STACK_DEPTH = 10;
+  const toJson = helpers.toJson;
+
+  let app;                        // the object passed to App(), undefined until then
+  const definitions = new Map();  // route -> the options passed to Page() in that page's file
+  let registeringRoute = null;    // the page file being evaluated, where Page() is allowed
+  const stack = [];               // open page instances, bottom first
+  let launchOptions = { path: '', query: {}, scene: 1001, referrerInfo: {} };
+
+  function clone(value) {
+    return value === undefined ? undefined : helpers.parseJson(toJson(value));
+  }
+
+  function invoke(owner, target, hook, args) {
+    if (!target || typeof target[hook] !== 'function') return undefined;
+    host.lifecycle(owner, hook);
+    try {
+      return target[hook].apply(target, args);
+    } catch (e) {
+      host.reportError(e);
+      return undefined;
+    }
+  }
+
+  // --- registration -------------------------------------------------------------------------
+
+  function App(options) {
+    if (app !== undefined) throw new Error('App() may be called only once');
+    if (options === null || typeof options !== 'object') throw new TypeError('App() expects an object');
+    app = options;
+  }
+
+  function Page(options) {
+    if (registeringRoute === null) {
+      throw new Error('Page() may be called only while a page file listed in app.json loads');
+    }
+    if (definitions.has(registeringRoute)) {
+      throw new Error('Page() was called twice in ' + registeringRoute + '.js');
+    }
+    definitions.set(registeringRoute, options === undefined ? {} : options);
+  }
+
+  function getApp() {
+    return app;
+  }
+
+  function getCurrentPages() {
+    return stack.slice();
+  }
+
+  // --- data paths ---------------------------------------------------------------------------
+
+  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
+  function parsePath(path) {
+    const segments = [];
+    const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
+    let rest = path;
+    let expectName = true;
+    while (rest.length > 0) {
+      if (!expectName && rest[0] === '.') {
+        rest = rest.slice(1);
+        expectName = true;
+        if (rest.length === 0) return null;
+        continue;
+      }
+      const m = re.exec(rest);
+      if (m === null) return null;
+      if (m[1] !== undefined) {
+        if (!expectName) return null;
+        segments.push(m[1]);
+      } else {
+        if (segments.length === 0) return null;
+        segments.push(Number(m[2]));
+      }
+      rest = rest.slice(m[0].length);
+      expectName = false;
+    }
+    return segments.length === 0 ? null : segments;
+  }
+
+  function assign(root, segments, value) {
+    let target = root;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const key = segments[i];
+      const next = target[key];
+      if (next === null || typeof next !== 'object') {
+        target[key] = typeof segments[i + 1] === 'number' ? [] : {};
+      }
+      target = target[key];
+    }
+    target[segments[segments.length - 1]] = value;
+  }
+
+  function setData(page, patch, callback) {
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
+      return;
+    }
+    const applied = {};
+    for (const path of Object.keys(patch)) {
+      const segments = parsePath(path);
+      if (segments === null) {
+        host.problem('setData', 'setData: invalid data path "' + path + '" in ' + page.route);
+        continue;
+      }
+      const value = patch[path];
+      if (value === undefined) {
+        host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
+        continue;
+      }
+      assign(page.data, segments, clone(value));
+      applied[path] = value;
+    }
+    if (stack[stack.length - 1] === page) {
+      host.dataChanged(toJson(page.data), toJson(applied));
+    }
+    if (typeof callback === 'function') {
+      host.nextTurn(function () { callback.call(page); });
+    }
+  }
+
+  // --- pages --------------------------------------------------------------------------------
+
+  function createPage(route, query) {
+    const definition = definitions.get(route);
+    const page = {};
+    for (const key of Object.keys(definition)) {
+      if (key !== 'data') page[key] = definition[key];
+    }
+    page.data = clone(definition.data) || {};
+    page.route = route;
+    page.options = query;
+    Object.defineProperty(page, 'setData', {
+      value: function (patch, callback) { setData(page, patch, callback); }
+    });
+    return page;
+  }
+
+  function reportStack() {
+    const top = stack[stack.length - 1];
+    host.pageShown(top.route, toJson(top.options), toJson(top.data),
+                   toJson(stack.map(function (p) { return p.route; })));
+  }
+
+  function open(route, query) {
+    const page = createPage(route, query);
+    stack.push(page);
+    reportStack();
+    invoke(route, page, 'onLoad', [query]);
+    invoke(route, page, 'onShow', []);
+    host.nextTurn(function () {
+      if (stack.indexOf(page) >= 0) invoke(route, page, 'onReady', []);
+    });
+  }
+
+  function unloadTop() {
+    const page = stack.pop();
+    invoke(page.route, page, 'onUnload', []);
+  }
+
+  function parseQuery(text) {
+    const query = {};
+    if (!text) return query;
+    for (const pair of text.split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      const value = eq < 0 ? '' : pair.slice(eq + 1);
+      try {
+        query[decodeURIComponent(key)] = decodeURIComponent(value);
+      } catch (e) {
+        query[key] = value;
+      }
+    }
+    return query;
+  }
+
+  // Resolves a navigation url ('/pages/a/a?x=1', '../b/b', 'c?y=2') against the top page.
+  function resolveUrl(url) {
+    if (typeof url !== 'string' || url.length === 0) {
+      return { error: 'parameter error: parameter.url should be String instead of ' + helpers.typeOf(url) };
+    }
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = parseQuery(q < 0 ? '' : url.slice(q + 1));
+    let parts;
+    if (path.startsWith('/') || stack.length === 0) {
+      parts = [];
+    } else {
+      parts = stack[stack.length - 1].route.split('/');
+      parts.pop();
+    }
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') parts.pop(); else parts.push(part);
+    }
+    const route = parts.join('/');
+    if (!definitions.has(route)) {
+      return { error: 'page "' + route + '" is not found' };
+    }
+    return { route: route, query: query };
+  }
+
+  // Returns null on success, or the errMsg detail.
+  function navigate(kind, url, delta) {
+    if (kind === 'navigateBack') {
+      if (stack.length <= 1) return 'cannot navigate back at first page.';
+      const count = Math.min(Math.max(1, Math.floor(delta) || 1), stack.length - 1);
+      for (let i = 0; i < count; i++) unloadTop();
+      reportStack();
+      const top = stack[stack.length - 1];
+      invoke(top.route, top, 'onShow', []);
+      return null;
+    }
+    const target = resolveUrl(url);
+    if (target.error) return target.error;
+    if (kind === 'navigateTo') {
+      if (stack.length >= MAX_STACK_DEPTH) return 'webview count limit exceed';
+      const top = stack[stack.length - 1];
+      invoke(top.route, top, 'onHide', []);
+    } else if (kind === 'redirectTo') {
+      unloadTop();
+    } else if (kind === 'reLaunch') {
+      while (stack.length > 0) unloadTop();
+    } else {
+      return 'unknown navigation ' + kind;
+    }
+    open(target.route, target.query);
+    return null;
+  }
+
+  function topPage() {
+    const page = stack[stack.length - 1];
+    if (page === undefined) throw new Error('no page is open');
+    return page;
+  }
+
+  global.App = App;
+  global.Page = Page;
+  global.getApp = getApp;
+  global.getCurrentPages = getCurrentPages;
+
+  return {
+    beginPage: function (route) { registeringRoute = route; },
+    endPage: function (route) {
+      registeringRoute = null;
+      return definitions.has(route);
+    },
+    hasApp: function () { return app !== undefined; },
+    launch: function (route, query, scene) {
+      launchOptions = { path: route, query: query, scene: scene, referrerInfo: {} };
+      invoke('App', app, 'onLaunch', [launchOptions]);
+      invoke('App', app, 'onShow', [launchOptions]);
+      open(route, query);
+    },
+    navigate: navigate,
+    callPageMethod: function (name, event) {
+      const page = topPage();
+      if (typeof page[name] !== 'function') {
+        throw new Error('page ' + page.route + ' has no method "' + name + '"');
+      }
+      host.lifecycle(page.route, name);
+      return page[name](event);
+    },
+    hide: function () {
+      const page = stack[stack.length - 1];
+      if (page) invoke(page.route, page, 'onHide', []);
+      invoke('App', app, 'onHide', []);
+    },
+    show: function () {
+      invoke('App', app, 'onShow', [launchOptions]);
+      const page = stack[stack.length - 1];
+      if (page) invoke(page.route, page, 'onShow', []);
+    },
+    unloadAll: function () {
+      if (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        invoke(top.route, top, 'onHide', []);
+      }
+      while (stack.length > 0) unloadTop();
+    },
+    makeEvent: function (type, detailJson, datasetJson) {
+      const target = { id: '', dataset: helpers.parseJson(datasetJson) };
+      return {
+        type: type,
+        timeStamp: Date.now(),
+        detail: helpers.parseJson(detailJson),
+        target: target,
+        currentTarget: { id: target.id, dataset: helpers.parseJson(datasetJson) },
+        mark: {}
+      };
+    }
+  };
+})

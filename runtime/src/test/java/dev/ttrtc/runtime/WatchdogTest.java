@@ -1,0 +1,76 @@
+package dev.ttrtc.runtime;
+
+import static dev.ttrtc.runtime.Waits.eval;
+import static dev.ttrtc.runtime.Waits.get;
+import static dev.ttrtc.runtime.Waits.kind;
+import static dev.ttrtc.runtime.Waits.waitFor;
+import static dev.ttrtc.runtime.Waits.waitForConsole;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchdogTest {
+    @TempDir
+    Path dir;
+
+    MiniProgramHost host;
+
+    @BeforeEach
+    void start() {
+        host = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(Duration.ofMillis(300)));
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+    }
+
+    private MiniProgram launch(String name, String page) throws LaunchException {
+        return host.launch(LaunchOptions.builder(ProjectFolder.in(dir.resolve(name)).page("pages/index/index", page).write()).build());
+    }
+
+    @Test
+    void an_infinite_loop_is_interrupted_while_another_instance_keeps_running() throws Exception {
+        MiniProgram runaway = launch("runaway", "Page({\n  spin() {\n    for (;;) {}\n  },\n  ping() { return 'pong'; } });");
+        MiniProgram neighbour = launch("neighbour", "let n = 0;\nsetInterval(() => console.log('tick ' + (++n)), 20);\nPage({});");
+
+        var spinning = runaway.callPageMethod("spin", PageEvent.tap());
+        waitForConsole(neighbour, "tick 5");
+        assertThrows(ExecutionException.class, () -> get(spinning));
+
+        HostEvent report = waitFor(runaway, kind(HostEvent.Kind.ERROR, "watchdog"));
+        assertEquals("pages/index/index.js:3:5: task ran longer than 300 ms and was interrupted", report.text());
+        assertEquals("pong", get(runaway.callPageMethod("ping", PageEvent.tap())).asText());
+        waitForConsole(neighbour, "tick 10");
+    }
+
+    @Test
+    void a_runaway_timer_is_interrupted_and_later_timers_still_fire() throws Exception {
+        MiniProgram app = launch("timer", "setTimeout(() => { while (true) {} }, 0);\n"
+                + "setTimeout(() => console.log('after'), 10);\nPage({});");
+        waitFor(app, kind(HostEvent.Kind.ERROR, "watchdog"));
+        waitForConsole(app, "after");
+    }
+
+    @Test
+    void an_infinite_loop_while_loading_fails_the_launch() {
+        LaunchException e = assertThrows(LaunchException.class, () -> launch("load", "while (true) {}\nPage({});"));
+        assertEquals("pages/index/index.js:1:1: ran longer than 300 ms while loading and was interrupted", e.getMessage());
+    }
+
+    @Test
+    void deep_recursion_is_a_range_error_and_the_instance_stays_usable() throws Exception {
+        MiniProgram app = launch("recursion", "Page({ deep() { const f = (n) => f(n + 1) + 1; return f(0); } });");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(app.callPageMethod("deep", PageEvent.tap())));
+        assertTrue(e.getCause().getMessage().contains("RangeError: Maximum call stack size exceeded"), e.getCause().getMessage());
+        assertEquals(2, eval(app, "1 + 1").asInt());
+    }
+}
