@@ -1,0 +1,116 @@
+package dev.ttrtc.bridge.signal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * JSON text of the signalling protocol, version {@value #VERSION}: every message is one object
+ * {@code {"v": 1, "type": "...", ...}}. Reading is strict: unknown fields, missing fields and
+ * wrong types are errors, reported as {@link RtcException}s with protocol error codes.
+ */
+public final class MessageCodec {
+    public static final int VERSION = 1;
+    /** Larger text frames are refused. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final Map<Class<?>, String> TYPE_NAMES = typeNames(ClientMessage.class, ServerMessage.class);
+
+    private MessageCodec() {
+    }
+
+    private static Map<Class<?>, String> typeNames(Class<?>... bases) {
+        Map<Class<?>, String> names = new HashMap<>();
+        for (Class<?> base : bases) {
+            for (JsonSubTypes.Type type : base.getAnnotation(JsonSubTypes.class).value()) {
+                names.put(type.value(), type.name());
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    /** The wire {@code type} of a message, for logs and error messages. */
+    public static String typeName(Object message) {
+        return TYPE_NAMES.getOrDefault(message.getClass(), message.getClass().getSimpleName());
+    }
+
+    public static String write(ClientMessage message) {
+        return write((Object) message);
+    }
+
+    public static String write(ServerMessage message) {
+        return write((Object) message);
+    }
+
+    private static String write(Object message) {
+        ObjectNode body = JSON.valueToTree(message);
+        ObjectNode framed = JSON.createObjectNode();
+        framed.put("v", VERSION);
+        framed.setAll(body);
+        return framed.toString();
+    }
+
+    public static ClientMessage readClient(String text) throws RtcException {
+        return read(text, ClientMessage.class);
+    }
+
+    public static ServerMessage readServer(String text) throws RtcException {
+        return read(text, ServerMessage.class);
+    }
+
+    private static <T> T read(String text, Class<T> type) throws RtcException {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_MESSAGE_BYTES) {
+            throw RtcException.of(RtcError.MESSAGE_TOO_LARGE, bytes, MAX_MESSAGE_BYTES);
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "not JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "a message must be a JSON object");
+        }
+        ObjectNode object = (ObjectNode) tree;
+        JsonNode version = object.remove("v");
+        if (version == null) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "missing \"v\" (protocol version)");
+        }
+        if (!version.isInt() || version.asInt() != VERSION) {
+            throw RtcException.of(RtcError.UNSUPPORTED_VERSION, version.toString(), VERSION);
+        }
+        if (!object.path("type").isTextual()) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "missing \"type\"");
+        }
+        try {
+            return JSON.treeToValue(object, type);
+        } catch (InvalidTypeIdException e) {
+            throw RtcException.of(RtcError.UNKNOWN_TYPE, object.get("type").asText());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}
