@@ -28,6 +28,7 @@ final class Payloads {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("errMsg", failMessage(name, error));
         payload.put("errNo", error.errNo());
+        error.extraFields().forEach((key, value) -> payload.set(key, JsonNodeFactory.instance.pojoNode(value)));
         return payload;
     }
 

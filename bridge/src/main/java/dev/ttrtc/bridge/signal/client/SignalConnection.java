@@ -42,10 +42,10 @@ public final class SignalConnection implements AutoCloseable {
 
     /** Receives what the server says. */
     public interface Listener {
-        void onMessage(ServerMessage message);
+        void onMessage(SignalConnection connection, ServerMessage message);
 
         /** The connection ended without {@link #close()}: the server closed it, or it went silent. */
-        void onLost(String reason);
+        void onLost(SignalConnection connection, String reason);
     }
 
     private final Listener listener;
@@ -163,7 +163,7 @@ public final class SignalConnection implements AutoCloseable {
             if (ws != null) {
                 ws.abort();
             }
-            listener.onLost(reason);
+            listener.onLost(this, reason);
         }
     }
 
@@ -195,7 +195,7 @@ public final class SignalConnection implements AutoCloseable {
             return;
         }
         if (!(message instanceof ServerMessage.Pong)) {
-            listener.onMessage(message);
+            listener.onMessage(this, message);
         }
     }
 

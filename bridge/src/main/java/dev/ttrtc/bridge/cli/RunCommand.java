@@ -1,0 +1,256 @@
+package dev.ttrtc.bridge.cli;
+
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
+import dev.ttrtc.bridge.signal.Ids;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.bridge.tt.RtcSettings;
+import dev.ttrtc.runtime.HostOptions;
+import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.LaunchOptions;
+import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.MiniProgramHost;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tt-host run}: runs a mini-program headless with a room server (embedded unless
+ * {@code --server} names one), prints its event log live, and optionally adds Java participants.
+ */
+@Command(name = "run", description = "Run a mini-program project headless and print its event log.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR", description = "The mini-program (or mini-game) project folder.")
+    Path project;
+
+    @Option(names = "--page", description = "The page to open first (default: the app's launch page).")
+    String page;
+
+    @Option(names = "--query", paramLabel = "K=V&...", description = "The launch query.")
+    String query;
+
+    @Option(names = "--duration", converter = DurationConverter.class,
+            description = "Stop after this long (10s, 2m); default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--json", description = "Print one JSON object per line.")
+    boolean json;
+
+    @Option(names = "--server", paramLabel = "ws://HOST:PORT/signal", description = "Use this room server instead of an embedded one.")
+    URI server;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port of the embedded room server (0 = any free port).")
+    int port;
+
+    @Option(names = "--room", defaultValue = "demo-room", description = "The room id passed to the app. Default: ${DEFAULT-VALUE}.")
+    String room;
+
+    @Option(names = "--user", defaultValue = "me", description = "The user id passed to the app. Default: ${DEFAULT-VALUE}.")
+    String user;
+
+    @Option(names = "--app-id", defaultValue = DevelopmentApp.APP_ID, description = "The RTC appId tokens are minted for.")
+    String appId;
+
+    @Option(names = "--app-key", defaultValue = DevelopmentApp.APP_KEY, description = "The key tokens are signed with.")
+    String appKey;
+
+    @Option(names = "--remote", paramLabel = "USER", description = "Add a Java participant that joins the room and publishes (repeatable).")
+    List<String> remotes = new ArrayList<>();
+
+    @Option(names = "--remote-script", paramLabel = "FILE", description = "Schedule remote participants: lines of '<at> <user> <action> [kind]'.")
+    Path remoteScript;
+
+    @Option(names = "--task-budget", converter = DurationConverter.class, defaultValue = "5s",
+            description = "How long one JS task may run before it is interrupted. Default: ${DEFAULT-VALUE}.")
+    Duration taskBudget;
+
+    private RemoteScript script;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Ids.isValid(room) || !Ids.isValid(user)) {
+            throw new UserError("--room and --user must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+        }
+        if (appId.length() != AccessToken.APP_ID_LENGTH) {
+            throw new UserError("--app-id must be " + AccessToken.APP_ID_LENGTH + " characters");
+        }
+        for (String remote : remotes) {
+            if (!Ids.isValid(remote)) {
+                throw new UserError("--remote '" + remote + "' is not a valid user id");
+            }
+        }
+        script = remoteScript == null ? null : RemoteScript.read(remoteScript);
+        EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json);
+        try (Session session = new Session(printer)) {
+            session.start();
+            session.waitForEnd();
+        }
+        return 0;
+    }
+
+    private String token(String userId) {
+        return AccessToken.issue(appId, room, userId, System.currentTimeMillis() / 1000, 24 * 3600, true).serialize(appKey);
+    }
+
+    /** Everything one run starts, closed in reverse order. */
+    private final class Session implements AutoCloseable {
+        private final EventPrinter printer;
+        private final Map<String, RemoteParticipant> participants = new LinkedHashMap<>();
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tt-run-schedule");
+            t.setDaemon(true);
+            return t;
+        });
+        private final CountDownLatch end = new CountDownLatch(1);
+        private RoomServer embedded;
+        private MiniProgramHost host;
+        private MiniProgram program;
+        private AutoCloseable following;
+        private Thread shutdownHook;
+
+        Session(EventPrinter printer) {
+            this.printer = printer;
+        }
+
+        void start() throws LaunchException {
+            URI signal = server;
+            if (signal == null) {
+                embedded = Servers.start(RoomServer.builder().port(port).app(appId, appKey));
+                signal = embedded.signalUri();
+                printer.note("room server " + signal + " (appId " + appId + ")");
+            }
+            host = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(taskBudget));
+            Map<String, String> launchQuery = new LinkedHashMap<>();
+            launchQuery.put("roomId", room);
+            launchQuery.put("userId", user);
+            launchQuery.put("token", token(user));
+            launchQuery.putAll(LaunchOptions.parseQuery(query));
+            program = host.launch(LaunchOptions.builder(project)
+                    .page(page)
+                    .query(launchQuery)
+                    .name("mp")
+                    .extension(RtcSettings.class, RtcSettings.of(signal))
+                    .build());
+            following = printer.follow(program.id(), program.events());
+            EngineConfig engineConfig = EngineConfig.of(signal, appId, "remote");
+            for (String remote : remotes) {
+                participant(engineConfig, remote);
+            }
+            if (script != null) {
+                script.users().forEach(u -> participant(engineConfig, u));
+                scheduleScript();
+            } else {
+                for (RemoteParticipant p : participants.values()) {
+                    p.startCapture(MediaKind.AUDIO);
+                    p.startCapture(MediaKind.VIDEO);
+                    p.join().exceptionally(e -> {
+                        printer.note(p.userId() + " could not join: " + e.getMessage());
+                        return null;
+                    });
+                }
+            }
+            shutdownHook = new Thread(end::countDown, "tt-run-interrupt");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            if (duration != null) {
+                scheduler.schedule(end::countDown, duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private RemoteParticipant participant(EngineConfig config, String userId) {
+            return participants.computeIfAbsent(userId, id -> {
+                RemoteParticipant p = new RemoteParticipant(config.withName(id), room, id, token(id), RoomConfig.DEFAULT);
+                p.onEvent(printer::print);
+                return p;
+            });
+        }
+
+        private void scheduleScript() {
+            for (RemoteScript.Step step : script.steps()) {
+                RemoteParticipant p = participants.get(step.userId());
+                scheduler.schedule(() -> perform(p, step), step.at().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void perform(RemoteParticipant p, RemoteScript.Step step) {
+            try {
+                switch (step.action()) {
+                    case JOIN -> p.join().join();
+                    case LEAVE -> p.leave().join();
+                    case DROP -> p.drop().join();
+                    case PUBLISH -> {
+                        for (MediaKind kind : step.kinds()) {
+                            if (kind != MediaKind.SCREEN) {
+                                p.startCapture(kind);
+                            }
+                            p.publish(kind).join();
+                        }
+                    }
+                    case UNPUBLISH -> {
+                        for (MediaKind kind : step.kinds()) {
+                            p.unpublish(kind).join();
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                printer.note("script line " + step.line() + " (" + step.userId() + " " + step.action().name().toLowerCase()
+                        + ") failed: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            }
+        }
+
+        void waitForEnd() throws InterruptedException {
+            end.await();
+        }
+
+        @Override
+        public void close() throws Exception {
+            printer.note("stopping");
+            scheduler.shutdownNow();
+            for (RemoteParticipant p : participants.values()) {
+                p.close();
+            }
+            if (program != null) {
+                // Let the instance take in what the departures above told it before reporting.
+                program.evaluate("0").get(2, TimeUnit.SECONDS);
+                printer.note("final page data of " + program.route() + ": " + program.pageData());
+                program.close();
+            }
+            if (following != null) {
+                following.close();
+            }
+            if (host != null) {
+                host.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (shutdownHook != null && end.getCount() == 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is already exiting (Ctrl-C): nothing to remove.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ttrtc.bridge.cli;
+
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import java.net.BindException;
+
+/** Starts a room server, turning a taken port into one clear line. */
+final class Servers {
+    private Servers() {
+    }
+
+    static RoomServer start(RoomServer.Builder builder) {
+        RoomServer server = builder.build();
+        try {
+            return server.start();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new UserError("cannot listen: " + t.getMessage() + " (is another server running? choose --port)");
+                }
+            }
+            throw e;
+        }
+    }
+}

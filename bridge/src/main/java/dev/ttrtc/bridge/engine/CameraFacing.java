@@ -1,0 +1,6 @@
+package dev.ttrtc.bridge.engine;
+
+/** Which camera captures: the test pattern shows it. */
+public enum CameraFacing {
+    FRONT, BACK
+}

@@ -1,0 +1,57 @@
+package dev.ttrtc.bridge.engine;
+
+import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.RtcError;
+
+/**
+ * The events of one room, after the native SDKs' room event handler. Every method is called on
+ * the engine's own thread, one at a time, in the order things happened; when a method runs,
+ * {@link RtcRoom#members()} already reflects the change. A handler must not block.
+ */
+public interface RoomEventHandler {
+    /** {@code state} 0 = joined; {@code joinType} 0 = first join, 1 = rejoined after a reconnect. */
+    default void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+    }
+
+    default void onConnectionStateChanged(ConnectionState state) {
+    }
+
+    default void onUserJoined(String userId) {
+    }
+
+    default void onUserLeave(String userId, LeaveReason reason) {
+    }
+
+    default void onUserPublishStream(String userId, MediaKind kind) {
+    }
+
+    default void onUserUnpublishStream(String userId, MediaKind kind) {
+    }
+
+    /** A member (this one included) turned a capture on or off. */
+    default void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
+    }
+
+    /** A member (this one included) started or stopped speaking. */
+    default void onUserSpeakingChanged(String userId, boolean speaking) {
+    }
+
+    /** This participant's own publication changed (also when the server or autoPublish changed it). */
+    default void onLocalPublishChanged(MediaKind kind, boolean published) {
+    }
+
+    /** The token expires in 30 s; call {@link RtcRoom#updateToken}. */
+    default void onTokenWillExpire() {
+    }
+
+    /**
+     * This participant is out of the room without having asked: kicked by a duplicate login, its
+     * token expired, or the server stayed unreachable. The room may be joined again.
+     */
+    default void onRoomInterrupted(RtcError reason, String message) {
+    }
+
+    /** Something this participant did automatically failed (for example an autoPublish refused). */
+    default void onRoomError(RtcError error, String message) {
+    }
+}

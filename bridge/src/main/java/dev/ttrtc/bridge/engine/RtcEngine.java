@@ -1,0 +1,51 @@
+package dev.ttrtc.bridge.engine;
+
+import dev.ttrtc.bridge.engine.internal.RealRtcEngine;
+
+/**
+ * A participant's media engine, after the native SDKs: create it, set up capture, create a room,
+ * join with a token, and close it when done. A Java program can use it to take part in rooms as a
+ * user of "another platform".
+ *
+ * <pre>{@code
+ * try (RtcEngine engine = RtcEngine.create(EngineConfig.of(server.signalUri(), appId, "bob"))) {
+ *     RtcRoom room = engine.createRoom("demo");
+ *     room.setRoomEventHandler(handler);
+ *     engine.startAudioCapture();
+ *     room.join(token, "bob", RoomConfig.DEFAULT).join();
+ * }
+ * }</pre>
+ */
+public interface RtcEngine extends AutoCloseable {
+
+    static RtcEngine create(EngineConfig config) {
+        return new RealRtcEngine(config);
+    }
+
+    EngineConfig config();
+
+    /** A room of this engine's app; one room object per join. */
+    RtcRoom createRoom(String roomId);
+
+    void startAudioCapture();
+
+    void stopAudioCapture();
+
+    void startVideoCapture();
+
+    void stopVideoCapture();
+
+    boolean isCapturing(MediaKind kind);
+
+    void switchCamera(CameraFacing facing);
+
+    CameraFacing cameraFacing();
+
+    void setVideoEncoderConfig(VideoEncoderConfig config);
+
+    VideoEncoderConfig videoEncoderConfig();
+
+    /** Destroys every room (leaving them) and releases the engine's threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,140 @@
+package dev.ttrtc.bridge.engine.internal;
+
+import dev.ttrtc.bridge.engine.CameraFacing;
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.VideoEncoderConfig;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine: local capture state and the rooms, all driven from one named thread
+ * ({@code tt-engine-<name>}) on which room event handlers are called.
+ */
+public final class RealRtcEngine implements RtcEngine {
+    private final EngineConfig config;
+    private final ScheduledExecutorService thread;
+    private final List<RoomSession> rooms = new CopyOnWriteArrayList<>();
+    // Engine thread writes; any thread reads.
+    private final Set<MediaKind> capturing = java.util.Collections.synchronizedSet(EnumSet.noneOf(MediaKind.class));
+    private volatile boolean closed;
+    private volatile CameraFacing facing = CameraFacing.FRONT;
+    private volatile VideoEncoderConfig encoderConfig = VideoEncoderConfig.DEFAULT;
+
+    public RealRtcEngine(EngineConfig config) {
+        this.config = config;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tt-engine-" + config.name());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.thread = executor;
+    }
+
+    @Override
+    public EngineConfig config() {
+        return config;
+    }
+
+    ScheduledExecutorService thread() {
+        return thread;
+    }
+
+    @Override
+    public RtcRoom createRoom(String roomId) {
+        if (closed) {
+            throw new IllegalStateException("engine " + config.name() + " is closed");
+        }
+        RoomSession room = new RoomSession(this, roomId);
+        rooms.add(room);
+        return room;
+    }
+
+    void forget(RoomSession room) {
+        rooms.remove(room);
+    }
+
+    @Override
+    public void startAudioCapture() {
+        setCapture(MediaKind.AUDIO, true);
+    }
+
+    @Override
+    public void stopAudioCapture() {
+        setCapture(MediaKind.AUDIO, false);
+    }
+
+    @Override
+    public void startVideoCapture() {
+        setCapture(MediaKind.VIDEO, true);
+    }
+
+    @Override
+    public void stopVideoCapture() {
+        setCapture(MediaKind.VIDEO, false);
+    }
+
+    private void setCapture(MediaKind kind, boolean on) {
+        boolean changed = on ? capturing.add(kind) : capturing.remove(kind);
+        if (changed && !closed) {
+            thread.execute(() -> rooms.forEach(room -> room.captureChanged(kind, on)));
+        }
+    }
+
+    @Override
+    public boolean isCapturing(MediaKind kind) {
+        return capturing.contains(kind);
+    }
+
+    @Override
+    public void switchCamera(CameraFacing newFacing) {
+        this.facing = newFacing;
+    }
+
+    @Override
+    public CameraFacing cameraFacing() {
+        return facing;
+    }
+
+    @Override
+    public void setVideoEncoderConfig(VideoEncoderConfig config) {
+        this.encoderConfig = config;
+    }
+
+    @Override
+    public VideoEncoderConfig videoEncoderConfig() {
+        return encoderConfig;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<?>[] leaving = rooms.stream().map(RoomSession::destroy).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(leaving).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Leaving is best effort: the server drops silent members on its own.
+        }
+        closed = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+}

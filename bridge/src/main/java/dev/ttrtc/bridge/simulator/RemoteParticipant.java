@@ -1,0 +1,224 @@
+package dev.ttrtc.bridge.simulator;
+
+import dev.ttrtc.bridge.engine.ConnectionState;
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.RtcError;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A Java participant from "another platform": an engine in a room, driven by the CLI, the
+ * simulator page or test scripts. It records what it sees as {@link Event}s.
+ *
+ * <p>Lifecycle: {@link #join()}, act, {@link #leave()} (or {@link #drop()}), {@link #close()}.
+ * The room can be joined again after a leave.
+ */
+public final class RemoteParticipant implements AutoCloseable {
+
+    /**
+     * Something this participant saw, for logs and tests.
+     *
+     * @param name for example {@code userJoined}, {@code userLeave}, {@code interrupted}
+     * @param userId the member it concerns, or this participant's own id
+     * @param detail a short description (a reason, a stream kind), may be empty
+     */
+    public record Event(long timeMillis, String name, String userId, String detail) {
+    }
+
+    private final String userId;
+    private final String roomId;
+    private final String token;
+    private final RoomConfig config;
+    private final RtcEngine engine;
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private volatile RtcRoom room;
+
+    /**
+     * @param server the room server's engine configuration (server URI and appId)
+     * @param roomId the room to join
+     * @param userId this participant's user id
+     * @param token a token for that room and user
+     * @param config how to join (autoPublish, autoSubscribe, visibility)
+     */
+    public RemoteParticipant(EngineConfig server, String roomId, String userId, String token, RoomConfig config) {
+        this.userId = Objects.requireNonNull(userId, "userId");
+        this.roomId = Objects.requireNonNull(roomId, "roomId");
+        this.token = Objects.requireNonNull(token, "token");
+        this.config = Objects.requireNonNull(config, "config");
+        this.engine = RtcEngine.create(server);
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String roomId() {
+        return roomId;
+    }
+
+    public RtcEngine engine() {
+        return engine;
+    }
+
+    /** Joins the room (a fresh room object each time, so a participant can rejoin after leaving). */
+    public CompletableFuture<Void> join() {
+        RtcRoom fresh = engine.createRoom(roomId);
+        fresh.setRoomEventHandler(new Recorder());
+        room = fresh;
+        record("join", userId, roomId);
+        return fresh.join(token, userId, config);
+    }
+
+    public CompletableFuture<Void> leave() {
+        RtcRoom current = room;
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        record("leave", userId, roomId);
+        return current.destroy();
+    }
+
+    /** Vanishes without leaving, as a crashed client would. */
+    public CompletableFuture<Void> drop() {
+        RtcRoom current = room;
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        record("drop", userId, roomId);
+        return current.dropConnection();
+    }
+
+    /** Turns the capture of {@code kind} on: with autoPublish (the default) it is then published. */
+    public void startCapture(MediaKind kind) {
+        if (kind == MediaKind.AUDIO) {
+            engine.startAudioCapture();
+        } else if (kind == MediaKind.VIDEO) {
+            engine.startVideoCapture();
+        }
+    }
+
+    public void stopCapture(MediaKind kind) {
+        if (kind == MediaKind.AUDIO) {
+            engine.stopAudioCapture();
+        } else if (kind == MediaKind.VIDEO) {
+            engine.stopVideoCapture();
+        }
+    }
+
+    public CompletableFuture<Void> publish(MediaKind kind) {
+        record("publish", userId, kind.name().toLowerCase());
+        return requireRoom().publishStream(kind);
+    }
+
+    public CompletableFuture<Void> unpublish(MediaKind kind) {
+        record("unpublish", userId, kind.name().toLowerCase());
+        return requireRoom().unpublishStream(kind);
+    }
+
+    public CompletableFuture<Void> setVisible(boolean visible) {
+        return requireRoom().setUserVisibility(visible);
+    }
+
+    private RtcRoom requireRoom() {
+        RtcRoom current = room;
+        if (current == null || !current.isJoined()) {
+            throw new IllegalStateException(userId + " is not in a room");
+        }
+        return current;
+    }
+
+    public boolean isJoined() {
+        RtcRoom current = room;
+        return current != null && current.isJoined();
+    }
+
+    /** The members this participant sees, itself included while visible. */
+    public List<RoomMember> members() {
+        RtcRoom current = room;
+        return current == null ? List.of() : current.members();
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** Calls {@code listener} for every event from now on (on the engine thread; keep it quick). */
+    public void onEvent(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    private void record(String name, String about, String detail) {
+        Event event = new Event(System.currentTimeMillis(), name, about, detail);
+        events.add(event);
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Records the room's events. Called on the engine thread. */
+    private final class Recorder implements RoomEventHandler {
+        @Override
+        public void onRoomStateChanged(String roomId, String id, int state, int joinType) {
+            record(joinType == 1 ? "rejoined" : "joined", id, roomId);
+        }
+
+        @Override
+        public void onConnectionStateChanged(ConnectionState state) {
+            record("connection", userId, state.name().toLowerCase());
+        }
+
+        @Override
+        public void onUserJoined(String id) {
+            record("userJoined", id, "");
+        }
+
+        @Override
+        public void onUserLeave(String id, LeaveReason reason) {
+            record("userLeave", id, reason.wireName());
+        }
+
+        @Override
+        public void onUserPublishStream(String id, MediaKind kind) {
+            record("userPublish", id, kind.name().toLowerCase());
+        }
+
+        @Override
+        public void onUserUnpublishStream(String id, MediaKind kind) {
+            record("userUnpublish", id, kind.name().toLowerCase());
+        }
+
+        @Override
+        public void onUserSpeakingChanged(String id, boolean speaking) {
+            record(speaking ? "speakingStarted" : "speakingStopped", id, "");
+        }
+
+        @Override
+        public void onTokenWillExpire() {
+            record("tokenWillExpire", userId, "");
+        }
+
+        @Override
+        public void onRoomInterrupted(RtcError reason, String message) {
+            record("interrupted", userId, reason.code() + " " + message);
+        }
+
+        @Override
+        public void onRoomError(RtcError error, String message) {
+            record("error", userId, error.code() + " " + message);
+        }
+    }
+}

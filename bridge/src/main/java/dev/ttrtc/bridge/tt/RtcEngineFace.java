@@ -1,0 +1,363 @@
+package dev.ttrtc.bridge.tt;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.ConnectionState;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.signal.Ids;
+import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.runtime.api.ApiArgs;
+import dev.ttrtc.runtime.api.ApiCall;
+import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiParams;
+import dev.ttrtc.runtime.api.InstanceContext;
+import dev.ttrtc.runtime.api.JsEventChannel;
+import dev.ttrtc.runtime.api.JsObject;
+import dev.ttrtc.runtime.api.JsObjectBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The mini-game {@code RtcEngine} of {@code tt.getRtcEngine}: channels are rooms, uids are user
+ * ids. Failures answer {@code {errMsg, errNo, errCode}} with errCode 101 (instance released), 102
+ * (call failed) or 103 (bad parameter). Events register as {@code onXxx(cb)} or {@code on('xxx', cb)}.
+ */
+final class RtcEngineFace {
+    static final int INSTANCE_RELEASED = 101;
+    static final int CALL_FAILED = 102;
+    static final int BAD_PARAMETER = 103;
+
+    static final String[] EVENTS = {"joinChannelSuccess", "rejoinChannelSuccess", "connectionLost",
+        "connectionInterrupted", "userJoined", "userOffline", "userMuteAudio", "userEnableLocalAudio",
+        "firstRemoteAudioFrame", "audioVolumeIndication", "networkQuality", "warning", "error"};
+
+    /** The channel this engine is in (or joining). */
+    private record Channel(RtcRoom room, String channelId, String uid, long joinStartedMillis) {
+    }
+
+    private final InstanceContext instance;
+    private final RtcEngine engine;
+    private final Map<String, JsEventChannel> events = new LinkedHashMap<>();
+    private final AtomicReference<Channel> channel = new AtomicReference<>();
+    private volatile boolean destroyed;
+    private volatile boolean remoteAudioMuted;
+
+    RtcEngineFace(InstanceContext instance, RtcEngine engine) {
+        this.instance = instance;
+        this.engine = engine;
+        for (String name : EVENTS) {
+            events.put(name, instance.newEventChannel(name));
+        }
+    }
+
+    JsObject build() {
+        JsObjectBuilder object = instance.newObject("RtcEngine")
+                .async("joinChannel", this::joinChannel)
+                .async("leaveChannel", this::leaveChannel)
+                .async("enableLocalAudio", call -> setLocalAudio(call, true))
+                .async("disableLocalAudio", call -> setLocalAudio(call, false))
+                .async("muteLocalAudioStream", call -> setPublishing(call, false))
+                .async("unmuteLocalAudioStream", call -> setPublishing(call, true))
+                .async("muteRemoteAudioStream", call -> setRemoteAudio(call, false))
+                .async("unmuteRemoteAudioStream", call -> setRemoteAudio(call, true))
+                .async("muteAllRemoteAudioStream", call -> setAllRemoteAudio(call, false))
+                .async("unmuteAllRemoteAudioStream", call -> setAllRemoteAudio(call, true))
+                .sync("getLocalAudioStatus", args -> localAudioStatus())
+                .sync("isSupported", args -> true)
+                .sync("destroy", args -> {
+                    destroy();
+                    return null;
+                })
+                .sync("on", args -> {
+                    channelNamed(args).add(args.callback(1).orElseThrow(() -> ApiException.parameter(
+                            "expect callback to be function, but got " + args.typeOf(1))));
+                    return null;
+                })
+                .sync("off", args -> {
+                    JsEventChannel channelOf = channelNamed(args);
+                    if (args.callback(1).isPresent()) {
+                        channelOf.remove(args.callback(1).get());
+                    } else {
+                        channelOf.clear();
+                    }
+                    return null;
+                });
+        events.forEach((name, ch) -> object.event("on" + capitalize(name), "off" + capitalize(name), ch));
+        return object.build();
+    }
+
+    private static String capitalize(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private JsEventChannel channelNamed(ApiArgs args) throws ApiException {
+        String name = args.string(0).orElseThrow(() -> ApiException.parameter(
+                "expect event name to be string, but got " + args.typeOf(0)));
+        JsEventChannel found = events.get(name);
+        if (found == null) {
+            throw ApiException.parameter("unknown event \"" + name + "\"; events are " + String.join(", ", EVENTS));
+        }
+        return found;
+    }
+
+    void destroy() {
+        destroyed = true;
+        channel.set(null);
+        engine.close();
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private static ApiException failure(int errCode, String detail) {
+        return new ApiException(errCode, detail).withField("errCode", errCode);
+    }
+
+    private void checkAlive() throws ApiException {
+        if (destroyed) {
+            throw failure(INSTANCE_RELEASED, "instance released");
+        }
+    }
+
+    private Channel requireChannel() throws ApiException {
+        Channel current = channel.get();
+        if (current == null) {
+            throw failure(CALL_FAILED, "not in a channel");
+        }
+        return current;
+    }
+
+    private static String checkedId(ApiParams p, String key) throws ApiException {
+        try {
+            String value = p.string(key);
+            if (!Ids.isValid(value)) {
+                throw ApiException.parameter("expect params." + key
+                        + " to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got " + value);
+            }
+            return value;
+        } catch (ApiException e) {
+            throw failure(BAD_PARAMETER, e.detail());
+        }
+    }
+
+    private static void answer(ApiCall call, CompletableFuture<?> done) {
+        done.whenComplete((v, error) -> {
+            if (error == null) {
+                call.succeed();
+            } else {
+                call.fail(failure(CALL_FAILED, RtcFailures.of(error).detail()));
+            }
+        });
+    }
+
+    private void emit(String event, ObjectNode payload) {
+        events.get(event).emit(payload);
+    }
+
+    // ---- methods (loop thread) ----------------------------------------------------------------------
+
+    private void joinChannel(ApiCall call) throws ApiException {
+        ApiParams p = call.params();
+        String channelId = checkedId(p, "channelId");
+        String uid = checkedId(p, "uid");
+        String token;
+        try {
+            token = p.string("token");
+        } catch (ApiException e) {
+            throw failure(BAD_PARAMETER, e.detail());
+        }
+        checkAlive();
+        RtcRoom room = engine.createRoom(channelId);
+        Channel joining = new Channel(room, channelId, uid, System.currentTimeMillis());
+        if (!channel.compareAndSet(null, joining)) {
+            Channel other = channel.get();
+            room.destroy();
+            throw failure(CALL_FAILED, "user " + other.uid() + " is already in the channel " + other.channelId());
+        }
+        room.setRoomEventHandler(new ChannelListener(joining));
+        room.join(token, uid, RoomConfig.DEFAULT).whenComplete((v, error) -> {
+            if (error != null) {
+                channel.compareAndSet(joining, null);
+                room.destroy();
+                call.fail(failure(CALL_FAILED, RtcFailures.of(error).detail()));
+                return;
+            }
+            call.succeed();
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("channelId", channelId);
+            payload.put("uid", uid);
+            payload.put("elapsed", System.currentTimeMillis() - joining.joinStartedMillis());
+            emit("joinChannelSuccess", payload);
+        });
+    }
+
+    private void leaveChannel(ApiCall call) throws ApiException {
+        checkAlive();
+        Channel current = requireChannel();
+        channel.compareAndSet(current, null);
+        answer(call, current.room().destroy());
+    }
+
+    private void setLocalAudio(ApiCall call, boolean on) throws ApiException {
+        checkAlive();
+        if (on && !instance.isGranted("scope.record")) {
+            throw failure(CALL_FAILED, "auth deny: the user refused scope.record");
+        }
+        if (on) {
+            engine.startAudioCapture();
+        } else {
+            engine.stopAudioCapture();
+        }
+        call.succeed();
+    }
+
+    private void setPublishing(ApiCall call, boolean on) throws ApiException {
+        checkAlive();
+        RtcRoom room = requireChannel().room();
+        answer(call, on ? room.publishStream(MediaKind.AUDIO) : room.unpublishStream(MediaKind.AUDIO));
+    }
+
+    private void setRemoteAudio(ApiCall call, boolean on) throws ApiException {
+        String uid = checkedId(call.params(), "uid");
+        checkAlive();
+        RtcRoom room = requireChannel().room();
+        answer(call, on ? room.subscribeStream(uid, MediaKind.AUDIO) : room.unsubscribeStream(uid, MediaKind.AUDIO));
+    }
+
+    private void setAllRemoteAudio(ApiCall call, boolean on) throws ApiException {
+        checkAlive();
+        RtcRoom room = requireChannel().room();
+        remoteAudioMuted = !on;
+        answer(call, CompletableFuture.allOf(room.members().stream().filter(m -> !m.local())
+                .map(m -> on ? room.subscribeStream(m.userId(), MediaKind.AUDIO) : room.unsubscribeStream(m.userId(), MediaKind.AUDIO))
+                .toArray(CompletableFuture[]::new)));
+    }
+
+    /** Host rule: {@code {enabled, muted, inChannel}} — capture on, not sending, joined. */
+    private ObjectNode localAudioStatus() throws ApiException {
+        if (destroyed) {
+            throw failure(INSTANCE_RELEASED, "instance released");
+        }
+        Channel current = channel.get();
+        boolean sending = current != null && current.room().members().stream()
+                .anyMatch(m -> m.local() && m.publishes(MediaKind.AUDIO));
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.put("enabled", engine.isCapturing(MediaKind.AUDIO));
+        status.put("muted", !sending);
+        status.put("inChannel", current != null && current.room().isJoined());
+        return status;
+    }
+
+    // ---- events (engine thread) -------------------------------------------------------------------------
+
+    private final class ChannelListener implements RoomEventHandler {
+        private final Channel bound;
+
+        ChannelListener(Channel bound) {
+            this.bound = bound;
+        }
+
+        private boolean current() {
+            return channel.get() == bound;
+        }
+
+        private ObjectNode user(String uid) {
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("uid", uid);
+            return payload;
+        }
+
+        @Override
+        public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+            if (joinType == 1 && current()) {
+                ObjectNode payload = JsonNodeFactory.instance.objectNode();
+                payload.put("channelId", bound.channelId());
+                payload.put("uid", bound.uid());
+                payload.put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis());
+                emit("rejoinChannelSuccess", payload);
+            }
+        }
+
+        @Override
+        public void onConnectionStateChanged(ConnectionState state) {
+            if (!current()) {
+                return;
+            }
+            if (state == ConnectionState.RECONNECTING) {
+                emit("connectionInterrupted", JsonNodeFactory.instance.objectNode());
+            } else if (state == ConnectionState.LOST) {
+                emit("connectionLost", JsonNodeFactory.instance.objectNode());
+            }
+        }
+
+        @Override
+        public void onUserJoined(String userId) {
+            if (!current()) {
+                return;
+            }
+            if (remoteAudioMuted) {
+                bound.room().unsubscribeStream(userId, MediaKind.AUDIO);
+            }
+            emit("userJoined", user(userId).put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis()));
+        }
+
+        @Override
+        public void onUserLeave(String userId, LeaveReason reason) {
+            if (current()) {
+                int code = reason == LeaveReason.DROPPED || reason == LeaveReason.KICKED ? 1 : 0;
+                emit("userOffline", user(userId).put("reason", code));
+            }
+        }
+
+        @Override
+        public void onUserPublishStream(String userId, MediaKind kind) {
+            if (kind == MediaKind.AUDIO && current()) {
+                emit("userMuteAudio", user(userId).put("muted", false));
+            }
+        }
+
+        @Override
+        public void onUserUnpublishStream(String userId, MediaKind kind) {
+            if (kind == MediaKind.AUDIO && current()) {
+                emit("userMuteAudio", user(userId).put("muted", true));
+            }
+        }
+
+        @Override
+        public void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
+            if (kind == MediaKind.AUDIO && !userId.equals(bound.uid()) && current()) {
+                emit("userEnableLocalAudio", user(userId).put("enabled", capturing));
+            }
+        }
+
+        @Override
+        public void onRoomInterrupted(RtcError reason, String message) {
+            if (!channel.compareAndSet(bound, null)) {
+                return;
+            }
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("code", reason.code());
+            payload.put("message", message);
+            emit("error", payload);
+            bound.room().destroy();
+        }
+
+        @Override
+        public void onRoomError(RtcError error, String message) {
+            if (current()) {
+                ObjectNode payload = JsonNodeFactory.instance.objectNode();
+                payload.put("code", error.code());
+                payload.put("message", message);
+                emit("warning", payload);
+            }
+        }
+    }
+}

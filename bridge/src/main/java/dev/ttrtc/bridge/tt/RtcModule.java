@@ -1,0 +1,89 @@
+package dev.ttrtc.bridge.tt;
+
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.runtime.api.ApiArgs;
+import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiParams;
+import dev.ttrtc.runtime.api.ApiRegistry;
+import dev.ttrtc.runtime.api.InstanceContext;
+import dev.ttrtc.runtime.api.TtApiModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Adds {@code tt.createRtcRoomContext} and the mini-game {@code tt.getRtcEngine}. Each context or
+ * engine object owns one {@link RtcEngine}; host rule: creating a room context destroys the
+ * instance's earlier ones (the platform keeps one RTC engine per mini-program), and closing the
+ * instance destroys them all.
+ */
+public final class RtcModule implements TtApiModule {
+
+    @Override
+    public void install(InstanceContext instance, ApiRegistry tt) {
+        Optional<RtcSettings> settings = instance.extension(RtcSettings.class);
+        AtomicInteger engines = new AtomicInteger();
+        List<RtcRoomContextFace> contexts = new ArrayList<>();
+        List<RtcEngineFace> gameEngines = new ArrayList<>();
+        instance.onClose(() -> {
+            contexts.forEach(RtcRoomContextFace::destroy);
+            gameEngines.forEach(RtcEngineFace::destroy);
+        });
+
+        tt.sync("createRtcRoomContext", args -> {
+            String appId = appId(args, "createRtcRoomContext").orElseThrow(() -> ApiException.parameter(
+                    "expect params.appId to be string, but got " + describeAppIdArgument(args)));
+            contexts.forEach(RtcRoomContextFace::destroy);
+            contexts.clear();
+            RtcRoomContextFace face = new RtcRoomContextFace(instance,
+                    RtcEngine.create(engineConfig(settings, appId, instance.instanceId() + "-rtc" + engines.incrementAndGet())));
+            contexts.add(face);
+            return face.build();
+        });
+
+        tt.sync("getRtcEngine", args -> {
+            String appId = appId(args, "getRtcEngine")
+                    .orElseGet(() -> settings.map(RtcSettings::defaultAppId).orElse(null));
+            if (appId == null) {
+                throw ApiException.parameter("expect appId to be string, but got " + args.typeOf(0)
+                        + " (and no default appId is configured)");
+            }
+            gameEngines.removeIf(RtcEngineFace::isDestroyed);
+            RtcEngineFace face = new RtcEngineFace(instance,
+                    RtcEngine.create(engineConfig(settings, appId, instance.instanceId() + "-game" + engines.incrementAndGet())));
+            gameEngines.add(face);
+            return face.build();
+        });
+    }
+
+    /** The appId from {@code f(appId)} or {@code f({appId})}; empty when absent; an error when malformed. */
+    private static Optional<String> appId(ApiArgs args, String api) throws ApiException {
+        Optional<String> appId;
+        if (args.string(0).isPresent()) {
+            appId = args.string(0);
+        } else if (args.params(0).isPresent()) {
+            ApiParams p = args.params(0).get();
+            appId = p.has("appId") ? Optional.of(p.string("appId")) : Optional.empty();
+        } else if ("undefined".equals(args.typeOf(0))) {
+            appId = Optional.empty();
+        } else {
+            throw ApiException.parameter("expect params.appId to be string, but got " + args.typeOf(0));
+        }
+        if (appId.isPresent() && appId.get().length() != AccessToken.APP_ID_LENGTH) {
+            throw ApiException.parameter("expect params.appId to be the 24-character RTC appId, but got " + appId.get());
+        }
+        return appId;
+    }
+
+    private static String describeAppIdArgument(ApiArgs args) {
+        return args.params(0).isPresent() ? "undefined" : args.typeOf(0);
+    }
+
+    private static EngineConfig engineConfig(Optional<RtcSettings> settings, String appId, String name) {
+        return settings.map(s -> EngineConfig.of(s.server(), appId, name).withReconnect(s.reconnect()))
+                .orElseGet(() -> EngineConfig.withoutServer(appId, name));
+    }
+}

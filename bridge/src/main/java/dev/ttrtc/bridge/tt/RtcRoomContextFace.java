@@ -1,0 +1,427 @@
+package dev.ttrtc.bridge.tt;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.CameraFacing;
+import dev.ttrtc.bridge.engine.ConnectionState;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.VideoEncoderConfig;
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.Ids;
+import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.runtime.api.ApiCall;
+import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiParams;
+import dev.ttrtc.runtime.api.InstanceContext;
+import dev.ttrtc.runtime.api.JsEventChannel;
+import dev.ttrtc.runtime.api.JsObject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The JS {@code RtcRoomContext}: parameter checks and payloads over an {@link RtcEngine}. A context
+ * is in at most one room at a time; once destroyed (a newer context of the instance replaced it,
+ * or the instance closed) every method fails with 115910.
+ */
+final class RtcRoomContextFace {
+    private static final String[] STREAM_TYPES = {"audio", "video", "both"};
+
+    /**
+     * The room this context is in (or joining), with the user id it joined as. List events start
+     * once the join has succeeded, so the first ones follow the success callback.
+     */
+    private static final class Membership {
+        final RtcRoom room;
+        final String userId;
+        volatile boolean live;
+
+        Membership(RtcRoom room, String userId) {
+            this.room = room;
+            this.userId = userId;
+        }
+    }
+
+    private final InstanceContext instance;
+    private final RtcEngine engine;
+    private final JsEventChannel membersChanged;
+    private final JsEventChannel videoMembersChanged;
+    private final JsEventChannel speakersChanged;
+    private final JsEventChannel screenMembersChanged;
+    private final JsEventChannel interrupted;
+    private final JsEventChannel stateChanged;
+    private final JsEventChannel tokenWillExpire;
+    private final RoomLists lists;
+    private final AtomicReference<Membership> membership = new AtomicReference<>();
+    private volatile boolean destroyed;
+
+    RtcRoomContextFace(InstanceContext instance, RtcEngine engine) {
+        this.instance = instance;
+        this.engine = engine;
+        this.membersChanged = instance.newEventChannel("onRtcChatMembersChanged");
+        this.videoMembersChanged = instance.newEventChannel("onRtcVideoMembersChanged");
+        this.speakersChanged = instance.newEventChannel("onRtcChatSpeakersChanged");
+        this.screenMembersChanged = instance.newEventChannel("onRtcPublishScreenMembersChanged");
+        this.interrupted = instance.newEventChannel("onRtcChatInterrupted");
+        this.stateChanged = instance.newEventChannel("onRtcStateChanged");
+        this.tokenWillExpire = instance.newEventChannel("onRoomTokenWillExpire");
+        this.lists = new RoomLists(membersChanged, videoMembersChanged, speakersChanged, screenMembersChanged);
+    }
+
+    JsObject build() {
+        return instance.newObject("RtcRoomContext")
+                .async("joinRtcRoom", this::joinRtcRoom)
+                .async("exitRtcRoom", this::exitRtcRoom)
+                .async("changeAudioCapture", call -> changeCapture(call, MediaKind.AUDIO))
+                .async("changeVideoCapture", call -> changeCapture(call, MediaKind.VIDEO))
+                .async("changeStreamPublishState", this::changeStreamPublishState)
+                .async("changeStreamSubscribeState", this::changeStreamSubscribeState)
+                .async("changeScreenSubscribeState", this::changeScreenSubscribeState)
+                .async("switchCamera", this::switchCamera)
+                .async("changeUserVisibility", this::changeUserVisibility)
+                .async("updateToken", this::updateToken)
+                .async("setAudioPlaybackDevice", this::setAudioPlaybackDevice)
+                .async("setVideoEncoderConfig", this::setVideoEncoderConfig)
+                .event("onRtcChatMembersChanged", "offRtcChatMembersChanged", membersChanged)
+                .event("onRtcVideoMembersChanged", "offRtcVideoMembersChanged", videoMembersChanged)
+                .event("onRtcChatSpeakersChanged", "offRtcChatSpeakersChanged", speakersChanged)
+                .event("onRtcPublishScreenMembersChanged", "offRtcPublishScreenMembersChanged", screenMembersChanged)
+                .event("onRtcChatInterrupted", "offRtcChatInterrupted", interrupted)
+                .event("onRtcStateChanged", "offRtcStateChanged", stateChanged)
+                .event("onRtcStateChange", "offRtcStateChange", stateChanged)
+                .event("onRoomTokenWillExpire", "offRoomTokenWillExpire", tokenWillExpire)
+                .build();
+    }
+
+    /** Leaves any room and releases the engine; later calls fail with 115910. */
+    void destroy() {
+        destroyed = true;
+        membership.set(null);
+        engine.close();
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private void checkAlive() throws ApiException {
+        if (destroyed) {
+            throw RtcFailures.of(RtcError.ENGINE_DESTROYED);
+        }
+    }
+
+    private Membership requireRoom() throws ApiException {
+        Membership current = membership.get();
+        if (current == null) {
+            throw RtcFailures.of(RtcError.PARAMETER, "not in a room");
+        }
+        return current;
+    }
+
+    private static String id(ApiParams p, String key) throws ApiException {
+        String value = p.string(key);
+        if (!Ids.isValid(value)) {
+            throw ApiException.parameter("expect " + p.path() + "." + key
+                    + " to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got " + value);
+        }
+        return value;
+    }
+
+    /** Answers the call when the future completes: success, or the error's fail payload. */
+    private static void answer(ApiCall call, CompletableFuture<?> done) {
+        done.whenComplete((v, error) -> {
+            if (error == null) {
+                call.succeed();
+            } else {
+                call.fail(RtcFailures.of(error));
+            }
+        });
+    }
+
+    private static ObjectNode statePayload(int errNo, String errMsg, String roomId) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("errNo", errNo);
+        payload.put("errMsg", errMsg);
+        ObjectNode data = payload.putObject("data");
+        if (roomId != null) {
+            data.put("roomId", roomId);
+        }
+        return payload;
+    }
+
+    // ---- methods (loop thread) --------------------------------------------------------------------
+
+    private void joinRtcRoom(ApiCall call) throws ApiException {
+        ApiParams p = call.params();
+        String roomId = id(p, "roomId");
+        String userId = id(p, "userId");
+        String token = p.string("token");
+        ApiParams roomConfig = p.optionalObject("roomConfig").orElse(null);
+        boolean autoPublish = roomConfig == null || roomConfig.optionalBool("autoPublish", true);
+        boolean autoSubscribe = roomConfig == null || roomConfig.optionalBool("autoSubscribe", true);
+        checkAlive();
+        RtcRoom room = engine.createRoom(roomId);
+        Membership joining = new Membership(room, userId);
+        Membership current = membership.get();
+        if (current != null || !membership.compareAndSet(null, joining)) {
+            Membership other = membership.get();
+            room.destroy();
+            throw RtcFailures.of(RtcError.ALREADY_IN_ROOM, other.userId, other.room.roomId());
+        }
+        room.setRoomEventHandler(new RoomListener(joining));
+        room.join(token, userId, new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
+            if (error != null) {
+                membership.compareAndSet(joining, null);
+                room.destroy();
+                call.fail(RtcFailures.of(error));
+            } else if (membership.get() == joining) {
+                call.succeed();
+                lists.reset();
+                joining.live = true;
+                lists.update(room.members());
+            } else {
+                call.succeed();
+            }
+        });
+    }
+
+    private void exitRtcRoom(ApiCall call) throws ApiException {
+        String roomId = id(call.params(), "roomId");
+        checkAlive();
+        Membership current = requireRoom();
+        if (!current.room.roomId().equals(roomId)) {
+            throw RtcFailures.of(RtcError.PARAMETER, "not in the room " + roomId);
+        }
+        membership.compareAndSet(current, null);
+        answer(call, current.room.destroy());
+    }
+
+    private void changeCapture(ApiCall call, MediaKind kind) throws ApiException {
+        int state = call.params().intOneOf("state", 0, 1);
+        checkAlive();
+        if (state == 1) {
+            String scope = kind == MediaKind.AUDIO ? "scope.record" : "scope.camera";
+            if (!instance.isGranted(scope)) {
+                RtcError noPermission = kind == MediaKind.AUDIO ? RtcError.NO_MICROPHONE_PERMISSION : RtcError.NO_CAMERA_PERMISSION;
+                Membership current = membership.get();
+                stateChanged.emit(statePayload(noPermission.code(), noPermission.detail(),
+                        current == null ? null : current.room.roomId()));
+                throw RtcFailures.of(RtcError.AUTH_DENY);
+            }
+        }
+        if (kind == MediaKind.AUDIO) {
+            if (state == 1) {
+                engine.startAudioCapture();
+            } else {
+                engine.stopAudioCapture();
+            }
+        } else if (state == 1) {
+            engine.startVideoCapture();
+        } else {
+            engine.stopVideoCapture();
+        }
+        call.succeed();
+    }
+
+    private static List<MediaKind> kinds(String streamType) {
+        return switch (streamType) {
+            case "audio" -> List.of(MediaKind.AUDIO);
+            case "video" -> List.of(MediaKind.VIDEO);
+            default -> List.of(MediaKind.AUDIO, MediaKind.VIDEO);
+        };
+    }
+
+    private static CompletableFuture<Void> all(List<MediaKind> kinds, Function<MediaKind, CompletableFuture<Void>> action) {
+        return CompletableFuture.allOf(kinds.stream().map(action).toArray(CompletableFuture[]::new));
+    }
+
+    private void changeStreamPublishState(ApiCall call) throws ApiException {
+        ApiParams p = call.params();
+        int state = p.intOneOf("state", 0, 1);
+        String streamType = p.stringOneOf("streamType", STREAM_TYPES);
+        checkAlive();
+        RtcRoom room = requireRoom().room;
+        answer(call, all(kinds(streamType), kind -> state == 1 ? room.publishStream(kind) : room.unpublishStream(kind)));
+    }
+
+    private void changeStreamSubscribeState(ApiCall call) throws ApiException {
+        ApiParams p = call.params();
+        int state = p.intOneOf("state", 0, 1);
+        String userId = id(p, "userId");
+        String streamType = p.stringOneOf("streamType", STREAM_TYPES);
+        checkAlive();
+        RtcRoom room = requireRoom().room;
+        answer(call, all(kinds(streamType),
+                kind -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind)));
+    }
+
+    private void changeScreenSubscribeState(ApiCall call) throws ApiException {
+        ApiParams p = call.params();
+        int state = p.has("state") ? p.intOneOf("state", 0, 1) : 0;
+        String userId = id(p, "userId");
+        p.optionalStringOneOf("streamType", "both", STREAM_TYPES);
+        checkAlive();
+        RtcRoom room = requireRoom().room;
+        answer(call, state == 1 ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN));
+    }
+
+    private void switchCamera(ApiCall call) throws ApiException {
+        String camera;
+        try {
+            camera = call.params().stringOneOf("camera", "back", "front");
+        } catch (ApiException e) {
+            throw e.withErrNo(RtcError.SWITCH_CAMERA_PARAMETER.code());
+        }
+        checkAlive();
+        engine.switchCamera(camera.equals("back") ? CameraFacing.BACK : CameraFacing.FRONT);
+        call.succeed();
+    }
+
+    private void changeUserVisibility(ApiCall call) throws ApiException {
+        boolean visible = call.params().bool("visible");
+        checkAlive();
+        answer(call, requireRoom().room.setUserVisibility(visible));
+    }
+
+    private void updateToken(ApiCall call) throws ApiException {
+        String token = call.params().string("token");
+        checkAlive();
+        RtcRoom room = requireRoom().room;
+        if (AccessToken.claimedAppId(token) == null) {
+            throw RtcFailures.of(RtcError.UPDATE_TOKEN_INVALID);
+        }
+        answer(call, room.updateToken(token));
+    }
+
+    /** Checked and accepted: a headless host plays remote audio through no speaker. */
+    private void setAudioPlaybackDevice(ApiCall call) throws ApiException {
+        call.params().stringOneOf("device", "speakerphone", "earpiece");
+        checkAlive();
+        call.succeed();
+    }
+
+    private void setVideoEncoderConfig(ApiCall call) throws ApiException {
+        ApiParams solution = call.params().object("maxSolution");
+        int width = dimension(solution, "width", 16, 1920);
+        int height = dimension(solution, "height", 16, 1920);
+        int frameRate = dimension(solution, "frameRate", 1, 60);
+        checkAlive();
+        engine.setVideoEncoderConfig(new VideoEncoderConfig(width & ~1, height & ~1, frameRate));
+        call.succeed();
+    }
+
+    private static int dimension(ApiParams p, String key, int min, int max) throws ApiException {
+        double value = p.number(key);
+        if (value != Math.rint(value) || value < min || value > max) {
+            throw ApiException.parameter("expect " + p.path() + "." + key + " to be an integer from " + min + " to " + max
+                    + ", but got " + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)));
+        }
+        return (int) value;
+    }
+
+    // ---- room events (engine thread) ----------------------------------------------------------------
+
+    /** Turns one room's engine events into JS events while that room is this context's room. */
+    private final class RoomListener implements RoomEventHandler {
+        private final Membership bound;
+
+        RoomListener(Membership bound) {
+            this.bound = bound;
+        }
+
+        private boolean current() {
+            return membership.get() == bound;
+        }
+
+        private void refresh() {
+            if (current() && bound.live) {
+                lists.update(bound.room.members());
+            }
+        }
+
+        @Override
+        public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+            if (joinType == 1) {
+                refresh();
+            }
+        }
+
+        @Override
+        public void onConnectionStateChanged(ConnectionState state) {
+            if (!current()) {
+                return;
+            }
+            if (state == ConnectionState.RECONNECTING) {
+                stateChanged.emit(statePayload(RtcError.RECONNECTING.code(), RtcError.RECONNECTING.detail(), bound.room.roomId()));
+            } else if (state == ConnectionState.RECONNECTED) {
+                stateChanged.emit(statePayload(RtcError.RECONNECTED.code(), RtcError.RECONNECTED.detail(), bound.room.roomId()));
+                refresh();
+            }
+        }
+
+        @Override
+        public void onUserJoined(String userId) {
+            refresh();
+        }
+
+        @Override
+        public void onUserLeave(String userId, LeaveReason reason) {
+            refresh();
+        }
+
+        @Override
+        public void onUserPublishStream(String userId, MediaKind kind) {
+            refresh();
+        }
+
+        @Override
+        public void onUserUnpublishStream(String userId, MediaKind kind) {
+            refresh();
+        }
+
+        @Override
+        public void onUserSpeakingChanged(String userId, boolean speaking) {
+            refresh();
+        }
+
+        @Override
+        public void onLocalPublishChanged(MediaKind kind, boolean published) {
+            refresh();
+        }
+
+        @Override
+        public void onTokenWillExpire() {
+            if (current()) {
+                tokenWillExpire.emit(null);
+            }
+        }
+
+        @Override
+        public void onRoomInterrupted(RtcError reason, String message) {
+            if (!membership.compareAndSet(bound, null)) {
+                return;
+            }
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("errNo", reason.code());
+            payload.put("errMsg", message);
+            interrupted.emit(payload);
+            if (reason == RtcError.TOKEN_EXPIRED) {
+                stateChanged.emit(statePayload(reason.code(), message, bound.room.roomId()));
+            }
+            bound.room.destroy();
+        }
+
+        @Override
+        public void onRoomError(RtcError error, String message) {
+            if (current()) {
+                stateChanged.emit(statePayload(error.code(), message, bound.room.roomId()));
+            }
+        }
+    }
+}

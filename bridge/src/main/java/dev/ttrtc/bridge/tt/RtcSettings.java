@@ -1,0 +1,32 @@
+package dev.ttrtc.bridge.tt;
+
+import dev.ttrtc.bridge.engine.ReconnectPolicy;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * How an instance's RTC APIs reach rooms; pass it with
+ * {@code LaunchOptions.builder(dir).extension(RtcSettings.class, settings)}. Without it, joining
+ * fails with 21102 explaining that no room server is configured.
+ *
+ * @param server the room server's signalling URI
+ * @param defaultAppId the appId {@code tt.getRtcEngine()} uses when called without one
+ * @param reconnect how dropped room connections are retried
+ */
+public record RtcSettings(URI server, String defaultAppId, ReconnectPolicy reconnect) {
+
+    public RtcSettings {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(defaultAppId, "defaultAppId");
+        Objects.requireNonNull(reconnect, "reconnect");
+    }
+
+    public static RtcSettings of(URI server) {
+        return new RtcSettings(server, DevelopmentApp.APP_ID, ReconnectPolicy.DEFAULT);
+    }
+
+    public RtcSettings withReconnect(ReconnectPolicy policy) {
+        return new RtcSettings(server, defaultAppId, policy);
+    }
+}
