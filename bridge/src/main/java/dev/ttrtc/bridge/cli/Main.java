@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tt-host", mixinStandardHelpOptions = true, version = "tt-host 0.1.0",
         description = "Run Douyin mini-programs headless with real RTC rooms.",
-        subcommands = {RunCommand.class, ServerCommand.class, TokenCommand.class})
+        subcommands = {RunCommand.class, ServerCommand.class, TokenCommand.class, TestCommand.class})
 public final class Main {
     static final int BAD_INPUT = 2;
     static final int HOST_FAILURE = 3;

@@ -40,6 +40,10 @@ public interface RoomEventHandler {
     default void onLocalPublishChanged(MediaKind kind, boolean published) {
     }
 
+    /** This participant became visible or invisible to the others. */
+    default void onLocalVisibilityChanged(boolean visible) {
+    }
+
     /** The token expires in 30 s; call {@link RtcRoom#updateToken}. */
     default void onTokenWillExpire() {
     }

@@ -153,9 +153,13 @@ public final class RemoteParticipant implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    /** Calls {@code listener} for every event from now on (on the engine thread; keep it quick). */
-    public void onEvent(Consumer<Event> listener) {
+    /**
+     * Calls {@code listener} for every event from now on (on the thread that saw it, usually the
+     * engine thread; keep it quick). Close the result to stop.
+     */
+    public AutoCloseable onEvent(Consumer<Event> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     private void record(String name, String about, String detail) {

@@ -396,6 +396,11 @@ final class RtcRoomContextFace {
         }
 
         @Override
+        public void onLocalVisibilityChanged(boolean visible) {
+            refresh();
+        }
+
+        @Override
         public void onTokenWillExpire() {
             if (current()) {
                 tokenWillExpire.emit(null);

@@ -247,17 +247,18 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         return result;
     }
 
+    /** Takes new publish flags; the snapshot is refreshed before the handler hears of them. */
     private void setPublished(MediaState target) {
         MediaState before = published;
         boolean wasSpeaking = effectiveSpeaking();
         published = target;
+        refreshSnapshot();
         announceLocal(MediaKind.AUDIO, before.audioPublished(), target.audioPublished());
         announceLocal(MediaKind.VIDEO, before.videoPublished(), target.videoPublished());
         announceLocal(MediaKind.SCREEN, before.screenPublished(), target.screenPublished());
         if (wasSpeaking != effectiveSpeaking()) {
             handler.onUserSpeakingChanged(userId, effectiveSpeaking());
         }
-        refreshSnapshot();
     }
 
     private void announceLocal(MediaKind kind, boolean was, boolean is) {
@@ -297,13 +298,13 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         if (!isJoined()) {
             return;
         }
+        refreshSnapshot();
         handler.onUserCaptureChanged(userId, kind, on);
         if (config.autoPublish() && visible) {
             applyAutoPublish(s -> withFlag(s, kind, on));
         } else {
             requestState(UnaryOperator.identity()).exceptionally(e -> null);
         }
-        refreshSnapshot();
     }
 
     /** The speech detector's verdict on this participant's captured audio (engine thread). */
@@ -317,8 +318,8 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             connection.send(new ClientMessage.Speaking(speaking));
         }
         if (isJoined() && before != effectiveSpeaking()) {
-            handler.onUserSpeakingChanged(userId, effectiveSpeaking());
             refreshSnapshot();
+            handler.onUserSpeakingChanged(userId, effectiveSpeaking());
         }
     }
 
@@ -372,10 +373,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private void applyVisibility(boolean show) {
         visible = show;
         view.setLocalVisible(userId, show);
+        refreshSnapshot();
         if (!show) {
             setPublished(published.unpublished());
         }
-        refreshSnapshot();
+        handler.onLocalVisibilityChanged(show);
     }
 
     @Override

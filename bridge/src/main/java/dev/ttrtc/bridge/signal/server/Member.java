@@ -39,6 +39,6 @@ final class Member {
     }
 
     RoomSnapshot.Member snapshot() {
-        return new RoomSnapshot.Member(userId, visible, state, speaking, connection != null);
+        return new RoomSnapshot.Member(userId, visible, state, speaking, connection != null, token.expireAt());
     }
 }

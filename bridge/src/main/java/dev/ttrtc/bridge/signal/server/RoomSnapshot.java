@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record RoomSnapshot(String appId, String roomId, List<Member> members) {
 
-    /** One member; {@code connected} is false while its client is gone but not yet timed out. */
-    public record Member(String userId, boolean visible, MediaState state, boolean speaking, boolean connected) {
+    /**
+     * One member; {@code connected} is false while its client is gone but not yet timed out;
+     * {@code tokenExpireAt} is its token's expiry (Unix seconds, 0 = never).
+     */
+    public record Member(String userId, boolean visible, MediaState state, boolean speaking, boolean connected,
+            long tokenExpireAt) {
     }
 }

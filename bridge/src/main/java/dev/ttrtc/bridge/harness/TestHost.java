@@ -1,0 +1,485 @@
+package dev.ttrtc.bridge.harness;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.ReconnectPolicy;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
+import dev.ttrtc.bridge.signal.RtcException;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.bridge.tt.RtcSettings;
+import dev.ttrtc.runtime.ApiMock;
+import dev.ttrtc.runtime.EventLog;
+import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.LaunchOptions;
+import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.runtime.ScriptError;
+import dev.ttrtc.runtime.SystemInfo;
+import dev.ttrtc.runtime.internal.EventLoop;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The Java side of the {@code t} object: launches instances, creates Java participants, mints
+ * tokens, inspects and restarts the room server. Objects reach JS as integer handles. Natives run
+ * on the driver's loop thread; slow work goes to a worker pool and answers back on the loop.
+ */
+final class TestHost {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventLoop loop;
+    private final Path baseDir;
+    private final MiniProgramHost host;
+    private final Executor workers;
+    // Loop thread only.
+    private final Map<Integer, Object> handles = new HashMap<>();
+    // Loop thread only.
+    private int nextHandle = 1;
+
+    TestHost(EventLoop loop, Path baseDir, MiniProgramHost host, Executor workers) {
+        this.loop = loop;
+        this.baseDir = baseDir;
+        this.host = host;
+        this.workers = workers;
+    }
+
+    int register(Object object) {
+        int handle = nextHandle++;
+        handles.put(handle, object);
+        return handle;
+    }
+
+    void forget(int handle) {
+        handles.remove(handle);
+    }
+
+    private <T> T get(Value handle, Class<T> type) {
+        Object object = handles.get(handle.asInt());
+        if (!type.isInstance(object)) {
+            throw new IllegalStateException("stale handle " + handle + " (the test that made it has ended)");
+        }
+        return type.cast(object);
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------
+
+    /** Runs slow work off the loop and answers the JS promise on the loop. */
+    private <T> void settle(Supplier<T> work, Function<T, Object> toJs, Value resolve, Value reject) {
+        CompletableFuture.supplyAsync(work, workers).whenComplete((value, error) -> loop.execute(() -> {
+            if (error == null) {
+                resolve.executeVoid(toJs.apply(value));
+            } else {
+                reject.executeVoid(describe(error));
+            }
+        }));
+    }
+
+    private void settleFuture(CompletableFuture<?> future, Value resolve, Value reject) {
+        future.whenComplete((value, error) -> loop.execute(() -> {
+            if (error == null) {
+                resolve.executeVoid();
+            } else {
+                reject.executeVoid(describe(error));
+            }
+        }));
+    }
+
+    static String describe(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RtcException rtc) {
+            return rtc.error().code() + " " + rtc.detail();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProxyExecutable fn(Function<Value[], Object> body) {
+        return body::apply;
+    }
+
+    ProxyObject proxy() {
+        Map<String, Object> natives = new HashMap<>();
+        instanceNatives(natives);
+        remoteNatives(natives);
+        scopeNatives(natives);
+        return ProxyObject.fromMap(natives);
+    }
+
+    // ---- instances --------------------------------------------------------------------------------
+
+    private void instanceNatives(Map<String, Object> n) {
+        n.put("launch", fn(a -> {
+            TestScope scope = get(a[0], TestScope.class);
+            LaunchOptions options = launchOptions(scope, a[1].asString(), parse(a[2].asString()));
+            settle(() -> {
+                try {
+                    MiniProgram program = host.launch(options);
+                    scope.instances.add(program);
+                    return program;
+                } catch (LaunchException e) {
+                    throw new CompletionException(e);
+                }
+            }, this::register, a[3], a[4]);
+            return null;
+        }));
+        n.put("instanceId", fn(a -> get(a[0], MiniProgram.class).id()));
+        n.put("route", fn(a -> get(a[0], MiniProgram.class).route()));
+        n.put("pageData", fn(a -> get(a[0], MiniProgram.class).pageData().toString()));
+        n.put("query", fn(a -> toJson(get(a[0], MiniProgram.class).query())));
+        n.put("pageStack", fn(a -> toJson(get(a[0], MiniProgram.class).pageStack())));
+        n.put("lastSeq", fn(a -> get(a[0], MiniProgram.class).events().lastSeq()));
+        n.put("events", fn(a -> {
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            get(a[0], MiniProgram.class).events().snapshot().forEach(e -> all.add(e.toJson()));
+            return all.toString();
+        }));
+        n.put("hide", fn(a -> {
+            get(a[0], MiniProgram.class).hide();
+            return null;
+        }));
+        n.put("show", fn(a -> {
+            get(a[0], MiniProgram.class).show();
+            return null;
+        }));
+        n.put("callPageMethod", fn(a -> {
+            MiniProgram program = get(a[0], MiniProgram.class);
+            JsonNode event = parse(a[2].asString());
+            PageEvent pageEvent = new PageEvent(event.path("type").asText("tap"), event.get("detail"), event.get("dataset"));
+            settleJson(program.callPageMethod(a[1].asString(), pageEvent), a[3], a[4]);
+            return null;
+        }));
+        n.put("evaluate", fn(a -> {
+            settleJson(get(a[0], MiniProgram.class).evaluate(a[1].asString()), a[2], a[3]);
+            return null;
+        }));
+        n.put("closeInstance", fn(a -> {
+            MiniProgram program = get(a[0], MiniProgram.class);
+            settle(() -> {
+                program.close();
+                return null;
+            }, v -> null, a[1], a[2]);
+            return null;
+        }));
+        n.put("waitForEvent", fn(a -> {
+            waitForEvent(get(a[0], MiniProgram.class).events(), a[1].asLong(), a[2].asLong(), a[3], a[4], a[5], a[6].asString());
+            return null;
+        }));
+    }
+
+    private void settleJson(CompletableFuture<JsonNode> future, Value resolve, Value reject) {
+        future.whenComplete((value, error) -> loop.execute(() -> {
+            if (error == null) {
+                resolve.executeVoid(value.toString());
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                reject.executeVoid(cause instanceof ScriptError ? cause.getMessage() : describe(cause));
+            }
+        }));
+    }
+
+    private LaunchOptions launchOptions(TestScope scope, String projectDir, JsonNode o) {
+        LaunchOptions.Builder b = LaunchOptions.builder(baseDir.resolve(projectDir).normalize())
+                .name(o.path("name").asText("app"));
+        if (o.hasNonNull("page")) {
+            b.page(o.get("page").asText());
+        }
+        JsonNode query = o.get("query");
+        if (query != null && query.isTextual()) {
+            b.query(LaunchOptions.parseQuery(query.asText()));
+        } else if (query != null && query.isObject()) {
+            query.fields().forEachRemaining(e -> b.query(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        if (o.hasNonNull("systemInfo")) {
+            b.systemInfo(SystemInfo.defaults().withAll(o.get("systemInfo")));
+        }
+        if (o.hasNonNull("modal")) {
+            b.modalConfirms(!"cancel".equals(o.get("modal").asText()));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("authorize").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> scopeAnswer = it.next();
+            if (!scopeAnswer.getValue().asBoolean(true)) {
+                b.deny(scopeAnswer.getKey());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("mocks").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> mock = it.next();
+            b.mock(mock.getKey(), mock.getValue().has("js") ? ApiMock.js(mock.getValue().get("js").asText())
+                    : ApiMock.result(mock.getValue().get("result")));
+        }
+        if (o.path("rtc").asBoolean(true)) {
+            RtcSettings settings = RtcSettings.of(scope.server.started().signalUri());
+            if (o.has("reconnectGiveUpMs")) {
+                settings = settings.withReconnect(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500),
+                        Duration.ofMillis(o.get("reconnectGiveUpMs").asLong())));
+            }
+            b.extension(RtcSettings.class, settings);
+        }
+        return b.build();
+    }
+
+    /**
+     * Answers with the first entry after {@code since} that passes {@code test}, or rejects after
+     * {@code timeoutMillis}. Subscribes before scanning what is there, so nothing slips between.
+     */
+    private void waitForEvent(EventLog log, long since, long timeoutMillis, Value test, Value resolve, Value reject,
+            String description) {
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong checked = new AtomicLong(since);
+        AutoCloseable[] subscription = new AutoCloseable[1];
+        long[] timer = new long[1];
+        Function<HostEvent, Boolean> offer = event -> {
+            if (done.get() || event.seq() <= checked.get()) {
+                return false;
+            }
+            checked.set(event.seq());
+            String json = event.toJson().toString();
+            if (test.execute(json).asBoolean() && done.compareAndSet(false, true)) {
+                closeQuietly(subscription[0]);
+                loop.clearTimer(timer[0]);
+                resolve.executeVoid(json);
+                return true;
+            }
+            return false;
+        };
+        subscription[0] = log.subscribe(event -> loop.execute(() -> offer.apply(event)));
+        timer[0] = loop.setTimer(() -> {
+            if (done.compareAndSet(false, true)) {
+                closeQuietly(subscription[0]);
+                reject.executeVoid("timed out after " + timeoutMillis + " ms waiting for " + description);
+            }
+        }, timeoutMillis, false);
+        for (HostEvent event : log.snapshot()) {
+            if (offer.apply(event)) {
+                return;
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- Java participants --------------------------------------------------------------------------
+
+    private void remoteNatives(Map<String, Object> n) {
+        n.put("remote", fn(a -> {
+            TestScope scope = get(a[0], TestScope.class);
+            String userId = a[1].asString();
+            JsonNode o = parse(a[2].asString());
+            String roomId = o.path("roomId").asText("room");
+            String appId = o.path("appId").asText(DevelopmentApp.APP_ID);
+            String token = o.hasNonNull("token") ? o.get("token").asText()
+                    : AccessToken.issue(appId, roomId, userId, System.currentTimeMillis() / 1000,
+                            o.path("expire").asLong(3600), o.path("publish").asBoolean(true))
+                            .serialize(o.path("appKey").asText(DevelopmentApp.APP_KEY));
+            RoomConfig config = new RoomConfig(o.path("autoPublish").asBoolean(true), o.path("autoSubscribe").asBoolean(true),
+                    o.path("visible").asBoolean(true));
+            EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), appId, userId);
+            RemoteParticipant participant = new RemoteParticipant(engine, roomId, userId, token, config);
+            scope.remotes.add(participant);
+            return register(participant);
+        }));
+        n.put("remoteUserId", fn(a -> get(a[0], RemoteParticipant.class).userId()));
+        n.put("remoteJoin", fn(a -> {
+            settleFuture(get(a[0], RemoteParticipant.class).join(), a[1], a[2]);
+            return null;
+        }));
+        n.put("remoteLeave", fn(a -> {
+            settleFuture(get(a[0], RemoteParticipant.class).leave(), a[1], a[2]);
+            return null;
+        }));
+        n.put("remoteDrop", fn(a -> {
+            settleFuture(get(a[0], RemoteParticipant.class).drop(), a[1], a[2]);
+            return null;
+        }));
+        n.put("remoteVisible", fn(a -> {
+            settleFuture(get(a[0], RemoteParticipant.class).setVisible(a[1].asBoolean()), a[2], a[3]);
+            return null;
+        }));
+        n.put("remoteCapture", fn(a -> {
+            RemoteParticipant p = get(a[0], RemoteParticipant.class);
+            for (MediaKind kind : kinds(a[1].asString())) {
+                if (a[2].asBoolean()) {
+                    p.startCapture(kind);
+                } else {
+                    p.stopCapture(kind);
+                }
+            }
+            return null;
+        }));
+        n.put("remotePublish", fn(a -> {
+            RemoteParticipant p = get(a[0], RemoteParticipant.class);
+            boolean on = a[2].asBoolean();
+            List<MediaKind> kinds = kinds(a[1].asString());
+            CompletableFuture<?>[] steps = kinds.stream().map(kind -> {
+                if (on && kind != MediaKind.SCREEN) {
+                    p.startCapture(kind);
+                }
+                return on ? p.publish(kind) : p.unpublish(kind);
+            }).toArray(CompletableFuture[]::new);
+            settleFuture(CompletableFuture.allOf(steps), a[3], a[4]);
+            return null;
+        }));
+        n.put("remoteMembers", fn(a -> {
+            ArrayNode members = JsonNodeFactory.instance.arrayNode();
+            for (RoomMember m : get(a[0], RemoteParticipant.class).members()) {
+                ObjectNode member = members.addObject();
+                member.put("userId", m.userId());
+                member.put("local", m.local());
+                member.put("speaking", m.speaking());
+                member.set("state", JSON.valueToTree(m.state()));
+            }
+            return members.toString();
+        }));
+        n.put("remoteEvents", fn(a -> toJson(get(a[0], RemoteParticipant.class).events())));
+        n.put("remoteWaitFor", fn(a -> {
+            remoteWaitFor(get(a[0], RemoteParticipant.class), a[1].asLong(), a[2], a[3], a[4], a[5].asString());
+            return null;
+        }));
+    }
+
+    private static List<MediaKind> kinds(String kind) {
+        return switch (kind) {
+            case "audio" -> List.of(MediaKind.AUDIO);
+            case "video" -> List.of(MediaKind.VIDEO);
+            case "screen" -> List.of(MediaKind.SCREEN);
+            case "both" -> List.of(MediaKind.AUDIO, MediaKind.VIDEO);
+            default -> throw new IllegalArgumentException("unknown stream kind '" + kind + "' (audio, video, screen, both)");
+        };
+    }
+
+    private void remoteWaitFor(RemoteParticipant p, long timeoutMillis, Value test, Value resolve, Value reject, String description) {
+        AtomicBoolean done = new AtomicBoolean();
+        AutoCloseable[] subscription = new AutoCloseable[1];
+        long[] timer = new long[1];
+        Function<RemoteParticipant.Event, Boolean> offer = event -> {
+            if (done.get()) {
+                return false;
+            }
+            String json = toJson(event);
+            if (test.execute(json).asBoolean() && done.compareAndSet(false, true)) {
+                closeQuietly(subscription[0]);
+                loop.clearTimer(timer[0]);
+                resolve.executeVoid(json);
+                return true;
+            }
+            return false;
+        };
+        List<RemoteParticipant.Event> seen = p.events();
+        subscription[0] = p.onEvent(event -> loop.execute(() -> offer.apply(event)));
+        timer[0] = loop.setTimer(() -> {
+            if (done.compareAndSet(false, true)) {
+                closeQuietly(subscription[0]);
+                reject.executeVoid("timed out after " + timeoutMillis + " ms waiting for " + description);
+            }
+        }, timeoutMillis, false);
+        for (RemoteParticipant.Event event : seen) {
+            if (offer.apply(event)) {
+                return;
+            }
+        }
+    }
+
+    // ---- tokens, rooms, the server ---------------------------------------------------------------------
+
+    private void scopeNatives(Map<String, Object> n) {
+        n.put("token", fn(a -> {
+            JsonNode o = parse(a[1].asString());
+            if (!o.hasNonNull("room") || !o.hasNonNull("user")) {
+                throw new IllegalArgumentException("t.token({room, user, ...}) needs room and user");
+            }
+            long now = System.currentTimeMillis() / 1000;
+            long issuedAt = now - o.path("issuedAgo").asLong(0);
+            String appId = o.path("appId").asText(DevelopmentApp.APP_ID);
+            AccessToken token = AccessToken.issue(appId, o.get("room").asText(), o.get("user").asText(), issuedAt,
+                    o.path("expire").asLong(3600), o.path("publish").asBoolean(true));
+            return token.serialize(o.path("appKey").asText(DevelopmentApp.APP_KEY));
+        }));
+        n.put("room", fn(a -> {
+            RoomServer server = get(a[0], TestScope.class).server.runningOrNull();
+            String appId = a[2].isNull() ? DevelopmentApp.APP_ID : a[2].asString();
+            return server == null ? "null" : server.room(appId, a[1].asString()).map(TestHost::toJson).orElse("null");
+        }));
+        n.put("serverUrl", fn(a -> get(a[0], TestScope.class).server.started().signalUri().toString()));
+        n.put("serverStop", fn(a -> {
+            TestScope scope = get(a[0], TestScope.class);
+            settle(() -> {
+                scope.server.stop();
+                return null;
+            }, v -> null, a[1], a[2]);
+            return null;
+        }));
+        n.put("serverStart", fn(a -> {
+            TestScope scope = get(a[0], TestScope.class);
+            settle(() -> {
+                scope.server.start();
+                return null;
+            }, v -> null, a[1], a[2]);
+            return null;
+        }));
+        n.put("serverRestart", fn(a -> {
+            TestScope scope = get(a[0], TestScope.class);
+            settle(() -> {
+                scope.server.stop();
+                scope.server.start();
+                return null;
+            }, v -> null, a[1], a[2]);
+            return null;
+        }));
+        n.put("setTimeout", fn(a -> {
+            get(a[0], TestScope.class).timeoutMillis = a[1].asLong();
+            return null;
+        }));
+    }
+}

@@ -1,0 +1,46 @@
+// Driver-side helpers for the conformance suite: launch the fixture, call RtcRoomContext methods
+// in it, and read what its listeners received.
+const APP_ID = '5f0c3d7e9a1b2c4d6e8f0a1b';
+const FIXTURE = __dirname + '/../fixtures/rtc-app';
+const LIST_EVENTS = ['onRtcChatMembersChanged', 'onRtcVideoMembersChanged', 'onRtcChatSpeakersChanged',
+  'onRtcPublishScreenMembersChanged'];
+
+/** Launches the fixture with a room context created; `listen` names events to record from the start. */
+async function launch(t, options = {}) {
+  const app = await t.launch(options.project || FIXTURE, options.launch || {});
+  await app.evaluate((appId) => rtc.create(appId), options.appId || APP_ID);
+  for (const event of options.listen || LIST_EVENTS) {
+    await app.evaluate((name) => rtc.listen(name), event);
+  }
+  return app;
+}
+
+/** Calls ctx[method](params); resolves with {ok, res, async, completeSame}. */
+function call(app, method, params = {}) {
+  return app.evaluate((m, p) => rtc.call(rtc.ctx, m, p), method, params);
+}
+
+/** Joins with a fresh token (unless params.token is given); resolves with the call outcome. */
+function join(t, app, roomId, userId, params = {}) {
+  return call(app, 'joinRtcRoom', Object.assign({ roomId, userId, token: t.token({ room: roomId, user: userId }) }, params));
+}
+
+/** The userIdLists a recording listener received for an event, oldest first. */
+function lists(app, event) {
+  return app.evaluate((name) => rtc.lists(name), event);
+}
+
+/** The payloads a recording listener received. */
+function received(app, key) {
+  return app.evaluate((name) => rtc.received[name] || [], key);
+}
+
+/** Waits until the recording listener of `event` received a list equal to `expected`. */
+async function waitForList(app, event, expected, timeout = 10000) {
+  const want = JSON.stringify(expected);
+  await app.waitFor((e) => e.kind === 'event' && e.name === event && JSON.stringify(e.payload.userIdList) === want,
+    { timeout });
+  return lists(app, event);
+}
+
+module.exports = { APP_ID, FIXTURE, LIST_EVENTS, launch, call, join, lists, received, waitForList };

@@ -1,0 +1,158 @@
+// tt.getRtcEngine, the mini-game engine.
+const { APP_ID, FIXTURE } = require('./lib/rtc');
+
+async function game(t, options = {}) {
+  const app = await t.launch(FIXTURE, options.launch || {});
+  await app.evaluate((appId) => {
+    globalThis.engine = tt.getRtcEngine(appId);
+    globalThis.seen = [];
+    for (const name of ['joinChannelSuccess', 'rejoinChannelSuccess', 'connectionLost', 'connectionInterrupted', 'userJoined',
+      'userOffline', 'userMuteAudio', 'userEnableLocalAudio', 'warning', 'error']) {
+      engine.on(name, (res) => seen.push([name, res]));
+    }
+  }, options.appId === undefined ? APP_ID : options.appId);
+  return app;
+}
+
+function call(app, method, params = {}) {
+  return app.evaluate((m, p) => rtc.call(engine, m, p), method, params);
+}
+
+async function seen(app, name) {
+  return (await app.evaluate(() => seen)).filter(([n]) => n === name).map(([, res]) => res);
+}
+
+test('getRtcEngine returns a new engine on each call; isSupported is true', async (t) => {
+  const app = await t.launch(FIXTURE);
+  t.deepEqual(await app.evaluate((id) => { const a = tt.getRtcEngine(id); const b = tt.getRtcEngine(id); return [a !== b, a.isSupported()]; }, APP_ID),
+    [true, true]);
+  t.equal(await app.evaluate(() => typeof tt.getRtcEngine().joinChannel), 'function', 'the default appId is used when absent');
+});
+
+test('joinChannel succeeds and joinChannelSuccess reports channel, uid and elapsed', async (t) => {
+  const app = await game(t);
+  const outcome = await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.deepEqual(outcome, { ok: true, res: { errMsg: 'joinChannel:ok' }, async: true, completeSame: true });
+  await app.waitFor('joinChannelSuccess');
+  const [success] = await seen(app, 'joinChannelSuccess');
+  t.deepEqual([success.channelId, success.uid, typeof success.elapsed], ['c1', 'u1', 'number']);
+});
+
+test('bad parameters fail with errCode 103, a refused token with 102', async (t) => {
+  const app = await game(t);
+  t.deepEqual((await call(app, 'joinChannel', { uid: 'u1', token: 'x' })).res,
+    { errMsg: 'joinChannel:fail expect params.channelId to be string, but got undefined', errNo: 103, errCode: 103 });
+  t.deepEqual((await call(app, 'joinChannel', { channelId: 'c 1', uid: 'u1', token: 'x' })).res,
+    { errMsg: 'joinChannel:fail expect params.channelId to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got c 1', errNo: 103, errCode: 103 });
+  t.deepEqual((await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'other' }) })).res,
+    { errMsg: 'joinChannel:fail invalid token', errNo: 102, errCode: 102 });
+});
+
+test('remote users joining, muting, enabling audio and going offline are reported', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  const bob = t.remote('bob', { roomId: 'c1' });
+  await bob.join();
+  await bob.publish('audio');
+  await app.waitFor((e) => e.name === 'userMuteAudio');
+  await bob.unpublish('audio');
+  await app.waitFor((e) => e.name === 'userMuteAudio' && e.payload.muted === true);
+  await bob.leave();
+  await app.waitFor('userOffline');
+  t.deepEqual((await seen(app, 'userJoined')).map((e) => e.uid), ['bob']);
+  t.deepEqual(await seen(app, 'userEnableLocalAudio'), [{ uid: 'bob', enabled: true }]);
+  t.deepEqual(await seen(app, 'userMuteAudio'), [{ uid: 'bob', muted: false }, { uid: 'bob', muted: true }]);
+  t.deepEqual(await seen(app, 'userOffline'), [{ uid: 'bob', reason: 0 }]);
+});
+
+test('a remote user that vanishes goes offline with reason 1', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  const bob = t.remote('bob', { roomId: 'c1' });
+  await bob.join();
+  await app.waitFor('userJoined');
+  await bob.dropConnection();
+  await app.waitFor('userOffline');
+  t.deepEqual(await seen(app, 'userOffline'), [{ uid: 'bob', reason: 1 }]);
+});
+
+test('local audio: enable publishes, mute stops sending, status tells', async (t) => {
+  const app = await game(t);
+  const bob = t.remote('bob', { roomId: 'c1' });
+  await bob.join();
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.equal((await call(app, 'enableLocalAudio')).res.errMsg, 'enableLocalAudio:ok');
+  await bob.waitFor((e) => e.name === 'userPublish' && e.userId === 'u1');
+  await app.waitFor(() => true);
+  t.deepEqual(await app.evaluate(() => engine.getLocalAudioStatus()), { enabled: true, muted: false, inChannel: true });
+  t.equal((await call(app, 'muteLocalAudioStream')).res.errMsg, 'muteLocalAudioStream:ok');
+  await bob.waitFor((e) => e.name === 'userUnpublish' && e.userId === 'u1');
+  t.deepEqual(await app.evaluate(() => engine.getLocalAudioStatus()), { enabled: true, muted: true, inChannel: true });
+  t.equal((await call(app, 'unmuteLocalAudioStream')).res.errMsg, 'unmuteLocalAudioStream:ok');
+  t.equal((await call(app, 'disableLocalAudio')).res.errMsg, 'disableLocalAudio:ok');
+  await bob.waitFor((e) => e.name === 'userUnpublish' && e.userId === 'u1' && bob.events({ name: 'userUnpublish' }).length === 2);
+});
+
+test('enableLocalAudio without the microphone grant fails with 102', async (t) => {
+  const app = await game(t, { launch: { authorize: { 'scope.record': false } } });
+  t.deepEqual((await call(app, 'enableLocalAudio')).res,
+    { errMsg: 'enableLocalAudio:fail auth deny: the user refused scope.record', errNo: 102, errCode: 102 });
+});
+
+test('remote audio can be muted per user and for everyone', async (t) => {
+  const app = await game(t);
+  await t.remote('bob', { roomId: 'c1' }).join();
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  for (const method of ['muteRemoteAudioStream', 'unmuteRemoteAudioStream']) {
+    t.equal((await call(app, method, { uid: 'bob' })).res.errMsg, method + ':ok');
+  }
+  t.deepEqual((await call(app, 'muteRemoteAudioStream', { uid: 'nobody' })).res,
+    { errMsg: 'muteRemoteAudioStream:fail user nobody is not in the room', errNo: 102, errCode: 102 });
+  for (const method of ['muteAllRemoteAudioStream', 'unmuteAllRemoteAudioStream']) {
+    t.equal((await call(app, method)).res.errMsg, method + ':ok');
+  }
+});
+
+test('channel methods outside a channel fail with 102', async (t) => {
+  const app = await game(t);
+  for (const method of ['leaveChannel', 'muteLocalAudioStream', 'muteAllRemoteAudioStream']) {
+    t.deepEqual((await call(app, method)).res, { errMsg: method + ':fail not in a channel', errNo: 102, errCode: 102 });
+  }
+});
+
+test('onXxx(cb) and on("xxx", cb) both register; off removes', async (t) => {
+  const app = await t.launch(FIXTURE);
+  const result = await app.evaluate((token) => new Promise((resolve) => {
+    const engine = tt.getRtcEngine();
+    const calls = [];
+    const a = () => calls.push('onJoinChannelSuccess');
+    engine.onJoinChannelSuccess(a);
+    engine.on('joinChannelSuccess', () => { calls.push('on'); setTimeout(() => resolve(calls), 0); });
+    engine.offJoinChannelSuccess(a);
+    engine.joinChannel({ channelId: 'c1', uid: 'u1', token: token });
+  }), t.token({ room: 'c1', user: 'u1' }));
+  t.deepEqual(result, ['on']);
+  t.equal(await app.evaluate(() => { try { tt.getRtcEngine().on('nope', () => {}); return 'no error'; } catch (e) { return e.message; } }),
+    'on:fail unknown event "nope"; events are joinChannelSuccess, rejoinChannelSuccess, connectionLost, connectionInterrupted, '
+      + 'userJoined, userOffline, userMuteAudio, userEnableLocalAudio, firstRemoteAudioFrame, audioVolumeIndication, '
+      + 'networkQuality, warning, error');
+});
+
+test('after destroy every call fails with errCode 101', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  await app.evaluate(() => engine.destroy());
+  await app.waitFor(() => t.room('c1') === null);
+  t.deepEqual((await call(app, 'leaveChannel')).res, { errMsg: 'leaveChannel:fail instance released', errNo: 101, errCode: 101 });
+  t.equal(await app.evaluate(() => { try { engine.getLocalAudioStatus(); return 'no error'; } catch (e) { return e.message; } }),
+    'getLocalAudioStatus:fail instance released');
+});
+
+test('a server restart interrupts and rejoins the channel', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  await t.server.restart();
+  await app.waitFor('rejoinChannelSuccess');
+  t.equal((await seen(app, 'connectionInterrupted')).length, 1);
+  t.deepEqual((await seen(app, 'rejoinChannelSuccess')).map((e) => [e.channelId, e.uid]), [['c1', 'u1']]);
+});
