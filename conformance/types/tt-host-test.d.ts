@@ -1,0 +1,178 @@
+// Declarations of the tt-host script-test API, for editor completion in *.test.js files.
+// Reference it from a jsconfig.json ("include": ["**/*.test.js", "path/to/tt-host-test.d.ts"]).
+
+/** One entry of a mini-program instance's event log. */
+interface HostEvent {
+  seq: number;
+  /** ISO-8601 time it was recorded. */
+  time: string;
+  kind: 'console' | 'ui' | 'api-call' | 'api-result' | 'event' | 'lifecycle' | 'navigation' | 'data' | 'error';
+  /** The API, event, hook, route or console level it concerns. */
+  name: string;
+  /** One readable line. */
+  text: string;
+  data: any;
+  /** data.payload: the payload of an API result or of an event delivered to JS. */
+  payload?: any;
+}
+
+/** Selects events: an event name, a partial event, or a predicate. */
+type EventMatcher = string | Partial<HostEvent> | ((event: HostEvent) => boolean);
+
+interface WaitOptions {
+  /** Milliseconds; default 10000. */
+  timeout?: number;
+  /** Only events with a larger seq count (default: every event so far). */
+  since?: number;
+}
+
+interface PageEventInit {
+  type?: string;
+  detail?: any;
+  dataset?: Record<string, any>;
+}
+
+interface LaunchOptions {
+  /** The page to open first (default: the app's launch page). */
+  page?: string;
+  /** The launch query, as an object or 'k=v&k2=v2'. */
+  query?: Record<string, string> | string;
+  /** Overrides of tt.getSystemInfoSync() fields. */
+  systemInfo?: Record<string, any>;
+  /** Replace tt APIs: a function (its source runs in the instance; no closures) or { result }. */
+  mocks?: Record<string, ((...args: any[]) => any) | { result: any }>;
+  /** Scopes the simulated user refuses: { 'scope.record': false }. */
+  authorize?: Record<string, boolean>;
+  /** What tt.showModal answers; default 'confirm'. */
+  modal?: 'confirm' | 'cancel';
+  /** Connect the RTC APIs to the test's room server (default true). */
+  rtc?: boolean;
+  /** Give up reconnecting after this many ms (default 20000). */
+  reconnectGiveUpMs?: number;
+  /** A label for logs and thread names. */
+  name?: string;
+}
+
+/** A running mini-program instance. */
+interface Instance {
+  readonly id: string;
+  route(): string;
+  /** The top page's data as of its last setData. */
+  data(): any;
+  query(): Record<string, string>;
+  stack(): string[];
+  events(filter?: EventMatcher): HostEvent[];
+  errors(): HostEvent[];
+  lastSeq(): number;
+  /** Calls a page method as a tap handler; resolves with its (awaited) return value. */
+  call(method: string, event?: PageEventInit): Promise<any>;
+  /** Runs fn inside the instance (its source, with JSON arguments); resolves with its result. */
+  evaluate<A extends any[]>(fn: ((...args: A) => any) | string, ...args: A): Promise<any>;
+  waitFor(matcher: EventMatcher, options?: WaitOptions | number): Promise<HostEvent>;
+  /** Resolves with the page data once predicate(data) holds. */
+  waitForData(predicate: (data: any) => boolean, options?: WaitOptions | number): Promise<any>;
+  hide(): void;
+  show(): void;
+  close(): Promise<void>;
+}
+
+type StreamKind = 'audio' | 'video' | 'screen' | 'both';
+
+interface RemoteOptions {
+  /** Default 'room'. */
+  roomId?: string;
+  appId?: string;
+  appKey?: string;
+  /** Default: a fresh token for the room and user. */
+  token?: string;
+  /** Token lifetime in seconds (default 3600). */
+  expire?: number;
+  /** Whether the token grants publishing (default true). */
+  publish?: boolean;
+  autoPublish?: boolean;
+  autoSubscribe?: boolean;
+  visible?: boolean;
+}
+
+/** Something a Java participant saw. */
+interface RemoteEvent {
+  timeMillis: number;
+  /** join, joined, rejoined, userJoined, userLeave, userPublish, userUnpublish, speakingStarted, speakingStopped, interrupted, ... */
+  name: string;
+  userId: string;
+  detail: string;
+}
+
+/** A Java participant ("a user of another platform"). */
+interface Remote {
+  readonly userId: string;
+  join(): Promise<void>;
+  leave(): Promise<void>;
+  /** Turns the capture on (audio/video) and publishes. */
+  publish(kind: StreamKind): Promise<void>;
+  unpublish(kind: StreamKind): Promise<void>;
+  startCapture(kind: StreamKind): void;
+  stopCapture(kind: StreamKind): void;
+  setVisible(visible: boolean): Promise<void>;
+  /** Vanishes without leaving, as a crashed client would. */
+  dropConnection(): Promise<void>;
+  members(): { userId: string; local: boolean; speaking: boolean; state: any }[];
+  events(filter?: string | Partial<RemoteEvent> | ((e: RemoteEvent) => boolean)): RemoteEvent[];
+  waitFor(matcher: string | Partial<RemoteEvent> | ((e: RemoteEvent) => boolean), options?: WaitOptions | number): Promise<RemoteEvent>;
+}
+
+interface TokenOptions {
+  room: string;
+  user: string;
+  appId?: string;
+  appKey?: string;
+  /** Lifetime in seconds (default 3600; 0 = never). */
+  expire?: number;
+  /** Issue the token this many seconds in the past. */
+  issuedAgo?: number;
+  /** Grant publishing (default true). */
+  publish?: boolean;
+}
+
+interface RoomSnapshot {
+  appId: string;
+  roomId: string;
+  members: { userId: string; visible: boolean; speaking: boolean; connected: boolean; tokenExpireAt: number; state: any }[];
+}
+
+interface TestContext {
+  readonly name: string;
+  launch(projectDir: string, options?: LaunchOptions): Promise<Instance>;
+  remote(userId: string, options?: RemoteOptions): Remote;
+  token(options: TokenOptions): string;
+  /** The room as the server sees it, or null. */
+  room(roomId: string, appId?: string): RoomSnapshot | null;
+  server: { url(): string; stop(): Promise<void>; start(): Promise<void>; restart(): Promise<void> };
+  /** Changes this test's timeout (ms). */
+  timeout(ms: number): void;
+
+  equal(actual: any, expected: any, message?: string): void;
+  notEqual(actual: any, unexpected: any, message?: string): void;
+  deepEqual(actual: any, expected: any, message?: string): void;
+  ok(value: any, message?: string): void;
+  match(actual: any, pattern: RegExp | string, message?: string): void;
+  throws(fn: () => any, expected?: RegExp | string | Function | object, message?: string): any;
+  rejects(promise: Promise<any> | (() => Promise<any>), expected?: RegExp | string | Function | object, message?: string): Promise<any>;
+}
+
+interface TestOptions {
+  /** Milliseconds; default 30000 (or tt-host test --timeout). */
+  timeout?: number;
+}
+
+declare function test(name: string, fn: (t: TestContext) => any): void;
+declare function test(name: string, options: TestOptions, fn: (t: TestContext) => any): void;
+declare namespace test {
+  function only(name: string, fn: (t: TestContext) => any): void;
+  function only(name: string, options: TestOptions, fn: (t: TestContext) => any): void;
+  function skip(name: string, fn: (t: TestContext) => any): void;
+  function skip(name: string, options: TestOptions, fn: (t: TestContext) => any): void;
+}
+declare function beforeEach(fn: (t: TestContext) => any): void;
+declare function afterEach(fn: (t: TestContext) => any): void;
+declare function require(path: string): any;
