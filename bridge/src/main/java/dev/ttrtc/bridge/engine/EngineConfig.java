@@ -13,30 +13,37 @@ import java.util.Objects;
  * @param name a label for threads and logs (the user or instance it serves)
  * @param connectTimeout how long a connection attempt may take
  * @param reconnect how a dropped connection is retried
+ * @param media what the participant sends and whether media flows at all
  */
-public record EngineConfig(URI server, String appId, String name, Duration connectTimeout, ReconnectPolicy reconnect) {
+public record EngineConfig(URI server, String appId, String name, Duration connectTimeout, ReconnectPolicy reconnect,
+        MediaConfig media) {
 
     public EngineConfig {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(media, "media");
     }
 
     public static EngineConfig of(URI server, String appId, String name) {
-        return new EngineConfig(server, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT);
+        return new EngineConfig(server, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
     }
 
     /** An engine with no room server: capture works, joining fails with a clear message. */
     public static EngineConfig withoutServer(String appId, String name) {
-        return new EngineConfig(null, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT);
+        return new EngineConfig(null, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
     }
 
     public EngineConfig withName(String newName) {
-        return new EngineConfig(server, appId, newName, connectTimeout, reconnect);
+        return new EngineConfig(server, appId, newName, connectTimeout, reconnect, media);
     }
 
     public EngineConfig withReconnect(ReconnectPolicy policy) {
-        return new EngineConfig(server, appId, name, connectTimeout, policy);
+        return new EngineConfig(server, appId, name, connectTimeout, policy, media);
+    }
+
+    public EngineConfig withMedia(MediaConfig config) {
+        return new EngineConfig(server, appId, name, connectTimeout, reconnect, config);
     }
 }

@@ -45,6 +45,18 @@ public interface RtcEngine extends AutoCloseable {
 
     VideoEncoderConfig videoEncoderConfig();
 
+    /** Changes what the microphone sends (for example a talk pattern, or silence). */
+    void setAudioInput(AudioInput input);
+
+    /** 0–200, 100 = as produced: scales the captured audio (the mini-game's recording volume). */
+    void setRecordingVolume(int volume);
+
+    /** 0–200, 100 = as decoded: scales received audio and its levels (the mini-game's playback volume). */
+    void setPlaybackVolume(int volume);
+
+    /** What this participant sends now; empty in signalling-only mode. */
+    java.util.Optional<LocalMediaStats> localMedia();
+
     /** Destroys every room (leaving them) and releases the engine's threads. */
     @Override
     void close();

@@ -46,6 +46,9 @@ public interface RtcRoom {
     /** The visible members in join order, this participant included while visible. */
     List<RoomMember> members();
 
+    /** What this participant receives from a member; empty without a media link (or without media). */
+    java.util.Optional<RemoteMedia> remoteMedia(String userId);
+
     /**
      * Drops the connection without leaving, as a crashed client would: the room server notices
      * within its heartbeat timeout and tells the others. The room is not rejoined.

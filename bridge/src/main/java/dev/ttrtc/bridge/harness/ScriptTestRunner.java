@@ -117,6 +117,16 @@ public final class ScriptTestRunner implements AutoCloseable {
     }
 
     private void runFile(Path file, List<TestResult> results) {
+        try {
+            runTests(file, results);
+        } catch (RuntimeException e) {
+            TestResult failure = TestResult.failed(displayName(file), "", 0, "the file could not run: " + e, "", "");
+            results.add(failure);
+            report(() -> reporter.testFinished(failure));
+        }
+    }
+
+    private void runTests(Path file, List<TestResult> results) {
         try (TestFile tests = load(file)) {
             report(() -> reporter.fileStarted(tests.displayName()));
             TestResult failure = tests.loadFailure();

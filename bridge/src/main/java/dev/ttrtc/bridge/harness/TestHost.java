@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.ReconnectPolicy;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -253,6 +255,7 @@ final class TestHost {
         }
         if (o.path("rtc").asBoolean(true)) {
             RtcSettings settings = RtcSettings.of(scope.server.started().signalUri());
+            settings = settings.withMedia(mediaConfig(o));
             if (o.has("reconnectGiveUpMs")) {
                 settings = settings.withReconnect(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500),
                         Duration.ofMillis(o.get("reconnectGiveUpMs").asLong())));
@@ -260,6 +263,22 @@ final class TestHost {
             b.extension(RtcSettings.class, settings);
         }
         return b.build();
+    }
+
+    /**
+     * The media of an instance or participant: {@code media: false} is the signalling-only mode
+     * (for tests of membership with many participants); {@code tone: hertz} sends a tone instead
+     * of the speech recording.
+     */
+    private static MediaConfig mediaConfig(JsonNode o) {
+        if (!o.path("media").asBoolean(true)) {
+            return MediaConfig.SIGNALLING_ONLY;
+        }
+        MediaConfig config = MediaConfig.DEFAULT;
+        if (o.has("tone")) {
+            config = config.withMicrophone(AudioInput.tone(o.get("tone").asDouble(), -20));
+        }
+        return config;
     }
 
     /**
@@ -325,7 +344,8 @@ final class TestHost {
                             .serialize(o.path("appKey").asText(DevelopmentApp.APP_KEY));
             RoomConfig config = new RoomConfig(o.path("autoPublish").asBoolean(true), o.path("autoSubscribe").asBoolean(true),
                     o.path("visible").asBoolean(true));
-            EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), appId, userId);
+            EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), appId, userId)
+                    .withMedia(mediaConfig(o));
             RemoteParticipant participant = new RemoteParticipant(engine, roomId, userId, token, config);
             scope.remotes.add(participant);
             return register(participant);

@@ -149,6 +149,12 @@ public final class RemoteParticipant implements AutoCloseable {
         return current == null ? List.of() : current.members();
     }
 
+    /** What this participant receives from a member. */
+    public java.util.Optional<dev.ttrtc.bridge.engine.RemoteMedia> remoteMedia(String fromUserId) {
+        RtcRoom current = room;
+        return current == null ? java.util.Optional.empty() : current.remoteMedia(fromUserId);
+    }
+
     public List<Event> events() {
         return List.copyOf(events);
     }

@@ -83,7 +83,7 @@ public final class RtcModule implements TtApiModule {
     }
 
     private static EngineConfig engineConfig(Optional<RtcSettings> settings, String appId, String name) {
-        return settings.map(s -> EngineConfig.of(s.server(), appId, name).withReconnect(s.reconnect()))
+        return settings.map(s -> EngineConfig.of(s.server(), appId, name).withReconnect(s.reconnect()).withMedia(s.media()))
                 .orElseGet(() -> EngineConfig.withoutServer(appId, name));
     }
 }

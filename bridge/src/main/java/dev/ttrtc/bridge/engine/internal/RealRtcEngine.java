@@ -1,18 +1,23 @@
 package dev.ttrtc.bridge.engine.internal;
 
+import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.CameraFacing;
 import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.LocalMediaStats;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
+import dev.ttrtc.bridge.media.LocalMedia;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +33,9 @@ public final class RealRtcEngine implements RtcEngine {
     private volatile boolean closed;
     private volatile CameraFacing facing = CameraFacing.FRONT;
     private volatile VideoEncoderConfig encoderConfig = VideoEncoderConfig.DEFAULT;
+    private volatile double playbackGain = 1.0;
+    /** What this participant sends; null in signalling-only mode. */
+    private final LocalMedia local;
 
     public RealRtcEngine(EngineConfig config) {
         this.config = config;
@@ -38,6 +46,27 @@ public final class RealRtcEngine implements RtcEngine {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.thread = executor;
+        this.local = config.media().enabled()
+                ? new LocalMedia(config.name(), config.media(), this::speakingChanged, () -> facing)
+                : null;
+    }
+
+    /** The speech detector changed its mind (audio thread). */
+    private void speakingChanged(boolean speaking) {
+        try {
+            thread.execute(() -> rooms.forEach(room -> room.setLocalSpeaking(speaking)));
+        } catch (RejectedExecutionException closing) {
+            // The engine is closing: nobody is left to tell.
+        }
+    }
+
+    /** What this participant sends, or null in signalling-only mode. */
+    LocalMedia local() {
+        return local;
+    }
+
+    double playbackGain() {
+        return playbackGain;
     }
 
     @Override
@@ -85,6 +114,13 @@ public final class RealRtcEngine implements RtcEngine {
 
     private void setCapture(MediaKind kind, boolean on) {
         boolean changed = on ? capturing.add(kind) : capturing.remove(kind);
+        if (local != null) {
+            if (kind == MediaKind.AUDIO) {
+                local.setMicrophoneOn(on);
+            } else {
+                local.setCameraOn(on);
+            }
+        }
         if (changed && !closed) {
             thread.execute(() -> rooms.forEach(room -> room.captureChanged(kind, on)));
         }
@@ -108,6 +144,33 @@ public final class RealRtcEngine implements RtcEngine {
     @Override
     public void setVideoEncoderConfig(VideoEncoderConfig config) {
         this.encoderConfig = config;
+        if (local != null) {
+            local.setEncoderConfig(config);
+        }
+    }
+
+    @Override
+    public void setAudioInput(AudioInput input) {
+        if (local != null) {
+            local.setAudioInput(input);
+        }
+    }
+
+    @Override
+    public void setRecordingVolume(int volume) {
+        if (local != null) {
+            local.setRecordingVolume(volume);
+        }
+    }
+
+    @Override
+    public void setPlaybackVolume(int volume) {
+        this.playbackGain = volume / 100.0;
+    }
+
+    @Override
+    public Optional<LocalMediaStats> localMedia() {
+        return local == null ? Optional.empty() : Optional.of(local.stats());
     }
 
     @Override
@@ -135,6 +198,10 @@ public final class RealRtcEngine implements RtcEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
+        }
+        // Only now: a task still queued on the engine thread could otherwise touch disposed tracks.
+        if (local != null) {
+            local.close();
         }
     }
 }

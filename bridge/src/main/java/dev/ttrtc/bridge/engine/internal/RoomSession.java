@@ -1,7 +1,9 @@
 package dev.ttrtc.bridge.engine.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
@@ -13,9 +15,12 @@ import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.RtcError;
 import dev.ttrtc.bridge.signal.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
+import dev.ttrtc.bridge.media.LocalMedia;
+import dev.ttrtc.bridge.media.MediaSession;
 import dev.ttrtc.bridge.signal.client.SignalConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +71,8 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private final MemberView view = new MemberView();
     // Engine thread: serializes state updates so each is computed from the last accepted one.
     private CompletableFuture<Void> updates = CompletableFuture.completedFuture(null);
+    /** The room's media; null while not joined and in signalling-only mode. Written on the engine thread. */
+    private volatile MediaSession media;
     // Engine thread.
     private long reconnectStartedNanos;
     // Engine thread.
@@ -186,14 +193,21 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                         }));
     }
 
-    /** The server accepted a join or rejoin: take its member list and go live. */
+    /** The server accepted a join or rejoin: take its member list, start media afresh, go live. */
     private void joined(Attempt attempt, boolean rejoin) {
         connection = attempt.connection();
         sessionId = attempt.joined().sessionId();
         phase = Phase.JOINED;
-        view.reset(attempt.joined().members(), userId, handler);
+        closeMedia();
+        List<String> known = view.remoteUserIds();
+        startMedia();
+        view.reset(attempt.joined().members(), userId, memberEvents());
         view.setLocalVisible(userId, visible);
         refreshSnapshot();
+        MediaSession current = media;
+        if (current != null) {
+            view.remoteUserIds().stream().filter(known::contains).forEach(current::remoteAppeared);
+        }
         handler.onRoomStateChanged(roomId, userId, 0, rejoin ? 1 : 0);
         if (rejoin) {
             handler.onConnectionStateChanged(ConnectionState.RECONNECTED);
@@ -253,6 +267,9 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         boolean wasSpeaking = effectiveSpeaking();
         published = target;
         refreshSnapshot();
+        if (media != null) {
+            media.localPublished(target);
+        }
         announceLocal(MediaKind.AUDIO, before.audioPublished(), target.audioPublished());
         announceLocal(MediaKind.VIDEO, before.videoPublished(), target.videoPublished());
         announceLocal(MediaKind.SCREEN, before.screenPublished(), target.screenPublished());
@@ -345,6 +362,9 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                         "user " + remoteUserId + " is not in the room");
             }
             subscriptionOverrides.put(remoteUserId + "/" + kind, on);
+            if (media != null) {
+                media.subscriptionsChanged(remoteUserId);
+            }
             return CompletableFuture.completedFuture(null);
         });
     }
@@ -428,6 +448,10 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         } else if (message instanceof ServerMessage.MemberLeft m) {
             view.left(m.userId(), LeaveReason.ofWireName(m.reason()), memberEvents());
             subscriptionOverrides.keySet().removeIf(key -> key.startsWith(m.userId() + "/"));
+        } else if (message instanceof ServerMessage.Relayed relayed) {
+            if (media != null) {
+                media.onRelay(relayed.from(), relayed.data());
+            }
         } else if (message instanceof ServerMessage.TokenWillExpire) {
             handler.onTokenWillExpire();
         } else if (message instanceof ServerMessage.Kicked kicked) {
@@ -449,12 +473,18 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             @Override
             public void onUserJoined(String id) {
                 refreshSnapshot();
+                if (media != null) {
+                    media.remoteAppeared(id);
+                }
                 target.onUserJoined(id);
             }
 
             @Override
             public void onUserLeave(String id, LeaveReason reason) {
                 refreshSnapshot();
+                if (media != null) {
+                    media.remoteLeft(id);
+                }
                 target.onUserLeave(id, reason);
             }
 
@@ -486,6 +516,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     /** Out of the room without asking (kicked, token expired, unreachable). */
     private void interrupt(RtcError reason, String message) {
+        closeMedia();
         closeConnection();
         resetMembership();
         handler.onRoomInterrupted(reason, message);
@@ -503,12 +534,48 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     private void resetMembership() {
+        closeMedia();
         phase = phase == Phase.DESTROYED ? Phase.DESTROYED : Phase.IDLE;
         view.clear();
         published = MediaState.NONE;
         localSpeaking = false;
         subscriptionOverrides.clear();
         refreshSnapshot();
+    }
+
+    // ---- media --------------------------------------------------------------------------------------
+
+    /** Starts the room's media when the engine has any (not in signalling-only mode). */
+    private void startMedia() {
+        LocalMedia local = engine.local();
+        if (local == null) {
+            return;
+        }
+        MediaSession session = new MediaSession(userId, local, this::relay, this::isSubscribed, thread, engine::playbackGain);
+        session.localPublished(published);
+        media = session;
+    }
+
+    /** Sends negotiation data through the room server while connected; dropped otherwise. */
+    private void relay(String to, ObjectNode data) {
+        if (connection != null && phase == Phase.JOINED) {
+            connection.send(new ClientMessage.Relay(to, data));
+        }
+    }
+
+    /** Ends the room's media, telling linked members when still connected. */
+    private void closeMedia() {
+        MediaSession session = media;
+        media = null;
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Override
+    public Optional<RemoteMedia> remoteMedia(String remoteUserId) {
+        MediaSession session = media;
+        return session == null ? Optional.empty() : session.remote(remoteUserId);
     }
 
     // ---- reconnect --------------------------------------------------------------------------------
@@ -598,6 +665,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         if (phase != Phase.JOINED) {
             return CompletableFuture.completedFuture(null);
         }
+        closeMedia();
         SignalConnection conn = connection;
         connection = null;
         resetMembership();

@@ -1,0 +1,356 @@
+package dev.ttrtc.bridge.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RemoteMedia;
+import dev.ttrtc.bridge.signal.MediaState;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media of one joined room: a {@link SendLink} to each member that subscribed to this
+ * participant, a {@link ReceiveLink} from each member this participant subscribed to, and what
+ * arrives on them ({@link RemoteMedia}).
+ *
+ * <p>Negotiation travels through the room server's relay as {@code signal} data:
+ * {@code subscribe {sid, audio, video, screen, restart}} from subscriber to publisher, then
+ * {@code offer}/{@code answer}/{@code candidate} between the pair, and {@code bye} when a
+ * participant stops. Every message carries its sender's session id ({@code sid}) and the one it
+ * is meant for ({@code to}), so messages of an earlier session are ignored. The subscriber asks,
+ * so invisible members (whom publishers are never told about) receive media too.
+ *
+ * <p>All methods run on the owning engine's thread; WebRTC's callbacks hand work over with
+ * {@link #onEngineThread}.
+ */
+public final class MediaSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Sends relay data to a member. */
+    @FunctionalInterface
+    public interface Relay {
+        void send(String toUserId, ObjectNode data);
+    }
+
+    /** Whether this participant wants a member's stream (autoSubscribe and the subscribe calls). */
+    @FunctionalInterface
+    public interface Subscriptions {
+        boolean wants(String userId, MediaKind kind);
+    }
+
+    private final String selfId;
+    private final String sid = HexFormat.of().formatHex(RANDOM.generateSeed(8));
+    private final LocalMedia local;
+    private final Relay relay;
+    private final Subscriptions subscriptions;
+    private final Executor engineThread;
+    private final Supplier<Double> playbackGain;
+    private final Map<String, SendLink> sendLinks = new HashMap<>();
+    private final Map<String, Set<MediaKind>> wantedBy = new HashMap<>();
+    private final Map<String, String> subscriberSids = new HashMap<>();
+    private final Map<String, ReceiveLink> receiveLinks = new HashMap<>();
+    private final Map<String, RemoteStreams> streams = new ConcurrentHashMap<>();
+    private MediaState published = MediaState.NONE;
+    private boolean closed;
+
+    public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, Executor engineThread,
+            Supplier<Double> playbackGain) {
+        this.selfId = selfId;
+        this.local = local;
+        this.relay = relay;
+        this.subscriptions = subscriptions;
+        this.engineThread = engineThread;
+        this.playbackGain = playbackGain;
+    }
+
+    String selfId() {
+        return selfId;
+    }
+
+    String sid() {
+        return sid;
+    }
+
+    void relay(String to, ObjectNode data) {
+        if (!closed) {
+            relay.send(to, data);
+        }
+    }
+
+    void onEngineThread(Runnable task) {
+        try {
+            engineThread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("media task of {} failed", selfId, e);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // The engine is closing; its connections are being closed too.
+        }
+    }
+
+    /** A visible member is here: ask for its streams. */
+    public void remoteAppeared(String userId) {
+        streams.computeIfAbsent(userId, id -> new RemoteStreams(id, playbackGain));
+        subscribe(userId, false);
+    }
+
+    /** A member left: drop both directions. */
+    public void remoteLeft(String userId) {
+        closeLinks(userId);
+        streams.remove(userId);
+        wantedBy.remove(userId);
+        subscriberSids.remove(userId);
+    }
+
+    /** The subscription to a member changed. */
+    public void subscriptionsChanged(String userId) {
+        if (streams.containsKey(userId)) {
+            subscribe(userId, false);
+        }
+    }
+
+    /** This participant's publish flags changed. */
+    public void localPublished(MediaState state) {
+        published = state;
+        local.setScreenOn(state.screenPublished());
+        for (String subscriber : List.copyOf(wantedBy.keySet())) {
+            SendLink link = sendLinks.get(subscriber);
+            if (link != null) {
+                update(link);
+            } else {
+                openSendLink(subscriber);
+            }
+        }
+    }
+
+    public Optional<RemoteMedia> remote(String userId) {
+        return Optional.ofNullable(streams.get(userId));
+    }
+
+    private void subscribe(String userId, boolean restart) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("media", "subscribe");
+        message.put("sid", sid);
+        message.put("audio", subscriptions.wants(userId, MediaKind.AUDIO));
+        message.put("video", subscriptions.wants(userId, MediaKind.VIDEO));
+        message.put("screen", subscriptions.wants(userId, MediaKind.SCREEN));
+        message.put("restart", restart);
+        relay(userId, message);
+    }
+
+    private Set<MediaKind> sendable(String subscriber) {
+        Set<MediaKind> wanted = wantedBy.getOrDefault(subscriber, EnumSet.noneOf(MediaKind.class));
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        if (published.audioPublished() && wanted.contains(MediaKind.AUDIO)) {
+            kinds.add(MediaKind.AUDIO);
+        }
+        if (published.videoPublished() && wanted.contains(MediaKind.VIDEO)) {
+            kinds.add(MediaKind.VIDEO);
+        }
+        if (published.screenPublished() && wanted.contains(MediaKind.SCREEN)) {
+            kinds.add(MediaKind.SCREEN);
+        }
+        return kinds;
+    }
+
+    private void update(SendLink link) {
+        try {
+            link.setKinds(sendable(link.subscriberId));
+        } catch (WebRtc.MediaFailure e) {
+            LOG.warn("{} -> {}: {}", selfId, link.subscriberId, e.getMessage());
+            dropSendLink(link);
+        }
+    }
+
+    /** Relay data from another member. */
+    public void onRelay(String from, JsonNode data) {
+        if (closed) {
+            return;
+        }
+        String type = data.path("media").asText("");
+        String theirSid = data.path("sid").asText("");
+        boolean forUs = sid.equals(data.path("to").asText(""));
+        try {
+            switch (type) {
+                case "subscribe" -> onSubscribe(from, theirSid, data);
+                case "offer" -> {
+                    if (forUs) {
+                        receiveLinkFor(from, theirSid).onOffer(data.path("sdp").asText());
+                    }
+                }
+                case "answer" -> {
+                    SendLink link = sendLinks.get(from);
+                    if (forUs && link != null && link.subscriberSid.equals(theirSid)) {
+                        link.onAnswer(data.path("sdp").asText());
+                    }
+                }
+                case "candidate" -> onCandidate(from, theirSid, forUs, data);
+                case "bye" -> {
+                    closeLinks(from);
+                    wantedBy.remove(from);
+                    subscriberSids.remove(from);
+                }
+                default -> LOG.debug("{} ignored relay data {} from {}", selfId, type, from);
+            }
+        } catch (WebRtc.MediaFailure e) {
+            LOG.warn("{}: media with {} failed: {}", selfId, from, e.getMessage());
+            closeLinks(from);
+        }
+    }
+
+    private void onSubscribe(String from, String theirSid, JsonNode data) throws WebRtc.MediaFailure {
+        Set<MediaKind> wanted = EnumSet.noneOf(MediaKind.class);
+        if (data.path("audio").asBoolean()) {
+            wanted.add(MediaKind.AUDIO);
+        }
+        if (data.path("video").asBoolean()) {
+            wanted.add(MediaKind.VIDEO);
+        }
+        if (data.path("screen").asBoolean()) {
+            wanted.add(MediaKind.SCREEN);
+        }
+        wantedBy.put(from, wanted);
+        subscriberSids.put(from, theirSid);
+        SendLink link = sendLinks.get(from);
+        if (link != null && (!link.subscriberSid.equals(theirSid) || data.path("restart").asBoolean())) {
+            dropSendLink(link);
+            link = null;
+        }
+        if (link == null) {
+            openSendLink(from);
+        } else {
+            link.setKinds(sendable(from));
+        }
+    }
+
+    /**
+     * Connects to a subscriber once something it wants is published: a room where few publish
+     * keeps few connections (a full mesh needs one pair per publisher and subscriber).
+     */
+    private void openSendLink(String subscriber) {
+        Set<MediaKind> kinds = sendable(subscriber);
+        if (kinds.isEmpty()) {
+            return;
+        }
+        SendLink link = new SendLink(subscriber, subscriberSids.get(subscriber), this, local);
+        sendLinks.put(subscriber, link);
+        try {
+            link.open(kinds);
+        } catch (WebRtc.MediaFailure e) {
+            LOG.warn("{} -> {}: {}", selfId, subscriber, e.getMessage());
+            dropSendLink(link);
+        }
+    }
+
+    private ReceiveLink receiveLinkFor(String publisher, String publisherSid) {
+        ReceiveLink link = receiveLinks.get(publisher);
+        if (link != null && !link.publisherSid.equals(publisherSid)) {
+            link.close();
+            link = null;
+        }
+        if (link == null) {
+            RemoteStreams remote = streams.computeIfAbsent(publisher, id -> new RemoteStreams(id, playbackGain));
+            link = new ReceiveLink(publisher, publisherSid, this, remote, local.loopbackIce());
+            receiveLinks.put(publisher, link);
+        }
+        return link;
+    }
+
+    private void onCandidate(String from, String theirSid, boolean forUs, JsonNode data) {
+        if (!forUs) {
+            return;
+        }
+        RTCIceCandidate candidate = new RTCIceCandidate(data.path("mid").asText(), data.path("index").asInt(),
+                data.path("candidate").asText());
+        if ("publisher".equals(data.path("leg").asText())) {
+            ReceiveLink link = receiveLinks.get(from);
+            if (link != null && link.publisherSid.equals(theirSid)) {
+                link.onCandidate(candidate);
+            }
+        } else {
+            SendLink link = sendLinks.get(from);
+            if (link != null && link.subscriberSid.equals(theirSid)) {
+                link.onCandidate(candidate);
+            }
+        }
+    }
+
+    static void putCandidate(ObjectNode message, RTCIceCandidate candidate) {
+        message.put("mid", candidate.sdpMid);
+        message.put("index", candidate.sdpMLineIndex);
+        message.put("candidate", candidate.sdp);
+    }
+
+    /** The publisher's connection failed: it is closed; the subscriber will ask again. */
+    void sendLinkFailed(SendLink link) {
+        if (sendLinks.get(link.subscriberId) == link) {
+            LOG.info("{}: send connection to {} failed", selfId, link.subscriberId);
+            dropSendLink(link);
+        }
+    }
+
+    /** This participant's receive connection failed: ask the publisher for a fresh one. */
+    void receiveLinkFailed(ReceiveLink link) {
+        if (receiveLinks.get(link.publisherId) == link) {
+            LOG.info("{}: receive connection from {} failed; asking again", selfId, link.publisherId);
+            receiveLinks.remove(link.publisherId);
+            link.close();
+            subscribe(link.publisherId, true);
+        }
+    }
+
+    private void dropSendLink(SendLink link) {
+        sendLinks.remove(link.subscriberId, link);
+        link.close();
+    }
+
+    private void closeLinks(String userId) {
+        SendLink send = sendLinks.remove(userId);
+        if (send != null) {
+            send.close();
+        }
+        ReceiveLink receive = receiveLinks.remove(userId);
+        if (receive != null) {
+            receive.close();
+        }
+    }
+
+    /** Tells every linked member this session ends, then closes every connection. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        ObjectNode bye = JsonNodeFactory.instance.objectNode();
+        bye.put("media", "bye");
+        bye.put("sid", sid);
+        java.util.Set<String> linked = new java.util.HashSet<>(sendLinks.keySet());
+        linked.addAll(receiveLinks.keySet());
+        for (String userId : linked) {
+            relay.send(userId, bye);
+        }
+        closed = true;
+        for (String userId : linked) {
+            closeLinks(userId);
+        }
+        streams.clear();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ttrtc.bridge.media;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.ttrtc.bridge.engine.MediaKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This participant subscribed to one publisher: a receive-only connection in the receive factory
+ * that answers the publisher's offers and feeds the publisher's {@link RemoteStreams}. Engine
+ * thread only, except the observer.
+ */
+final class ReceiveLink {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveLink.class);
+
+    final String publisherId;
+    final String publisherSid;
+    private final MediaSession session;
+    private final RemoteStreams streams;
+    private final boolean loopback;
+    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    /** Sinks attached to remote tracks, by mid; onTrack fires again after renegotiation. */
+    private final java.util.Map<String, Runnable> detachers = new ConcurrentHashMap<>();
+    private RTCPeerConnection pc;
+    private boolean remoteDescriptionSet;
+    private volatile boolean closed;
+
+    ReceiveLink(String publisherId, String publisherSid, MediaSession session, RemoteStreams streams, boolean loopback) {
+        this.publisherId = publisherId;
+        this.publisherSid = publisherSid;
+        this.session = session;
+        this.streams = streams;
+        this.loopback = loopback;
+    }
+
+    void onOffer(String sdp) throws WebRtc.MediaFailure {
+        if (closed) {
+            return;
+        }
+        if (pc == null) {
+            pc = MediaFactories.get().receive.createPeerConnection(WebRtc.configuration(loopback), new Observer());
+            NativeCensus.created("peer-connection");
+            RTCPeerConnection connection = pc;
+            streams.setStatsSource(() -> stats(connection));
+        }
+        WebRtc.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, sdp));
+        if (!remoteDescriptionSet) {
+            remoteDescriptionSet = true;
+            pendingCandidates.forEach(pc::addIceCandidate);
+            pendingCandidates.clear();
+        }
+        RTCSessionDescription answer = WebRtc.createAnswer(pc);
+        WebRtc.setLocal(pc, answer);
+        streams.setReceiving(receiving());
+        ObjectNode message = message("answer");
+        message.put("sdp", answer.sdp);
+        session.relay(publisherId, message);
+    }
+
+    private Set<MediaKind> receiving() {
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        for (RTCRtpTransceiver t : pc.getTransceivers()) {
+            if (t.getCurrentDirection() == RTCRtpTransceiverDirection.RECV_ONLY) {
+                kinds.add(kindOf(t.getMid()));
+            }
+        }
+        return kinds;
+    }
+
+    private static MediaKind kindOf(String mid) {
+        return switch (mid) {
+            case SendLink.AUDIO_MID -> MediaKind.AUDIO;
+            case SendLink.SCREEN_MID -> MediaKind.SCREEN;
+            default -> MediaKind.VIDEO;
+        };
+    }
+
+    private static CompletableFuture<RTCStatsReport> stats(RTCPeerConnection connection) {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        try {
+            connection.getStats(report::complete);
+        } catch (RuntimeException e) {
+            report.completeExceptionally(e);
+        }
+        return report;
+    }
+
+    /** A candidate of the publisher's send connection; held until the offer is set. */
+    void onCandidate(RTCIceCandidate candidate) {
+        if (closed) {
+            return;
+        }
+        if (remoteDescriptionSet) {
+            pc.addIceCandidate(candidate);
+        } else {
+            pendingCandidates.add(candidate);
+        }
+    }
+
+    private ObjectNode message(String type) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("media", type);
+        message.put("sid", session.sid());
+        message.put("to", publisherSid);
+        return message;
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        detachers.values().forEach(Runnable::run);
+        detachers.clear();
+        streams.setReceiving(EnumSet.noneOf(MediaKind.class));
+        streams.setStatsSource(null);
+        if (pc != null) {
+            pc.close();
+            NativeCensus.released("peer-connection");
+        }
+    }
+
+    /** Runs on WebRTC's signaling thread: hand over, never block, never throw. */
+    private final class Observer implements PeerConnectionObserver {
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            try {
+                if (closed) {
+                    return;
+                }
+                RTCIceCandidate signalled = loopback ? WebRtc.toLoopback(candidate) : candidate;
+                session.onEngineThread(() -> {
+                    if (!closed) {
+                        ObjectNode message = message("candidate");
+                        message.put("leg", "subscriber");
+                        MediaSession.putCandidate(message, signalled);
+                        session.relay(publisherId, message);
+                    }
+                });
+            } catch (Throwable t) {
+                LOG.warn("receive link from {}: candidate", publisherId, t);
+            }
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            try {
+                String mid = transceiver.getMid();
+                if (closed || mid == null || detachers.containsKey(mid)) {
+                    return;
+                }
+                MediaStreamTrack track = transceiver.getReceiver().getTrack();
+                if (track instanceof AudioTrack audio) {
+                    audio.addSink(streams.audioSink);
+                    detachers.put(mid, () -> audio.removeSink(streams.audioSink));
+                } else if (track instanceof VideoTrack video) {
+                    var sink = streams.videoSink(kindOf(mid));
+                    video.addSink(sink);
+                    detachers.put(mid, () -> video.removeSink(sink));
+                }
+            } catch (Throwable t) {
+                LOG.warn("receive link from {}: track", publisherId, t);
+            }
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState state) {
+            try {
+                if (!closed && state == RTCPeerConnectionState.FAILED) {
+                    session.onEngineThread(() -> session.receiveLinkFailed(ReceiveLink.this));
+                }
+            } catch (Throwable t) {
+                LOG.warn("receive link from {}: state", publisherId, t);
+            }
+        }
+    }
+}
