@@ -156,3 +156,38 @@ test('a server restart interrupts and rejoins the channel', async (t) => {
   t.equal((await seen(app, 'connectionInterrupted')).length, 1);
   t.deepEqual((await seen(app, 'rejoinChannelSuccess')).map((e) => [e.channelId, e.uid]), [['c1', 'u1']]);
 });
+
+test('audioVolumeIndication reports each audible member, firstRemoteAudioFrame the first sound', { timeout: 60000 }, async (t) => {
+  const app = await game(t);
+  await app.evaluate(() => {
+    engine.onAudioVolumeIndication((res) => seen.push(['audioVolumeIndication', res]));
+    engine.onFirstRemoteAudioFrame((res) => seen.push(['firstRemoteAudioFrame', res]));
+  });
+  const bob = t.remote('bob', { roomId: 'c1', microphone: { tone: 440 } });
+  await bob.join();
+  await bob.publish('audio');
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.equal((await call(app, 'enableAudioVolumeIndication', { interval: 100 })).res.errMsg, 'enableAudioVolumeIndication:ok');
+  await app.waitFor((e) => e.name === 'firstRemoteAudioFrame');
+  const loud = await app.waitFor((e) => e.name === 'audioVolumeIndication'
+    && e.payload.speakers.some((s) => s.uid === 'bob' && s.volume > 100));
+  t.equal(loud.payload.totalVolume, Math.max(...loud.payload.speakers.map((s) => s.volume)));
+  const [first] = await seen(app, 'firstRemoteAudioFrame');
+  t.deepEqual([first.uid, typeof first.elapsed], ['bob', 'number']);
+  await app.evaluate(() => engine.adjustPlaybackSignalVolume(0));
+  await app.waitFor((e) => e.name === 'audioVolumeIndication'
+    && e.payload.speakers.some((s) => s.uid === 'bob' && s.volume === 0), { since: app.lastSeq() });
+  t.equal(await app.evaluate(() => { try { engine.adjustRecordingSignalVolume(300); return 'no error'; } catch (e) { return e.message; } }),
+    'adjustRecordingSignalVolume:fail expect volume to be an integer from 0 to 200, but got 300');
+});
+
+test('networkQuality reports the link to a publishing member', async (t) => {
+  const app = await game(t);
+  await app.evaluate(() => engine.onNetworkQuality((res) => seen.push(['networkQuality', res])));
+  const bob = t.remote('bob', { roomId: 'c1' });
+  await bob.join();
+  await bob.publish('audio');
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  const report = await app.waitFor((e) => e.name === 'networkQuality' && e.payload.rxQuality === 1);
+  t.deepEqual(report.payload, { uid: 'bob', txQuality: 1, rxQuality: 1 });
+});

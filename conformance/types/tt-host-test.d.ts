@@ -49,9 +49,31 @@ interface LaunchOptions {
   rtc?: boolean;
   /** Give up reconnecting after this many ms (default 20000). */
   reconnectGiveUpMs?: number;
+  /** What the instance's microphone sends (default 'speech'). */
+  microphone?: Microphone;
+  /** false: the signalling-only mode (no audio or video), for tests with many participants. */
+  media?: boolean;
   /** A label for logs and thread names. */
   name?: string;
 }
+
+interface StreamStats {
+  receiving: boolean;
+  packetsReceived: number;
+  bytesReceived: number;
+}
+
+/** What a participant receives from one member. */
+interface MediaStats {
+  userId: string;
+  audio: StreamStats & { levelDbov: number; samplesDecoded: number };
+  camera: StreamStats & { framesDecoded: number; framesPerSecond: number; width: number; height: number; lastCounter: number };
+  screen: StreamStats & { framesDecoded: number; framesPerSecond: number; width: number; height: number; lastCounter: number };
+  roundTripMillis: number;
+}
+
+/** What a microphone sends: the speech recording, silence, a tone, or speech in turns. */
+type Microphone = 'speech' | 'silence' | { tone: number; dbfs?: number } | { talk: { speaking: number; pause: number } };
 
 /** A running mini-program instance. */
 interface Instance {
@@ -71,6 +93,10 @@ interface Instance {
   waitFor(matcher: EventMatcher, options?: WaitOptions | number): Promise<HostEvent>;
   /** Resolves with the page data once predicate(data) holds. */
   waitForData(predicate: (data: any) => boolean, options?: WaitOptions | number): Promise<any>;
+  /** What the instance receives from a member now (null without a media link). */
+  media(userId: string): Promise<MediaStats | null>;
+  /** What the instance sends (its newest RTC engine), or null. */
+  localMedia(): { levelDbov: number; speaking: boolean; audioFramesPushed: number; cameraFramesPushed: number; screenFramesPushed: number } | null;
   hide(): void;
   show(): void;
   close(): Promise<void>;
@@ -92,6 +118,10 @@ interface RemoteOptions {
   autoPublish?: boolean;
   autoSubscribe?: boolean;
   visible?: boolean;
+  /** What the participant's microphone sends (default 'speech'). */
+  microphone?: Microphone;
+  /** false: the signalling-only mode (no audio or video). */
+  media?: boolean;
 }
 
 /** Something a Java participant saw. */
@@ -116,6 +146,14 @@ interface Remote {
   setVisible(visible: boolean): Promise<void>;
   /** Vanishes without leaving, as a crashed client would. */
   dropConnection(): Promise<void>;
+  /** Speech for `speaking` ms, then silence for `pause` ms, repeated (turns the microphone on). */
+  talk(options: { speaking: number; pause: number }): void;
+  /** Keeps the microphone on but sends silence. */
+  silence(): void;
+  subscribe(userId: string, kind?: StreamKind): Promise<void>;
+  unsubscribe(userId: string, kind?: StreamKind): Promise<void>;
+  /** What this participant receives from a member (null without a media link). */
+  media(userId: string): Promise<MediaStats | null>;
   members(): { userId: string; local: boolean; speaking: boolean; state: any }[];
   events(filter?: string | Partial<RemoteEvent> | ((e: RemoteEvent) => boolean)): RemoteEvent[];
   waitFor(matcher: string | Partial<RemoteEvent> | ((e: RemoteEvent) => boolean), options?: WaitOptions | number): Promise<RemoteEvent>;
@@ -150,6 +188,8 @@ interface TestContext {
   server: { url(): string; stop(): Promise<void>; start(): Promise<void>; restart(): Promise<void> };
   /** Changes this test's timeout (ms). */
   timeout(ms: number): void;
+  /** Calls check (may be async) every `interval` ms (default 50) until it returns something truthy; fails after `timeout` (default 10000). */
+  waitUntil<T>(check: () => T | Promise<T>, options?: { timeout?: number; interval?: number } | number): Promise<T>;
 
   equal(actual: any, expected: any, message?: string): void;
   notEqual(actual: any, unexpected: any, message?: string): void;

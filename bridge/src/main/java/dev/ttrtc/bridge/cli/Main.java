@@ -1,5 +1,6 @@
 package dev.ttrtc.bridge.cli;
 
+import dev.ttrtc.bridge.engine.MediaUnavailableException;
 import dev.ttrtc.runtime.LaunchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,7 +22,12 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-        System.exit(code);
+        System.out.flush();
+        System.err.flush();
+        // Everything is closed by now. Halting skips the JVM's teardown, during which threads that
+        // webrtc-java 0.14.0 leaks natively (closed connections are never freed) fail to attach and
+        // print to stderr.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs a command line with the given output streams and returns the exit code. */
@@ -33,6 +39,10 @@ public final class Main {
             if (e instanceof UserError || e instanceof LaunchException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;
+            }
+            if (e instanceof MediaUnavailableException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return HOST_FAILURE;
             }
             cmd.getErr().println("error: the host failed: " + e);
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("host failure", e);

@@ -15,13 +15,17 @@ import java.util.Set;
 /**
  * A schedule for remote participants, one step per line: {@code <at> <user> <action> [kind]},
  * for example {@code 2s bob publish video}. Actions: join, leave, drop, publish, unpublish
- * (kind audio, video, screen or both). {@code #} starts a comment.
+ * (kind audio, video, screen or both), talk (speech; optionally {@code talk 2s/3s} for 2 s of
+ * speech then 3 s of silence, repeated), silence. {@code #} starts a comment.
  */
 record RemoteScript(List<Step> steps) {
 
-    enum Action { JOIN, LEAVE, DROP, PUBLISH, UNPUBLISH }
+    enum Action { JOIN, LEAVE, DROP, PUBLISH, UNPUBLISH, TALK, SILENCE }
 
-    record Step(Duration at, String userId, Action action, List<MediaKind> kinds, int line) {
+    /**
+     * @param talk for TALK: speech then pause; null for continuous speech
+     */
+    record Step(Duration at, String userId, Action action, List<MediaKind> kinds, Duration[] talk, int line) {
     }
 
     static RemoteScript read(Path file) {
@@ -65,7 +69,7 @@ record RemoteScript(List<Step> steps) {
         try {
             action = Action.valueOf(words[2].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserError(where + "unknown action '" + words[2] + "' (join, leave, drop, publish, unpublish)");
+            throw new UserError(where + "unknown action '" + words[2] + "' (join, leave, drop, publish, unpublish, talk, silence)");
         }
         List<MediaKind> kinds = List.of();
         if (action == Action.PUBLISH || action == Action.UNPUBLISH) {
@@ -80,6 +84,15 @@ record RemoteScript(List<Step> steps) {
                 default -> throw new UserError(where + "unknown kind '" + words[3] + "' (audio, video, screen, both)");
             };
         }
-        return new Step(at, words[1], action, kinds, line);
+        Duration[] talk = null;
+        if (action == Action.TALK && words.length >= 4) {
+            String[] parts = words[3].split("/");
+            try {
+                talk = new Duration[] {DurationConverter.parse(parts[0]), DurationConverter.parse(parts.length > 1 ? parts[1] : "0s")};
+            } catch (RuntimeException e) {
+                throw new UserError(where + "talk takes SPEAK/PAUSE such as 2s/3s, got '" + words[3] + "'");
+            }
+        }
+        return new Step(at, words[1], action, kinds, talk, line);
     }
 }

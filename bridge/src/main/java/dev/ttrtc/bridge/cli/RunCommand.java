@@ -1,13 +1,19 @@
 package dev.ttrtc.bridge.cli;
 
+import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.media.MediaFactories;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.bridge.tt.RtcInstances;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.HostOptions;
 import dev.ttrtc.runtime.LaunchException;
@@ -20,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,11 +88,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--remote-script", paramLabel = "FILE", description = "Schedule remote participants: lines of '<at> <user> <action> [kind]'.")
     Path remoteScript;
 
+    @Option(names = "--remote-talk", description = "Make the remote participants take turns talking (2 s each).")
+    boolean remoteTalk;
+
+    @Option(names = "--mic", defaultValue = "speech", paramLabel = "INPUT",
+            description = "What the mini-program's microphone sends: speech, silence, tone:HZ, talk:SPEAK/PAUSE (2s/3s) or wav:FILE. Default: ${DEFAULT-VALUE}.")
+    String mic;
+
+    @Option(names = "--no-media", description = "Signalling-only mode: rooms without audio or video (for load experiments).")
+    boolean noMedia;
+
+    @Option(names = "--stats-every", converter = DurationConverter.class, defaultValue = "5s",
+            description = "How often to print what the mini-program receives (0 = never). Default: ${DEFAULT-VALUE}.")
+    Duration statsEvery;
+
     @Option(names = "--task-budget", converter = DurationConverter.class, defaultValue = "5s",
             description = "How long one JS task may run before it is interrupted. Default: ${DEFAULT-VALUE}.")
     Duration taskBudget;
 
     private RemoteScript script;
+    private MediaConfig media;
 
     @Override
     public Integer call() throws Exception {
@@ -101,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         script = remoteScript == null ? null : RemoteScript.read(remoteScript);
+        media = noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT.withMicrophone(Microphones.parse(mic));
+        if (!noMedia) {
+            MediaFactories.ensureAvailable();
+        }
         EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json);
         try (Session session = new Session(printer)) {
             session.start();
@@ -108,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** How long each remote participant talks in its turn with --remote-talk. */
+    private static final Duration TURN = Duration.ofSeconds(2);
 
     private String token(String userId) {
         return AccessToken.issue(appId, room, userId, System.currentTimeMillis() / 1000, 24 * 3600, true).serialize(appKey);
@@ -123,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
             return t;
         });
         private final CountDownLatch end = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
         private RoomServer embedded;
         private MiniProgramHost host;
         private MiniProgram program;
@@ -150,10 +180,11 @@ final class RunCommand implements Callable<Integer> {
                     .page(page)
                     .query(launchQuery)
                     .name("mp")
-                    .extension(RtcSettings.class, RtcSettings.of(signal))
+                    .extension(RtcSettings.class, RtcSettings.of(signal).withMedia(media))
                     .build());
             following = printer.follow(program.id(), program.events());
-            EngineConfig engineConfig = EngineConfig.of(signal, appId, "remote");
+            EngineConfig engineConfig = EngineConfig.of(signal, appId, "remote")
+                    .withMedia(noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT);
             for (String remote : remotes) {
                 participant(engineConfig, remote);
             }
@@ -161,7 +192,15 @@ final class RunCommand implements Callable<Integer> {
                 script.users().forEach(u -> participant(engineConfig, u));
                 scheduleScript();
             } else {
-                for (RemoteParticipant p : participants.values()) {
+                List<RemoteParticipant> all = List.copyOf(participants.values());
+                for (int i = 0; i < all.size(); i++) {
+                    RemoteParticipant p = all.get(i);
+                    if (remoteTalk) {
+                        // Turns: everyone starts silent; participant i starts talking 2 s after i-1.
+                        p.silence();
+                        scheduler.schedule(() -> p.talk(TURN, TURN.multipliedBy(all.size() - 1)),
+                                TURN.toMillis() * i, TimeUnit.MILLISECONDS);
+                    }
                     p.startCapture(MediaKind.AUDIO);
                     p.startCapture(MediaKind.VIDEO);
                     p.join().exceptionally(e -> {
@@ -170,7 +209,18 @@ final class RunCommand implements Callable<Integer> {
                     });
                 }
             }
-            shutdownHook = new Thread(end::countDown, "tt-run-interrupt");
+            if (!statsEvery.isZero()) {
+                scheduler.scheduleWithFixedDelay(this::printStats, statsEvery.toMillis(), statsEvery.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            // Ctrl-C: end the run, and hold the JVM's exit until everything is closed.
+            shutdownHook = new Thread(() -> {
+                end.countDown();
+                try {
+                    closed.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tt-run-interrupt");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             if (duration != null) {
                 scheduler.schedule(end::countDown, duration.toMillis(), TimeUnit.MILLISECONDS);
@@ -183,6 +233,23 @@ final class RunCommand implements Callable<Integer> {
                 p.onEvent(printer::print);
                 return p;
             });
+        }
+
+        /** One line per member the mini-program receives media from. */
+        private void printStats() {
+            RtcRoom room = RtcInstances.currentRoom(program.id());
+            if (room == null) {
+                return;
+            }
+            for (RoomMember member : room.members()) {
+                if (member.local()) {
+                    continue;
+                }
+                room.remoteMedia(member.userId()).ifPresent(remote -> remote.stats().thenAccept(s -> printer.note(String.format(
+                        Locale.ROOT, "media from %s: audio %d packets %.0f dBov, video %d frames %.0f fps %dx%d, screen %d frames",
+                        s.userId(), s.audio().packetsReceived(), s.audio().levelDbov(), s.camera().framesDecoded(),
+                        s.camera().framesPerSecond(), s.camera().width(), s.camera().height(), s.screen().framesDecoded()))));
+            }
         }
 
         private void scheduleScript() {
@@ -211,6 +278,15 @@ final class RunCommand implements Callable<Integer> {
                             p.unpublish(kind).join();
                         }
                     }
+                    case TALK -> {
+                        if (step.talk() == null) {
+                            p.engine().setAudioInput(AudioInput.speech());
+                            p.startCapture(MediaKind.AUDIO);
+                        } else {
+                            p.talk(step.talk()[0], step.talk()[1]);
+                        }
+                    }
+                    case SILENCE -> p.silence();
                 }
             } catch (RuntimeException e) {
                 printer.note("script line " + step.line() + " (" + step.userId() + " " + step.action().name().toLowerCase()
@@ -224,6 +300,14 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void close() throws Exception {
+            try {
+                closeAll();
+            } finally {
+                closed.countDown();
+            }
+        }
+
+        private void closeAll() throws Exception {
             printer.note("stopping");
             scheduler.shutdownNow();
             for (RemoteParticipant p : participants.values()) {

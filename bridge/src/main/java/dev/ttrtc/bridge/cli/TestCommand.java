@@ -7,6 +7,7 @@ import dev.ttrtc.bridge.harness.RunSummary;
 import dev.ttrtc.bridge.harness.ScriptTestRunner;
 import dev.ttrtc.bridge.harness.TapReporter;
 import dev.ttrtc.bridge.harness.TestResult;
+import dev.ttrtc.bridge.media.MediaFactories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,7 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UserError("no *" + ScriptTestRunner.SUFFIX + " files under " + paths);
         }
+        MediaFactories.ensureAvailable();
         PrintWriter stdout = spec.commandLine().getOut();
         Reporter chosen = switch (reporter) {
             case pretty -> new PrettyReporter(stdout);

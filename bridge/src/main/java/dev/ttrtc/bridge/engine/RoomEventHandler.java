@@ -36,6 +36,14 @@ public interface RoomEventHandler {
     default void onUserSpeakingChanged(String userId, boolean speaking) {
     }
 
+    /** The first decoded audio with sound arrived from a member. */
+    default void onFirstRemoteAudioFrame(String userId) {
+    }
+
+    /** The first camera or screen frame from a member was decoded. */
+    default void onFirstRemoteVideoFrameDecoded(String userId, MediaKind kind, int width, int height) {
+    }
+
     /** This participant's own publication changed (also when the server or autoPublish changed it). */
     default void onLocalPublishChanged(MediaKind kind, boolean published) {
     }

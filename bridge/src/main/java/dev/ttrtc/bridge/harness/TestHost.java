@@ -10,14 +10,17 @@ import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.ReconnectPolicy;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.RtcException;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.bridge.tt.RtcInstances;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.ApiMock;
 import dev.ttrtc.runtime.EventLog;
@@ -207,6 +210,17 @@ final class TestHost {
             }, v -> null, a[1], a[2]);
             return null;
         }));
+        n.put("media", fn(a -> {
+            MiniProgram program = get(a[0], MiniProgram.class);
+            RtcRoom room = RtcInstances.currentRoom(program.id());
+            settleStats(room == null ? java.util.Optional.empty() : room.remoteMedia(a[1].asString()), a[2], a[3]);
+            return null;
+        }));
+        n.put("localMedia", fn(a -> {
+            MiniProgram program = get(a[0], MiniProgram.class);
+            return RtcInstances.of(program.id()).stream().reduce((first, second) -> second)
+                    .flatMap(e -> e.engine().localMedia()).map(TestHost::toJson).orElse("null");
+        }));
         n.put("waitForEvent", fn(a -> {
             waitForEvent(get(a[0], MiniProgram.class).events(), a[1].asLong(), a[2].asLong(), a[3], a[4], a[5], a[6].asString());
             return null;
@@ -267,18 +281,46 @@ final class TestHost {
 
     /**
      * The media of an instance or participant: {@code media: false} is the signalling-only mode
-     * (for tests of membership with many participants); {@code tone: hertz} sends a tone instead
-     * of the speech recording.
+     * (for tests of membership with many participants); {@code microphone} picks what is sent
+     * (see {@link #audioInput}).
      */
     private static MediaConfig mediaConfig(JsonNode o) {
         if (!o.path("media").asBoolean(true)) {
             return MediaConfig.SIGNALLING_ONLY;
         }
-        MediaConfig config = MediaConfig.DEFAULT;
-        if (o.has("tone")) {
-            config = config.withMicrophone(AudioInput.tone(o.get("tone").asDouble(), -20));
+        return o.has("microphone") ? MediaConfig.DEFAULT.withMicrophone(audioInput(o.get("microphone"))) : MediaConfig.DEFAULT;
+    }
+
+    /** {@code 'speech'}, {@code 'silence'}, {@code {tone: hertz}} or {@code {talk: {speaking: ms, pause: ms}}}. */
+    static AudioInput audioInput(JsonNode spec) {
+        if (spec.isTextual() && spec.asText().equals("speech")) {
+            return AudioInput.speech();
         }
-        return config;
+        if (spec.isTextual() && spec.asText().equals("silence")) {
+            return AudioInput.silence();
+        }
+        if (spec.has("tone")) {
+            return AudioInput.tone(spec.get("tone").asDouble(), spec.path("dbfs").asDouble(-20));
+        }
+        if (spec.has("talk")) {
+            return AudioInput.talkPattern(AudioInput.speech(), Duration.ofMillis(spec.get("talk").path("speaking").asLong(2000)),
+                    Duration.ofMillis(spec.get("talk").path("pause").asLong(2000)));
+        }
+        throw new IllegalArgumentException("microphone: 'speech', 'silence', {tone: hertz} or {talk: {speaking, pause}}, got " + spec);
+    }
+
+    private void settleStats(java.util.Optional<RemoteMedia> media, Value resolve, Value reject) {
+        if (media.isEmpty()) {
+            loop.execute(() -> resolve.executeVoid("null"));
+            return;
+        }
+        media.get().stats().whenComplete((stats, error) -> loop.execute(() -> {
+            if (error == null) {
+                resolve.executeVoid(toJson(stats));
+            } else {
+                reject.executeVoid(describe(error));
+            }
+        }));
     }
 
     /**
@@ -389,6 +431,27 @@ final class TestHost {
                 return on ? p.publish(kind) : p.unpublish(kind);
             }).toArray(CompletableFuture[]::new);
             settleFuture(CompletableFuture.allOf(steps), a[3], a[4]);
+            return null;
+        }));
+        n.put("remoteTalk", fn(a -> {
+            JsonNode o = parse(a[1].asString());
+            get(a[0], RemoteParticipant.class).talk(Duration.ofMillis(o.path("speaking").asLong(2000)),
+                    Duration.ofMillis(o.path("pause").asLong(2000)));
+            return null;
+        }));
+        n.put("remoteSilence", fn(a -> {
+            get(a[0], RemoteParticipant.class).silence();
+            return null;
+        }));
+        n.put("remoteSubscribe", fn(a -> {
+            RemoteParticipant p = get(a[0], RemoteParticipant.class);
+            List<CompletableFuture<Void>> steps = kinds(a[2].asString()).stream()
+                    .map(kind -> a[3].asBoolean() ? p.subscribe(a[1].asString(), kind) : p.unsubscribe(a[1].asString(), kind)).toList();
+            settleFuture(CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)), a[4], a[5]);
+            return null;
+        }));
+        n.put("remoteMedia", fn(a -> {
+            settleStats(get(a[0], RemoteParticipant.class).remoteMedia(a[1].asString()), a[2], a[3]);
             return null;
         }));
         n.put("remoteMembers", fn(a -> {

@@ -22,7 +22,7 @@ import dev.ttrtc.bridge.engine.MediaUnavailableException;
  *       JVM's lifetime keeps threads flat however many participants come and go.</li>
  * </ul>
  */
-final class MediaFactories {
+public final class MediaFactories {
     private static volatile MediaFactories instance;
 
     final HeadlessAudioDeviceModule sendModule;
@@ -72,8 +72,12 @@ final class MediaFactories {
         return new MediaUnavailableException("WebRTC's native library cannot load here: " + detail, e);
     }
 
-    /** Checks that media can run, loading the native library if needed. */
-    static void check() {
+    /**
+     * Checks that media can run here, loading the native library if needed.
+     *
+     * @throws MediaUnavailableException with one line saying what to install
+     */
+    public static void ensureAvailable() {
         get();
     }
 }

@@ -60,6 +60,7 @@ public final class MediaSession implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final Executor engineThread;
     private final Supplier<Double> playbackGain;
+    private final RemoteStreams.FirstFrames firstFrames;
     private final Map<String, SendLink> sendLinks = new HashMap<>();
     private final Map<String, Set<MediaKind>> wantedBy = new HashMap<>();
     private final Map<String, String> subscriberSids = new HashMap<>();
@@ -68,14 +69,32 @@ public final class MediaSession implements AutoCloseable {
     private MediaState published = MediaState.NONE;
     private boolean closed;
 
+    /** Told of each member's first sound and first pictures, on the engine thread. */
+    public interface FirstFrameListener {
+        void firstAudio(String userId);
+
+        void firstVideo(String userId, MediaKind kind, int width, int height);
+    }
+
     public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, Executor engineThread,
-            Supplier<Double> playbackGain) {
+            Supplier<Double> playbackGain, FirstFrameListener firstFrameListener) {
         this.selfId = selfId;
         this.local = local;
         this.relay = relay;
         this.subscriptions = subscriptions;
         this.engineThread = engineThread;
         this.playbackGain = playbackGain;
+        this.firstFrames = new RemoteStreams.FirstFrames() {
+            @Override
+            public void audio(String userId) {
+                onEngineThread(() -> firstFrameListener.firstAudio(userId));
+            }
+
+            @Override
+            public void video(String userId, MediaKind kind, int width, int height) {
+                onEngineThread(() -> firstFrameListener.firstVideo(userId, kind, width, height));
+            }
+        };
     }
 
     String selfId() {
@@ -108,7 +127,7 @@ public final class MediaSession implements AutoCloseable {
 
     /** A visible member is here: ask for its streams. */
     public void remoteAppeared(String userId) {
-        streams.computeIfAbsent(userId, id -> new RemoteStreams(id, playbackGain));
+        streams.computeIfAbsent(userId, id -> new RemoteStreams(id, playbackGain, firstFrames));
         subscribe(userId, false);
     }
 
@@ -267,7 +286,7 @@ public final class MediaSession implements AutoCloseable {
             link = null;
         }
         if (link == null) {
-            RemoteStreams remote = streams.computeIfAbsent(publisher, id -> new RemoteStreams(id, playbackGain));
+            RemoteStreams remote = streams.computeIfAbsent(publisher, id -> new RemoteStreams(id, playbackGain, firstFrames));
             link = new ReceiveLink(publisher, publisherSid, this, remote, local.loopbackIce());
             receiveLinks.put(publisher, link);
         }

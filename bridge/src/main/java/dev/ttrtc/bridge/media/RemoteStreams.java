@@ -47,14 +47,25 @@ final class RemoteStreams implements RemoteMedia {
     private final AtomicLong samplesDecoded = new AtomicLong();
     private volatile double levelDbov = LevelMeter.FLOOR_DBOV;
     private volatile long firstAudioNanos;
-    private final VideoSink camera = new VideoSink();
-    private final VideoSink screen = new VideoSink();
+    private final VideoSink camera;
+    private final VideoSink screen;
     private final Set<MediaKind> receiving = java.util.Collections.synchronizedSet(EnumSet.noneOf(MediaKind.class));
     private volatile Supplier<CompletableFuture<RTCStatsReport>> statsSource;
+    private final FirstFrames firstFrames;
 
-    RemoteStreams(String userId, Supplier<Double> playbackGain) {
+    /** Told once per stream when its first sound or picture arrives (on WebRTC's threads; hand over). */
+    interface FirstFrames {
+        void audio(String userId);
+
+        void video(String userId, MediaKind kind, int width, int height);
+    }
+
+    RemoteStreams(String userId, Supplier<Double> playbackGain, FirstFrames firstFrames) {
         this.userId = userId;
         this.playbackGain = playbackGain;
+        this.firstFrames = firstFrames;
+        this.camera = new VideoSink(MediaKind.VIDEO);
+        this.screen = new VideoSink(MediaKind.SCREEN);
     }
 
     @Override
@@ -95,6 +106,7 @@ final class RemoteStreams implements RemoteMedia {
             samplesDecoded.addAndGet(frames);
             if (sound && firstAudioNanos == 0) {
                 firstAudioNanos = System.nanoTime();
+                firstFrames.audio(userId);
             }
             synchronized (audioLock) {
                 for (short s : samples) {
@@ -183,7 +195,8 @@ final class RemoteStreams implements RemoteMedia {
     }
 
     /** Counts frames, keeps the latest picture and reads the test pattern's counter. */
-    private static final class VideoSink implements VideoTrackSink {
+    private final class VideoSink implements VideoTrackSink {
+        private final MediaKind kind;
         private final AtomicLong frames = new AtomicLong();
         private final ArrayDeque<Long> recent = new ArrayDeque<>();
         // Guarded by this.
@@ -191,6 +204,10 @@ final class RemoteStreams implements RemoteMedia {
         private volatile int width;
         private volatile int height;
         private volatile int lastCounter = -1;
+
+        VideoSink(MediaKind kind) {
+            this.kind = kind;
+        }
 
         @Override
         public void onVideoFrame(VideoFrame frame) {
@@ -214,7 +231,9 @@ final class RemoteStreams implements RemoteMedia {
                 }
                 width = w;
                 height = h;
-                frames.incrementAndGet();
+                if (frames.incrementAndGet() == 1) {
+                    firstFrames.video(userId, kind, w, h);
+                }
             } catch (Throwable t) {
                 LOG.warn("video sink failed", t);
             } finally {

@@ -1,8 +1,10 @@
 package dev.ttrtc.bridge.simulator;
 
+import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
@@ -10,7 +12,9 @@ import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.RtcError;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,6 +120,22 @@ public final class RemoteParticipant implements AutoCloseable {
         }
     }
 
+    /**
+     * Talks: speech for {@code speaking}, silence for {@code pause}, repeated (the microphone is
+     * switched on; with autoPublish it is then published).
+     */
+    public void talk(Duration speaking, Duration pause) {
+        engine.setAudioInput(AudioInput.talkPattern(AudioInput.speech(), speaking, pause));
+        record("talk", userId, speaking.toMillis() + "ms/" + pause.toMillis() + "ms");
+        startCapture(MediaKind.AUDIO);
+    }
+
+    /** Keeps the microphone on but sends silence. */
+    public void silence() {
+        engine.setAudioInput(AudioInput.silence());
+        record("silence", userId, "");
+    }
+
     public CompletableFuture<Void> publish(MediaKind kind) {
         record("publish", userId, kind.name().toLowerCase());
         return requireRoom().publishStream(kind);
@@ -124,6 +144,16 @@ public final class RemoteParticipant implements AutoCloseable {
     public CompletableFuture<Void> unpublish(MediaKind kind) {
         record("unpublish", userId, kind.name().toLowerCase());
         return requireRoom().unpublishStream(kind);
+    }
+
+    /** Receives a member's stream again (needed without autoSubscribe, or after unsubscribing). */
+    public CompletableFuture<Void> subscribe(String fromUserId, MediaKind kind) {
+        return requireRoom().subscribeStream(fromUserId, kind);
+    }
+
+    /** Stops receiving a member's stream. */
+    public CompletableFuture<Void> unsubscribe(String fromUserId, MediaKind kind) {
+        return requireRoom().unsubscribeStream(fromUserId, kind);
     }
 
     public CompletableFuture<Void> setVisible(boolean visible) {
@@ -150,9 +180,9 @@ public final class RemoteParticipant implements AutoCloseable {
     }
 
     /** What this participant receives from a member. */
-    public java.util.Optional<dev.ttrtc.bridge.engine.RemoteMedia> remoteMedia(String fromUserId) {
+    public Optional<RemoteMedia> remoteMedia(String fromUserId) {
         RtcRoom current = room;
-        return current == null ? java.util.Optional.empty() : current.remoteMedia(fromUserId);
+        return current == null ? Optional.empty() : current.remoteMedia(fromUserId);
     }
 
     public List<Event> events() {

@@ -1,13 +1,16 @@
 package dev.ttrtc.bridge.tt;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.media.analysis.LevelMeter;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.RtcError;
@@ -19,9 +22,12 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.JsObjectBuilder;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,6 +39,8 @@ final class RtcEngineFace {
     static final int INSTANCE_RELEASED = 101;
     static final int CALL_FAILED = 102;
     static final int BAD_PARAMETER = 103;
+    static final Duration NETWORK_QUALITY_PERIOD = Duration.ofSeconds(2);
+    static final int DEFAULT_INDICATION_MILLIS = 200;
 
     static final String[] EVENTS = {"joinChannelSuccess", "rejoinChannelSuccess", "connectionLost",
         "connectionInterrupted", "userJoined", "userOffline", "userMuteAudio", "userEnableLocalAudio",
@@ -46,6 +54,9 @@ final class RtcEngineFace {
     private final RtcEngine engine;
     private final Map<String, JsEventChannel> events = new LinkedHashMap<>();
     private final AtomicReference<Channel> channel = new AtomicReference<>();
+    private final RtcInstances.Entry registration;
+    private final ScheduledFuture<?> networkQualityTask;
+    private volatile ScheduledFuture<?> indicationTask;
     private volatile boolean destroyed;
     private volatile boolean remoteAudioMuted;
 
@@ -55,6 +66,11 @@ final class RtcEngineFace {
         for (String name : EVENTS) {
             events.put(name, instance.newEventChannel(name));
         }
+        this.registration = RtcInstances.register(instance.instanceId(), engine, () -> {
+            Channel current = channel.get();
+            return current == null ? null : current.room();
+        });
+        this.networkQualityTask = RtcTimers.every(NETWORK_QUALITY_PERIOD, this::reportNetworkQuality);
     }
 
     JsObject build() {
@@ -70,6 +86,15 @@ final class RtcEngineFace {
                 .async("muteAllRemoteAudioStream", call -> setAllRemoteAudio(call, false))
                 .async("unmuteAllRemoteAudioStream", call -> setAllRemoteAudio(call, true))
                 .sync("getLocalAudioStatus", args -> localAudioStatus())
+                .sync("adjustPlaybackSignalVolume", args -> {
+                    engine.setPlaybackVolume(volume(args));
+                    return null;
+                })
+                .sync("adjustRecordingSignalVolume", args -> {
+                    engine.setRecordingVolume(volume(args));
+                    return null;
+                })
+                .async("enableAudioVolumeIndication", this::enableAudioVolumeIndication)
                 .sync("isSupported", args -> true)
                 .sync("destroy", args -> {
                     destroy();
@@ -110,6 +135,9 @@ final class RtcEngineFace {
     void destroy() {
         destroyed = true;
         channel.set(null);
+        stopIndication();
+        networkQualityTask.cancel(false);
+        RtcInstances.unregister(instance.instanceId(), registration);
         engine.close();
     }
 
@@ -241,6 +269,96 @@ final class RtcEngineFace {
                 .toArray(CompletableFuture[]::new)));
     }
 
+    /** A volume argument: {@code v} or {@code {volume: v}}, an integer from 0 to 200. */
+    private int volume(ApiArgs args) throws ApiException {
+        if (destroyed) {
+            throw failure(INSTANCE_RELEASED, "instance released");
+        }
+        OptionalDouble value = args.number(0);
+        if (value.isEmpty() && args.params(0).isPresent() && args.params(0).get().has("volume")) {
+            value = OptionalDouble.of(args.params(0).get().number("volume"));
+        }
+        if (value.isEmpty() || value.getAsDouble() != Math.rint(value.getAsDouble())
+                || value.getAsDouble() < 0 || value.getAsDouble() > 200) {
+            throw failure(BAD_PARAMETER, "expect volume to be an integer from 0 to 200, but got " + args.describe(0));
+        }
+        return (int) value.getAsDouble();
+    }
+
+    /**
+     * Starts (or with an interval of 0 or less, stops) {@code audioVolumeIndication} events:
+     * every interval, each audible member's volume (0–255) and the loudest as totalVolume.
+     */
+    private void enableAudioVolumeIndication(ApiCall call) throws ApiException {
+        double interval = call.params().optionalNumber("interval").orElse(DEFAULT_INDICATION_MILLIS);
+        checkAlive();
+        stopIndication();
+        if (interval > 0) {
+            indicationTask = RtcTimers.every(Duration.ofMillis(Math.max(10, (long) interval)), this::reportVolumes);
+        }
+        call.succeed();
+    }
+
+    private void stopIndication() {
+        ScheduledFuture<?> task = indicationTask;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void reportVolumes() {
+        Channel current = channel.get();
+        if (current == null || !current.room().isJoined()) {
+            return;
+        }
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        ArrayNode speakers = payload.putArray("speakers");
+        int total = 0;
+        if (engine.isCapturing(MediaKind.AUDIO)) {
+            int volume = engine.localMedia().map(m -> LevelMeter.volume(m.levelDbov())).orElse(0);
+            speakers.addObject().put("uid", current.uid()).put("volume", volume);
+            total = volume;
+        }
+        for (RoomMember member : current.room().members()) {
+            if (!member.local()) {
+                int volume = current.room().remoteMedia(member.userId())
+                        .map(m -> LevelMeter.volume(m.audioLevelDbov())).orElse(0);
+                speakers.addObject().put("uid", member.userId()).put("volume", volume);
+                total = Math.max(total, volume);
+            }
+        }
+        payload.put("totalVolume", total);
+        emit("audioVolumeIndication", payload);
+    }
+
+    /**
+     * Host rule: every 2 s in a channel, one {@code networkQuality} per member with a media link:
+     * 1 (excellent) while its stream arrives with a round trip under 100 ms, 2 under 300 ms, 3
+     * above, 6 (down) when nothing is received although something is published, 0 when unknown.
+     */
+    private void reportNetworkQuality() {
+        Channel current = channel.get();
+        if (current == null || !current.room().isJoined()) {
+            return;
+        }
+        for (RoomMember member : current.room().members()) {
+            if (member.local()) {
+                continue;
+            }
+            current.room().remoteMedia(member.userId()).ifPresent(media -> media.stats().thenAccept(stats -> {
+                boolean expecting = member.state().publishesAnything();
+                boolean receiving = stats.audio().receiving() || stats.camera().receiving() || stats.screen().receiving();
+                int quality = !expecting ? 0 : !receiving ? 6
+                        : stats.roundTripMillis() < 0 ? 1 : stats.roundTripMillis() < 100 ? 1 : stats.roundTripMillis() < 300 ? 2 : 3;
+                ObjectNode payload = JsonNodeFactory.instance.objectNode();
+                payload.put("uid", member.userId());
+                payload.put("txQuality", quality);
+                payload.put("rxQuality", quality);
+                emit("networkQuality", payload);
+            }));
+        }
+    }
+
     /** Host rule: {@code {enabled, muted, inChannel}} — capture on, not sending, joined. */
     private ObjectNode localAudioStatus() throws ApiException {
         if (destroyed) {
@@ -335,6 +453,13 @@ final class RtcEngineFace {
         public void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
             if (kind == MediaKind.AUDIO && !userId.equals(bound.uid()) && current()) {
                 emit("userEnableLocalAudio", user(userId).put("enabled", capturing));
+            }
+        }
+
+        @Override
+        public void onFirstRemoteAudioFrame(String userId) {
+            if (current()) {
+                emit("firstRemoteAudioFrame", user(userId).put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis()));
             }
         }
 

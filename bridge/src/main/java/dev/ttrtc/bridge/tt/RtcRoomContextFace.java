@@ -59,6 +59,7 @@ final class RtcRoomContextFace {
     private final JsEventChannel tokenWillExpire;
     private final RoomLists lists;
     private final AtomicReference<Membership> membership = new AtomicReference<>();
+    private final RtcInstances.Entry registration;
     private volatile boolean destroyed;
 
     RtcRoomContextFace(InstanceContext instance, RtcEngine engine) {
@@ -72,6 +73,10 @@ final class RtcRoomContextFace {
         this.stateChanged = instance.newEventChannel("onRtcStateChanged");
         this.tokenWillExpire = instance.newEventChannel("onRoomTokenWillExpire");
         this.lists = new RoomLists(membersChanged, videoMembersChanged, speakersChanged, screenMembersChanged);
+        this.registration = RtcInstances.register(instance.instanceId(), engine, () -> {
+            Membership current = membership.get();
+            return current == null ? null : current.room;
+        });
     }
 
     JsObject build() {
@@ -103,6 +108,7 @@ final class RtcRoomContextFace {
     void destroy() {
         destroyed = true;
         membership.set(null);
+        RtcInstances.unregister(instance.instanceId(), registration);
         engine.close();
     }
 

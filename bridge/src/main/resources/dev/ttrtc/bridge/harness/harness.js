@@ -234,6 +234,8 @@
         return waitOn(handle, () => predicate(app.data()), options,
           'page data passing ' + String(predicate).replace(/\s+/g, ' ').slice(0, 120)).then(() => app.data());
       },
+      media: (userId) => call('media', handle, String(userId)).then((json) => JSON.parse(json)),
+      localMedia: () => JSON.parse(host.localMedia(handle)),
       hide: () => host.hide(handle),
       show: () => host.show(handle),
       close: () => call('closeInstance', handle)
@@ -268,6 +270,11 @@
       stopCapture: (kind) => host.remoteCapture(handle, String(kind), false),
       setVisible: (visible) => call('remoteVisible', handle, !!visible),
       dropConnection: () => call('remoteDrop', handle),
+      talk: (options) => host.remoteTalk(handle, JSON.stringify(options || {})),
+      silence: () => host.remoteSilence(handle),
+      subscribe: (userId, kind) => call('remoteSubscribe', handle, String(userId), String(kind || 'both'), true),
+      unsubscribe: (userId, kind) => call('remoteSubscribe', handle, String(userId), String(kind || 'both'), false),
+      media: (userId) => call('remoteMedia', handle, String(userId)).then((json) => JSON.parse(json)),
       members: () => JSON.parse(host.remoteMembers(handle)),
       events: (filter) => {
         const all = JSON.parse(host.remoteEvents(handle));
@@ -301,6 +308,24 @@
       restart: () => call('serverRestart', testHandle)
     };
     t.timeout = (ms) => host.setTimeout(testHandle, Number(ms));
+    // Calls check (it may be async) every `interval` ms until it returns something truthy, which
+    // is returned; fails after `timeout` ms.
+    t.waitUntil = async (check, options) => {
+      const opts = typeof options === 'number' ? { timeout: options } : (options || {});
+      const timeout = opts.timeout || 10000;
+      const interval = opts.interval || 50;
+      const where = new Error().stack;
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const value = await check();
+        if (value) return value;
+        if (Date.now() >= deadline) {
+          throw Object.assign(new AssertionError('timed out after ' + timeout + ' ms waiting until '
+            + String(check).replace(/\s+/g, ' ').slice(0, 120)), { waitedAt: where });
+        }
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    };
     return t;
   }
 

@@ -60,6 +60,11 @@ public final class RealRtcEngine implements RtcEngine {
         }
     }
 
+    /** The speech detector's current verdict (false without media). */
+    boolean localSpeaking() {
+        return local != null && local.stats().speaking();
+    }
+
     /** What this participant sends, or null in signalling-only mode. */
     LocalMedia local() {
         return local;

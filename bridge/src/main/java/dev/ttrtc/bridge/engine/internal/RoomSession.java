@@ -155,7 +155,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             config = joinConfig;
             visible = joinConfig.visible();
             published = MediaState.NONE;
-            localSpeaking = false;
+            localSpeaking = engine.localSpeaking();
             phase = Phase.JOINING;
             return connectAndJoin(null).thenComposeAsync(attempt -> {
                 if (phase != Phase.JOINING) {
@@ -269,6 +269,10 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         refreshSnapshot();
         if (media != null) {
             media.localPublished(target);
+        }
+        if (!before.audioPublished() && target.audioPublished() && localSpeaking && phase == Phase.JOINED) {
+            // The server counts speaking only while audio is published: tell it now.
+            connection.send(new ClientMessage.Speaking(true));
         }
         announceLocal(MediaKind.AUDIO, before.audioPublished(), target.audioPublished());
         announceLocal(MediaKind.VIDEO, before.videoPublished(), target.videoPublished());
@@ -538,7 +542,6 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         phase = phase == Phase.DESTROYED ? Phase.DESTROYED : Phase.IDLE;
         view.clear();
         published = MediaState.NONE;
-        localSpeaking = false;
         subscriptionOverrides.clear();
         refreshSnapshot();
     }
@@ -551,7 +554,22 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         if (local == null) {
             return;
         }
-        MediaSession session = new MediaSession(userId, local, this::relay, this::isSubscribed, thread, engine::playbackGain);
+        MediaSession session = new MediaSession(userId, local, this::relay, this::isSubscribed, thread, engine::playbackGain,
+                new MediaSession.FirstFrameListener() {
+                    @Override
+                    public void firstAudio(String from) {
+                        if (isJoined()) {
+                            handler.onFirstRemoteAudioFrame(from);
+                        }
+                    }
+
+                    @Override
+                    public void firstVideo(String from, MediaKind kind, int width, int height) {
+                        if (isJoined()) {
+                            handler.onFirstRemoteVideoFrameDecoded(from, kind, width, height);
+                        }
+                    }
+                });
         session.localPublished(published);
         media = session;
     }

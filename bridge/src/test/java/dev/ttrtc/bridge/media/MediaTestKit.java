@@ -1,0 +1,87 @@
+package dev.ttrtc.bridge.media;
+
+import dev.ttrtc.bridge.engine.AudioInput;
+import dev.ttrtc.bridge.engine.EngineConfig;
+import dev.ttrtc.bridge.engine.MediaConfig;
+import dev.ttrtc.bridge.engine.RemoteMedia;
+import dev.ttrtc.bridge.engine.RemoteMediaStats;
+import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real room server and Java participants with media, closed at the end of a test. */
+final class MediaTestKit implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    final RoomServer server = RoomServer.builder().port(0).build().start();
+    private final List<RemoteParticipant> participants = new ArrayList<>();
+
+    RemoteParticipant participant(String userId, MediaConfig media, RoomConfig config) {
+        long now = System.currentTimeMillis() / 1000;
+        RemoteParticipant p = new RemoteParticipant(
+                EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, userId).withMedia(media), "room", userId,
+                AccessToken.issue(DevelopmentApp.APP_ID, "room", userId, now, 3600, true).serialize(DevelopmentApp.APP_KEY), config);
+        participants.add(p);
+        return p;
+    }
+
+    RemoteParticipant withTone(String userId, double hertz) {
+        return participant(userId, MediaConfig.DEFAULT.withMicrophone(AudioInput.tone(hertz, -20)), RoomConfig.DEFAULT);
+    }
+
+    static void join(RemoteParticipant... ps) throws Exception {
+        for (RemoteParticipant p : ps) {
+            p.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until what {@code listener} receives from {@code from} passes {@code check}; returns those stats. */
+    static RemoteMediaStats awaitStats(RemoteParticipant listener, String from, Predicate<RemoteMediaStats> check) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        RemoteMediaStats last = null;
+        while (System.nanoTime() < deadline) {
+            var media = listener.remoteMedia(from);
+            if (media.isPresent()) {
+                last = media.get().stats().get(5, TimeUnit.SECONDS);
+                if (check.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(listener.userId() + " never received what was expected from " + from + "; last: " + last);
+    }
+
+    /** Waits until the decoded audio from {@code from} passes {@code check}. */
+    static short[] awaitAudio(RemoteParticipant listener, String from, Predicate<short[]> check) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var media = listener.remoteMedia(from);
+            if (media.isPresent()) {
+                short[] audio = media.get().decodedAudio(Duration.ofMillis(200));
+                if (audio.length == 9600 && check.test(audio)) {
+                    return audio;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(listener.userId() + " never heard what was expected from " + from);
+    }
+
+    static RemoteMedia media(RemoteParticipant listener, String from) {
+        return listener.remoteMedia(from).orElseThrow(() -> new AssertionError("no media from " + from));
+    }
+
+    @Override
+    public void close() {
+        participants.forEach(RemoteParticipant::close);
+        server.close();
+    }
+}
