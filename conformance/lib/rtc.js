@@ -35,12 +35,21 @@ function received(app, key) {
   return app.evaluate((name) => rtc.received[name] || [], key);
 }
 
-/** Waits until the recording listener of `event` received a list equal to `expected`. */
+/**
+ * Waits until the latest list the recording listener of `event` received equals `expected`
+ * (the latest, not any: an early empty list must not satisfy a wait for the list emptying again).
+ */
 async function waitForList(app, event, expected, timeout = 10000) {
   const want = JSON.stringify(expected);
-  await app.waitFor((e) => e.kind === 'event' && e.name === event && JSON.stringify(e.payload.userIdList) === want,
-    { timeout });
-  return lists(app, event);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const all = await lists(app, event);
+    if (all.length > 0 && JSON.stringify(all[all.length - 1]) === want) return all;
+    if (Date.now() >= deadline) {
+      throw new Error(`${event} never ended at ${want} within ${timeout} ms; received ${JSON.stringify(all)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 module.exports = { APP_ID, FIXTURE, LIST_EVENTS, launch, call, join, lists, received, waitForList };

@@ -1,10 +1,7 @@
 package dev.ttrtc.bridge.cli;
 
-import dev.ttrtc.bridge.engine.AudioInput;
-import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
-import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.media.MediaFactories;
@@ -12,7 +9,11 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.signal.server.RoomSnapshot;
+import dev.ttrtc.bridge.simulator.PageServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.bridge.simulator.RemoteRooms;
+import dev.ttrtc.bridge.simulator.Simulator;
 import dev.ttrtc.bridge.tt.RtcInstances;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.HostOptions;
@@ -33,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tt-host run}: runs a mini-program headless with a room server (embedded unless
- * {@code --server} names one), prints its event log live, and optionally adds Java participants.
+ * {@code --server} names one) and the simulator page, prints its event log live, and optionally
+ * adds Java participants (which the page can then steer).
  */
 @Command(name = "run", description = "Run a mini-program project headless and print its event log.")
 final class RunCommand implements Callable<Integer> {
@@ -67,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "ws://HOST:PORT/signal", description = "Use this room server instead of an embedded one.")
     URI server;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port of the embedded room server (0 = any free port).")
+    @Option(names = "--port", defaultValue = "0",
+            description = "Port of the embedded room server and simulator page, or of the page alone with --server (0 = any free port).")
     int port;
 
     @Option(names = "--room", defaultValue = "demo-room", description = "The room id passed to the app. Default: ${DEFAULT-VALUE}.")
@@ -122,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--remote '" + remote + "' is not a valid user id");
             }
         }
+        if (remotes.stream().distinct().count() != remotes.size() || remotes.contains(user)) {
+            throw new UserError("--remote names must differ from each other and from --user");
+        }
         script = remoteScript == null ? null : RemoteScript.read(remoteScript);
         media = noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT.withMicrophone(Microphones.parse(mic));
         if (!noMedia) {
@@ -145,7 +152,6 @@ final class RunCommand implements Callable<Integer> {
     /** Everything one run starts, closed in reverse order. */
     private final class Session implements AutoCloseable {
         private final EventPrinter printer;
-        private final Map<String, RemoteParticipant> participants = new LinkedHashMap<>();
         private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tt-run-schedule");
             t.setDaemon(true);
@@ -154,9 +160,13 @@ final class RunCommand implements Callable<Integer> {
         private final CountDownLatch end = new CountDownLatch(1);
         private final CountDownLatch closed = new CountDownLatch(1);
         private RoomServer embedded;
+        private Simulator simulator;
+        private PageServer pageServer;
         private MiniProgramHost host;
-        private MiniProgram program;
+        private LaunchOptions launchOptions;
+        private volatile MiniProgram program;
         private AutoCloseable following;
+        private boolean stopping;
         private Thread shutdownHook;
 
         Session(EventPrinter printer) {
@@ -165,40 +175,51 @@ final class RunCommand implements Callable<Integer> {
 
         void start() throws LaunchException {
             URI signal = server;
+            Supplier<List<RoomSnapshot>> rooms;
             if (signal == null) {
                 embedded = Servers.start(RoomServer.builder().port(port).app(appId, appKey));
                 signal = embedded.signalUri();
+                rooms = embedded::rooms;
                 printer.note("room server " + signal + " (appId " + appId + ")");
+            } else {
+                rooms = RemoteRooms.of(signal);
             }
+            simulator = Simulator.builder(signal)
+                    .rooms(rooms)
+                    .app(appId, appKey)
+                    .defaultRoom(room)
+                    .remoteMedia(noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT)
+                    .onRemoteAdded(p -> p.onEvent(printer::print))
+                    .build();
+            printer.note("simulator " + servePage(signal));
             host = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(taskBudget));
             Map<String, String> launchQuery = new LinkedHashMap<>();
             launchQuery.put("roomId", room);
             launchQuery.put("userId", user);
             launchQuery.put("token", token(user));
             launchQuery.putAll(LaunchOptions.parseQuery(query));
-            program = host.launch(LaunchOptions.builder(project)
+            launchOptions = LaunchOptions.builder(project)
                     .page(page)
                     .query(launchQuery)
                     .name("mp")
                     .extension(RtcSettings.class, RtcSettings.of(signal).withMedia(media))
-                    .build());
-            following = printer.follow(program.id(), program.events());
-            EngineConfig engineConfig = EngineConfig.of(signal, appId, "remote")
-                    .withMedia(noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT);
+                    .build();
+            launch();
+            simulator.show(program, current -> relaunch());
+            List<RemoteParticipant> all = new ArrayList<>();
             for (String remote : remotes) {
-                participant(engineConfig, remote);
+                all.add(simulator.addRemote(remote, room));
             }
             if (script != null) {
-                script.users().forEach(u -> participant(engineConfig, u));
+                script.users().stream().filter(u -> !remotes.contains(u)).forEach(u -> simulator.addRemote(u, room));
                 scheduleScript();
             } else {
-                List<RemoteParticipant> all = List.copyOf(participants.values());
                 for (int i = 0; i < all.size(); i++) {
                     RemoteParticipant p = all.get(i);
                     if (remoteTalk) {
                         // Turns: everyone starts silent; participant i starts talking 2 s after i-1.
                         p.silence();
-                        scheduler.schedule(() -> p.talk(TURN, TURN.multipliedBy(all.size() - 1)),
+                        scheduler.schedule(() -> p.talk(TURN, TURN.multipliedBy(Math.max(1, all.size() - 1))),
                                 TURN.toMillis() * i, TimeUnit.MILLISECONDS);
                     }
                     p.startCapture(MediaKind.AUDIO);
@@ -227,12 +248,31 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        private RemoteParticipant participant(EngineConfig config, String userId) {
-            return participants.computeIfAbsent(userId, id -> {
-                RemoteParticipant p = new RemoteParticipant(config.withName(id), room, id, token(id), RoomConfig.DEFAULT);
-                p.onEvent(printer::print);
-                return p;
-            });
+        /** Serves the simulator page: on the embedded room server, or on its own port next to an external one. */
+        private URI servePage(URI signal) {
+            if (embedded != null) {
+                embedded.mount("/", simulator.handler());
+                return embedded.httpUri();
+            }
+            pageServer = Servers.bind(() -> PageServer.start(port, simulator.handler()));
+            return pageServer.uri();
+        }
+
+        private void launch() throws LaunchException {
+            program = host.launch(launchOptions);
+            following = printer.follow(program.id(), program.events());
+        }
+
+        /** The page's Relaunch button: a fresh instance of the same project, page and query. */
+        private synchronized MiniProgram relaunch() throws LaunchException {
+            if (stopping) {
+                throw new IllegalStateException("the run is stopping");
+            }
+            closeQuietly(following);
+            program.close();
+            printer.note("relaunching " + project);
+            launch();
+            return program;
         }
 
         /** One line per member the mini-program receives media from. */
@@ -254,7 +294,7 @@ final class RunCommand implements Callable<Integer> {
 
         private void scheduleScript() {
             for (RemoteScript.Step step : script.steps()) {
-                RemoteParticipant p = participants.get(step.userId());
+                RemoteParticipant p = simulator.remote(step.userId()).orElseThrow();
                 scheduler.schedule(() -> perform(p, step), step.at().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -280,8 +320,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                     case TALK -> {
                         if (step.talk() == null) {
-                            p.engine().setAudioInput(AudioInput.speech());
-                            p.startCapture(MediaKind.AUDIO);
+                            p.speak();
                         } else {
                             p.talk(step.talk()[0], step.talk()[1]);
                         }
@@ -291,6 +330,17 @@ final class RunCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 printer.note("script line " + step.line() + " (" + step.userId() + " " + step.action().name().toLowerCase()
                         + ") failed: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable subscription) {
+            if (subscription == null) {
+                return;
+            }
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // An event subscription: nothing to recover.
             }
         }
 
@@ -307,11 +357,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        private void closeAll() throws Exception {
+        private synchronized void closeAll() throws Exception {
+            stopping = true;
             printer.note("stopping");
             scheduler.shutdownNow();
-            for (RemoteParticipant p : participants.values()) {
-                p.close();
+            if (simulator != null) {
+                simulator.close();
             }
             if (program != null) {
                 // Let the instance take in what the departures above told it before reporting.
@@ -319,11 +370,12 @@ final class RunCommand implements Callable<Integer> {
                 printer.note("final page data of " + program.route() + ": " + program.pageData());
                 program.close();
             }
-            if (following != null) {
-                following.close();
-            }
+            closeQuietly(following);
             if (host != null) {
                 host.close();
+            }
+            if (pageServer != null) {
+                pageServer.close();
             }
             if (embedded != null) {
                 embedded.close();

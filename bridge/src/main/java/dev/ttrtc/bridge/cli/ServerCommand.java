@@ -3,6 +3,7 @@ package dev.ttrtc.bridge.cli;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.simulator.Simulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tt-host server}: runs the room server alone until Ctrl-C. */
-@Command(name = "server", description = "Run the room server alone until Ctrl-C.")
+/** {@code tt-host server}: runs the room server (and the simulator page) until Ctrl-C. */
+@Command(name = "server", description = "Run the room server and the simulator page until Ctrl-C.")
 final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,14 +37,19 @@ final class ServerCommand implements Callable<Integer> {
             builder.app(app.substring(0, colon), app.substring(colon + 1));
         }
         RoomServer server = Servers.start(builder);
+        // The page mints tokens for the development app, which every server admits.
+        Simulator simulator = Simulator.builder(server.signalUri()).rooms(server::rooms).build();
+        server.mount("/", simulator.handler());
         PrintWriter out = spec.commandLine().getOut();
         out.println("room server listening on " + server.signalUri());
         out.println("rooms: " + server.httpUri() + "api/rooms");
+        out.println("simulator " + server.httpUri());
         out.println("development app: appId " + DevelopmentApp.APP_ID + " appKey " + DevelopmentApp.APP_KEY);
         out.println("press Ctrl-C to stop");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
             server.close();
             stopped.countDown();
         }, "tt-server-shutdown"));

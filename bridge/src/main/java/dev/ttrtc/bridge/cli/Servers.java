@@ -2,16 +2,20 @@ package dev.ttrtc.bridge.cli;
 
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import java.net.BindException;
+import java.util.function.Supplier;
 
-/** Starts a room server, turning a taken port into one clear line. */
+/** Starts servers, turning a taken port into one clear line. */
 final class Servers {
     private Servers() {
     }
 
     static RoomServer start(RoomServer.Builder builder) {
-        RoomServer server = builder.build();
+        return bind(() -> builder.build().start());
+    }
+
+    static <T> T bind(Supplier<T> start) {
         try {
-            return server.start();
+            return start.get();
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -1,6 +1,8 @@
 package dev.ttrtc.bridge.engine;
 
 import dev.ttrtc.bridge.engine.internal.RealRtcEngine;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
  * A participant's media engine, after the native SDKs: create it, set up capture, create a room,
@@ -54,8 +56,11 @@ public interface RtcEngine extends AutoCloseable {
     /** 0–200, 100 = as decoded: scales received audio and its levels (the mini-game's playback volume). */
     void setPlaybackVolume(int volume);
 
+    /** The latest camera picture this participant sent (its local preview), while the camera is on. */
+    Optional<BufferedImage> localPreview();
+
     /** What this participant sends now; empty in signalling-only mode. */
-    java.util.Optional<LocalMediaStats> localMedia();
+    Optional<LocalMediaStats> localMedia();
 
     /** Destroys every room (leaving them) and releases the engine's threads. */
     @Override

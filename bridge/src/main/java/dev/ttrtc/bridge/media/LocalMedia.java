@@ -18,7 +18,9 @@ import dev.ttrtc.bridge.media.source.AudioFrames;
 import dev.ttrtc.bridge.media.source.AudioGenerator;
 import dev.ttrtc.bridge.media.source.I420Image;
 import dev.ttrtc.bridge.media.source.VideoGenerator;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -45,6 +47,7 @@ public final class LocalMedia implements AutoCloseable {
     private static final int SCREEN_FPS = 5;
 
     private final String name;
+    private final Supplier<String> patternLabel;
     private final MediaConfig config;
     private final Consumer<Boolean> speakingListener;
     private final Supplier<CameraFacing> facing;
@@ -64,6 +67,7 @@ public final class LocalMedia implements AutoCloseable {
     private final AtomicLong audioFramesPushed = new AtomicLong();
     private final AtomicLong cameraFramesPushed = new AtomicLong();
     private final AtomicLong screenFramesPushed = new AtomicLong();
+    private volatile I420Image lastCameraFrame;
     private volatile AudioGenerator microphone;
     private volatile boolean microphoneOn;
     private volatile double recordingGain = 1.0;
@@ -83,8 +87,10 @@ public final class LocalMedia implements AutoCloseable {
     /**
      * @param speakingListener told (on the audio thread) whenever the speech detector changes its mind
      * @param facing the camera facing the test pattern shows
+     * @param patternLabel the name the test pattern shows (the user id once in a room)
      */
-    public LocalMedia(String name, MediaConfig config, Consumer<Boolean> speakingListener, Supplier<CameraFacing> facing) {
+    public LocalMedia(String name, MediaConfig config, Consumer<Boolean> speakingListener, Supplier<CameraFacing> facing,
+            Supplier<String> patternLabel) {
         // First: loads the native library the sources below need.
         MediaFactories factories = MediaFactories.get();
         this.audioSource = new CustomAudioSource();
@@ -94,6 +100,7 @@ public final class LocalMedia implements AutoCloseable {
         this.config = config;
         this.speakingListener = speakingListener;
         this.facing = facing;
+        this.patternLabel = patternLabel;
         this.microphone = AudioGenerator.of(config.microphone());
         this.audioTrack = factories.send.createAudioTrack("audio-" + name, audioSource);
         this.cameraTrack = factories.send.createVideoTrack("camera-" + name, cameraSource);
@@ -209,14 +216,21 @@ public final class LocalMedia implements AutoCloseable {
         if (on && cameraTask == null) {
             VideoEncoderConfig size = encoderConfig;
             VideoInput input = config.camera();
-            videoThread.execute(() -> camera = VideoGenerator.of(input, size.width(), size.height(), name,
+            videoThread.execute(() -> camera = VideoGenerator.of(input, size.width(), size.height(), patternLabel,
                     () -> facing.get().name()));
-            cameraTask = videoThread.scheduleAtFixedRate(() -> pushVideo(camera, cameraSource, cameraFramesPushed),
+            cameraTask = videoThread.scheduleAtFixedRate(() -> lastCameraFrame = pushVideo(camera, cameraSource, cameraFramesPushed),
                     0, 1000 / size.frameRate(), TimeUnit.MILLISECONDS);
         } else if (!on && cameraTask != null) {
             cameraTask.cancel(false);
             cameraTask = null;
+            lastCameraFrame = null;
         }
+    }
+
+    /** The latest camera picture sent (what a phone's local preview shows), while the camera is on. */
+    public Optional<BufferedImage> cameraPreview() {
+        I420Image frame = lastCameraFrame;
+        return frame == null ? Optional.empty() : Optional.of(frame.toRgb());
     }
 
     /** New size and frame rate; a running camera restarts with them. */
@@ -235,7 +249,7 @@ public final class LocalMedia implements AutoCloseable {
         }
         if (on && screenTask == null) {
             VideoInput input = config.screen();
-            videoThread.execute(() -> screen = VideoGenerator.of(input, SCREEN_WIDTH, SCREEN_HEIGHT, name, () -> "SCREEN"));
+            videoThread.execute(() -> screen = VideoGenerator.of(input, SCREEN_WIDTH, SCREEN_HEIGHT, patternLabel, () -> "SCREEN"));
             screenTask = videoThread.scheduleAtFixedRate(() -> pushVideo(screen, screenSource, screenFramesPushed),
                     0, 1000 / SCREEN_FPS, TimeUnit.MILLISECONDS);
         } else if (!on && screenTask != null) {
@@ -244,10 +258,11 @@ public final class LocalMedia implements AutoCloseable {
         }
     }
 
-    private void pushVideo(VideoGenerator generator, CustomVideoSource source, AtomicLong counter) {
+    /** Pushes the generator's next picture; returns a copy of it (null when nothing was pushed). */
+    private I420Image pushVideo(VideoGenerator generator, CustomVideoSource source, AtomicLong counter) {
         try {
             if (generator == null || closed) {
-                return;
+                return null;
             }
             I420Image image = generator.next();
             NativeI420Buffer buffer = NativeI420Buffer.allocate(image.width(), image.height());
@@ -261,8 +276,10 @@ public final class LocalMedia implements AutoCloseable {
             } finally {
                 videoFrame.release();
             }
+            return new I420Image(image.width(), image.height(), image.y().clone(), image.u().clone(), image.v().clone());
         } catch (Throwable t) {
             LOG.warn("video push of {} failed", name, t);
+            return null;
         }
     }
 

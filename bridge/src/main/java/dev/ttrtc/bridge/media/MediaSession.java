@@ -299,6 +299,10 @@ public final class MediaSession implements AutoCloseable {
         }
         RTCIceCandidate candidate = new RTCIceCandidate(data.path("mid").asText(), data.path("index").asInt(),
                 data.path("candidate").asText());
+        if (local.loopbackIce() && !WebRtc.isLoopbackUdp(candidate)) {
+            // A browser also offers its other interfaces; in loopback mode media stays on 127.0.0.1.
+            return;
+        }
         if ("publisher".equals(data.path("leg").asText())) {
             ReceiveLink link = receiveLinks.get(from);
             if (link != null && link.publisherSid.equals(theirSid)) {

@@ -50,6 +50,12 @@ final class WebRtc {
         return new RTCIceCandidate(candidate.sdpMid, candidate.sdpMLineIndex, String.join(" ", fields), candidate.serverUrl);
     }
 
+    /** Whether a candidate is a UDP candidate on 127.0.0.1. */
+    static boolean isLoopbackUdp(RTCIceCandidate candidate) {
+        String[] fields = candidate.sdp.split(" ");
+        return fields.length > 5 && "udp".equalsIgnoreCase(fields[2]) && "127.0.0.1".equals(fields[4]);
+    }
+
     static RTCSessionDescription createOffer(RTCPeerConnection pc) throws MediaFailure {
         CompletableFuture<RTCSessionDescription> done = new CompletableFuture<>();
         pc.createOffer(new RTCOfferOptions(), observer(done));

@@ -47,6 +47,7 @@ public final class RemoteParticipant implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private volatile RtcRoom room;
+    private volatile String microphone = "speech";
 
     /**
      * @param server the room server's engine configuration (server URI and appId)
@@ -120,12 +121,21 @@ public final class RemoteParticipant implements AutoCloseable {
         }
     }
 
+    /** Speaks without pause (the shipped recording, looped); the microphone is switched on. */
+    public void speak() {
+        engine.setAudioInput(AudioInput.speech());
+        microphone = "speech";
+        record("talk", userId, "continuous");
+        startCapture(MediaKind.AUDIO);
+    }
+
     /**
      * Talks: speech for {@code speaking}, silence for {@code pause}, repeated (the microphone is
      * switched on; with autoPublish it is then published).
      */
     public void talk(Duration speaking, Duration pause) {
         engine.setAudioInput(AudioInput.talkPattern(AudioInput.speech(), speaking, pause));
+        microphone = "talk " + speaking.toMillis() + "ms/" + pause.toMillis() + "ms";
         record("talk", userId, speaking.toMillis() + "ms/" + pause.toMillis() + "ms");
         startCapture(MediaKind.AUDIO);
     }
@@ -133,7 +143,13 @@ public final class RemoteParticipant implements AutoCloseable {
     /** Keeps the microphone on but sends silence. */
     public void silence() {
         engine.setAudioInput(AudioInput.silence());
+        microphone = "silence";
         record("silence", userId, "");
+    }
+
+    /** What the microphone sends: {@code speech}, {@code silence} or {@code talk <on>ms/<off>ms}. */
+    public String microphone() {
+        return microphone;
     }
 
     public CompletableFuture<Void> publish(MediaKind kind) {

@@ -122,7 +122,7 @@ class MediaSourcesTest {
 
     @Test
     void the_test_pattern_moves_and_carries_a_readable_counter() {
-        VideoGenerator pattern = VideoGenerator.of(VideoInput.testPattern(), 320, 240, "bob", () -> "FRONT");
+        VideoGenerator pattern = VideoGenerator.of(VideoInput.testPattern(), 320, 240, () -> "bob", () -> "FRONT");
         byte[] first = pattern.next().y().clone();
         for (int i = 1; i < 37; i++) {
             pattern.next();
@@ -142,7 +142,7 @@ class MediaSourcesTest {
         }
         Path clip = dir.resolve("clip.y4m");
         Files.write(clip, Y4mAccess.encode(64, 48, 15, frames));
-        VideoGenerator reader = VideoGenerator.of(VideoInput.y4m(clip), 320, 240, "x", () -> "");
+        VideoGenerator reader = VideoGenerator.of(VideoInput.y4m(clip), 320, 240, () -> "x", () -> "");
         assertEquals(List.of(64, 48), List.of(reader.width(), reader.height()));
         List<Integer> lumas = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -150,7 +150,7 @@ class MediaSourcesTest {
         }
         assertEquals(List.of(50, 100, 150, 50), lumas);
         Path bad = Files.writeString(dir.resolve("bad.y4m"), "YUV4MPEG2 W64 H48 C444\nFRAME\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> VideoGenerator.of(VideoInput.y4m(bad), 1, 1, "", () -> ""))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> VideoGenerator.of(VideoInput.y4m(bad), 1, 1, () -> "", () -> ""))
                 .getMessage().endsWith("only 4:2:0 y4m files are supported, this one is 444"));
     }
 }

@@ -9,6 +9,7 @@ import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.media.LocalMedia;
+import java.awt.image.BufferedImage;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,18 @@ public final class RealRtcEngine implements RtcEngine {
         executor.setRemoveOnCancelPolicy(true);
         this.thread = executor;
         this.local = config.media().enabled()
-                ? new LocalMedia(config.name(), config.media(), this::speakingChanged, () -> facing)
+                ? new LocalMedia(config.name(), config.media(), this::speakingChanged, () -> facing, this::patternLabel)
                 : null;
+    }
+
+    /** The name the camera's test pattern shows: the user id in the first joined room, else the engine's name. */
+    private String patternLabel() {
+        for (RoomSession room : rooms) {
+            if (room.isJoined()) {
+                return room.userId();
+            }
+        }
+        return config.name();
     }
 
     /** The speech detector changed its mind (audio thread). */
@@ -171,6 +182,11 @@ public final class RealRtcEngine implements RtcEngine {
     @Override
     public void setPlaybackVolume(int volume) {
         this.playbackGain = volume / 100.0;
+    }
+
+    @Override
+    public Optional<BufferedImage> localPreview() {
+        return local == null ? Optional.empty() : local.cameraPreview();
     }
 
     @Override

@@ -16,21 +16,19 @@ import java.util.function.Supplier;
 final class TestPatternGenerator implements VideoGenerator {
     private final int width;
     private final int height;
-    private final String label;
+    private final Supplier<String> label;
     private final Supplier<String> caption;
     private final BufferedImage canvas;
     private final I420Image image;
-    private final Color background;
     private long frame;
 
-    TestPatternGenerator(int width, int height, String label, Supplier<String> caption) {
+    TestPatternGenerator(int width, int height, Supplier<String> label, Supplier<String> caption) {
         this.width = width;
         this.height = height;
         this.label = label;
         this.caption = caption;
         this.canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         this.image = I420Image.blank(width, height);
-        this.background = Color.getHSBColor((label.hashCode() & 0xFFFF) / 65536f, 0.55f, 0.45f);
     }
 
     @Override
@@ -49,7 +47,8 @@ final class TestPatternGenerator implements VideoGenerator {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(background);
+            String name = label.get();
+            g.setColor(Color.getHSBColor((name.hashCode() & 0xFFFF) / 65536f, 0.55f, 0.45f));
             g.fillRect(0, 0, width, height);
             int ball = Math.max(8, height / 6);
             double t = frame / 15.0;
@@ -62,7 +61,7 @@ final class TestPatternGenerator implements VideoGenerator {
             g.drawRect(1, 1, width - 3, height - 3);
             int textSize = Math.max(10, height / 10);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, textSize));
-            g.drawString(label, width / 20, height - textSize * 2);
+            g.drawString(name, width / 20, height - textSize * 2);
             g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, Math.max(9, textSize * 3 / 4)));
             g.drawString(caption.get() + "  #" + frame, width / 20, height - textSize / 2);
         } finally {

@@ -1,6 +1,7 @@
 package dev.ttrtc.bridge.media.source;
 
 import dev.ttrtc.bridge.engine.VideoInput;
+import java.util.function.Supplier;
 
 /** Produces consecutive video frames. Not thread-safe: one pusher thread drives it. */
 public interface VideoGenerator {
@@ -15,10 +16,10 @@ public interface VideoGenerator {
     /**
      * The generator for an input at the requested size; a y4m file decides its own size.
      *
-     * @param label drawn on test patterns: the user id
+     * @param label drawn on test patterns: the user id (may change between frames, e.g. at join)
      * @param caption drawn on test patterns: FRONT, BACK or SCREEN (may change between frames)
      */
-    static VideoGenerator of(VideoInput input, int width, int height, String label, java.util.function.Supplier<String> caption) {
+    static VideoGenerator of(VideoInput input, int width, int height, Supplier<String> label, Supplier<String> caption) {
         if (input instanceof VideoInput.Y4m y4m) {
             return Y4mReader.open(y4m.file());
         }

@@ -33,6 +33,7 @@ public final class RoomServer implements AutoCloseable {
     private final Map<String, HttpHandler> handlers;
     private SignalService service;
     private Undertow undertow;
+    private PathHandler paths;
     private int port;
 
     private RoomServer(Builder b) {
@@ -53,7 +54,7 @@ public final class RoomServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         service = new SignalService(new TokenVerifier(apps), settings, "tt-room-server");
-        PathHandler paths = Handlers.path()
+        paths = Handlers.path()
                 .addPrefixPath(SIGNAL_PATH, Handlers.websocket(new SignalEndpoint(service)))
                 .addExactPath("/api/rooms", new RoomsApi(service));
         handlers.forEach(paths::addPrefixPath);
@@ -84,6 +85,17 @@ public final class RoomServer implements AutoCloseable {
 
     public URI httpUri() {
         return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    /**
+     * Serves {@code handler} under a path prefix of the running server, for pages that need the
+     * server's address first (the simulator).
+     */
+    public synchronized void mount(String pathPrefix, HttpHandler handler) {
+        if (paths == null) {
+            throw new IllegalStateException("start the server first");
+        }
+        paths.addPrefixPath(pathPrefix, handler);
     }
 
     /** The appId/appKey pairs this server admits. */

@@ -1,0 +1,48 @@
+package dev.ttrtc.bridge.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.runtime.MiniProgram;
+
+/** The state messages that describe the shown mini-program. */
+final class SimulatorViews {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SimulatorViews() {
+    }
+
+    /** {@code instance}: its route, page stack, query and page data. */
+    static ObjectNode instance(MiniProgram program) {
+        ObjectNode message = Simulator.message("instance");
+        message.put("id", program.id());
+        message.put("route", program.route());
+        message.set("stack", JSON.valueToTree(program.pageStack()));
+        message.set("query", JSON.valueToTree(program.query()));
+        message.set("data", program.pageData());
+        return message;
+    }
+
+    /** {@code view}: the room the mini-program is in and its members as it sees them. */
+    static ObjectNode view(MiniProgram program) {
+        ObjectNode message = Simulator.message("view");
+        RtcRoom room = RtcInstances.currentRoom(program.id());
+        message.put("inRoom", room != null && room.isJoined());
+        if (room != null) {
+            message.put("roomId", room.roomId());
+            message.put("userId", room.userId());
+            ArrayNode members = message.putArray("members");
+            for (RoomMember m : room.members()) {
+                ObjectNode member = members.addObject();
+                member.put("userId", m.userId());
+                member.put("local", m.local());
+                member.put("speaking", m.speaking());
+                member.set("state", JSON.valueToTree(m.state()));
+            }
+        }
+        return message;
+    }
+}
