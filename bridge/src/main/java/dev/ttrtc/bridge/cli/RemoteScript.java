@@ -1,6 +1,7 @@
 package dev.ttrtc.bridge.cli;
 
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.signal.Ids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,9 @@ record RemoteScript(List<Step> steps) {
         String where = file + ":" + line + ": ";
         if (words.length < 3) {
             throw new UserError(where + "expected '<at> <user> <action> [kind]', got '" + text + "'");
+        }
+        if (!Ids.isValid(words[1])) {
+            throw new UserError(where + "'" + words[1] + "' is not a valid user id (1-128 characters of A-Z a-z 0-9 _ @ - .)");
         }
         Duration at;
         try {

@@ -130,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--remote names must differ from each other and from --user");
         }
         script = remoteScript == null ? null : RemoteScript.read(remoteScript);
+        if (script != null && script.users().contains(user)) {
+            throw new UserError("--remote-script names " + user + ", the mini-program's own --user");
+        }
         media = noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT.withMicrophone(Microphones.parse(mic));
         if (!noMedia) {
             MediaFactories.ensureAvailable();
@@ -144,10 +147,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** How long each remote participant talks in its turn with --remote-talk. */
     private static final Duration TURN = Duration.ofSeconds(2);
-
-    private String token(String userId) {
-        return AccessToken.issue(appId, room, userId, System.currentTimeMillis() / 1000, 24 * 3600, true).serialize(appKey);
-    }
 
     /** Everything one run starts, closed in reverse order. */
     private final class Session implements AutoCloseable {
@@ -196,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> launchQuery = new LinkedHashMap<>();
             launchQuery.put("roomId", room);
             launchQuery.put("userId", user);
-            launchQuery.put("token", token(user));
+            launchQuery.put("token", simulator.mintToken(room, user));
             launchQuery.putAll(LaunchOptions.parseQuery(query));
             launchOptions = LaunchOptions.builder(project)
                     .page(page)
@@ -333,14 +332,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        private static void closeQuietly(AutoCloseable subscription) {
-            if (subscription == null) {
+        /** Closes one part of the run; a failure of one part must not keep the others open. */
+        private void closeQuietly(AutoCloseable part) {
+            if (part == null) {
                 return;
             }
             try {
-                subscription.close();
+                part.close();
             } catch (Exception e) {
-                // An event subscription: nothing to recover.
+                printer.note("closing " + part.getClass().getSimpleName() + " failed: " + e.getMessage());
             }
         }
 
@@ -357,29 +357,26 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        private synchronized void closeAll() throws Exception {
+        private synchronized void closeAll() {
             stopping = true;
             printer.note("stopping");
             scheduler.shutdownNow();
-            if (simulator != null) {
-                simulator.close();
-            }
-            if (program != null) {
-                // Let the instance take in what the departures above told it before reporting.
-                program.evaluate("0").get(2, TimeUnit.SECONDS);
-                printer.note("final page data of " + program.route() + ": " + program.pageData());
-                program.close();
+            closeQuietly(simulator);
+            MiniProgram last = program;
+            if (last != null && !last.isClosed()) {
+                try {
+                    // Let the instance take in what the departures above told it before reporting.
+                    last.evaluate("0").get(2, TimeUnit.SECONDS);
+                    printer.note("final page data of " + last.route() + ": " + last.pageData());
+                } catch (Exception e) {
+                    printer.note("the mini-program did not answer at the end: " + e.getMessage());
+                }
+                last.close();
             }
             closeQuietly(following);
-            if (host != null) {
-                host.close();
-            }
-            if (pageServer != null) {
-                pageServer.close();
-            }
-            if (embedded != null) {
-                embedded.close();
-            }
+            closeQuietly(host);
+            closeQuietly(pageServer);
+            closeQuietly(embedded);
             if (shutdownHook != null && end.getCount() == 0) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -100,6 +100,15 @@ final class FrameTiles {
         }
     }
 
+    /** Removes every tile (no instance is shown, or it closed). */
+    void clear(Consumer<String> broadcast) {
+        for (String gone : signatures.keySet()) {
+            broadcast.accept(Simulator.message("frameGone").put("key", gone).toString());
+        }
+        signatures.clear();
+        lastMessages.clear();
+    }
+
     /** The latest picture of every tile, for a page that just connected. */
     void resend(Consumer<String> send) {
         lastMessages.values().forEach(send);

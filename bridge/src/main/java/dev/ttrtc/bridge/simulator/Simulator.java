@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
-import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
@@ -23,6 +22,7 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,9 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,14 +53,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Embedding: build it with the room server's address, mount {@link #handler()} on an Undertow
  * server ({@code RoomServer.mount("/", simulator.handler())}), {@link #show} the instance to
- * watch, {@link #close()} at the end. State is pushed every 250 ms from one thread,
- * {@code tt-simulator}; commands run there too.
+ * watch, {@link #close()} at the end. The page's state is gathered every 250 ms and its commands
+ * run on one thread, {@code tt-simulator}; everything sent to pages goes out from there.
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(250);
     private static final int BACKLOG = 500;
+    /** Host rule: the page may run at most this many Java participants (a room holds 50 visible users). */
+    static final int MAX_REMOTES = 50;
 
     /** Starts a fresh instance in place of the shown one (the page's Relaunch button). */
     @FunctionalInterface
@@ -80,15 +84,18 @@ public final class Simulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final FrameTiles tiles = new FrameTiles();
     private final ConcurrentLinkedQueue<HostEvent> pendingEvents = new ConcurrentLinkedQueue<>();
-    // Simulator thread only.
-    private final ArrayDeque<ObjectNode> backlog = new ArrayDeque<>();
-    // Simulator thread only: the last state sent, by message type, so only changes go out.
-    private final Map<String, String> lastSent = new HashMap<>();
+    private volatile boolean closed;
     private volatile MiniProgram shown;
-    private volatile Relauncher relauncher;
-    private volatile AutoCloseable following;
+    // Simulator thread only, from here on.
+    private final FrameTiles tiles = new FrameTiles();
+    private final ArrayDeque<ObjectNode> backlog = new ArrayDeque<>();
+    /** The last state sent, by message type, so only changes go out. */
+    private final Map<String, String> lastSent = new HashMap<>();
+    /** The newest event of the shown instance already in the backlog. */
+    private long shownSeq;
+    private Relauncher relauncher;
+    private AutoCloseable following;
 
     private Simulator(Builder b) {
         this.signalUri = b.signalUri;
@@ -105,28 +112,38 @@ public final class Simulator implements AutoCloseable {
         return new Builder(signalUri);
     }
 
-    /** The page at {@code /} and its WebSocket at {@code /sim}. */
+    /** The page at {@code /} and its WebSocket at {@code /sim} (same-origin pages only). */
     public HttpHandler handler() {
         return Handlers.path()
-                .addExactPath("/sim", Handlers.websocket((exchange, channel) -> connected(channel)))
+                .addExactPath("/sim", new SameOriginOnly(Handlers.websocket((exchange, channel) -> connected(channel))))
                 .addPrefixPath("/", Handlers.resource(new ClassPathResourceManager(Simulator.class.getClassLoader(),
                         "dev/ttrtc/bridge/simulator/web")).setWelcomeFiles("index.html"));
     }
 
-    /** Shows this instance on the page (replacing the previous one); null shows none. */
+    /**
+     * Shows this instance on the page in place of the previous one; null shows none. The page's
+     * Relaunch button calls {@code relaunch} (null: relaunching is not offered).
+     */
     public void show(MiniProgram program, Relauncher relaunch) {
-        thread.execute(() -> {
+        run(() -> {
             closeFollowing();
+            pendingEvents.clear();
             shown = program;
             relauncher = relaunch;
             backlog.clear();
+            shownSeq = 0;
             lastSent.remove("instance");
             lastSent.remove("view");
+            tiles.clear(clients::broadcast);
             if (program != null) {
-                program.events().snapshot().forEach(pendingEvents::add);
+                // Subscribe before the snapshot so nothing falls between; flushEvents skips what both hold.
                 following = program.events().subscribe(pendingEvents::add);
+                List<HostEvent> earlier = program.events().snapshot();
+                earlier.subList(Math.max(0, earlier.size() - BACKLOG), earlier.size()).forEach(e -> backlog.addLast(e.toJson()));
+                shownSeq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
             }
             clients.broadcast(message("shown").put("instanceId", program == null ? null : program.id()).toString());
+            clients.broadcast(backlogMessage().toString());
         });
     }
 
@@ -135,14 +152,20 @@ public final class Simulator implements AutoCloseable {
      * not joined yet. The simulator closes it when it is removed or the simulator closes.
      */
     public RemoteParticipant addRemote(String userId, String roomId) {
+        if (closed) {
+            throw new IllegalStateException("the simulator is closed");
+        }
         if (!Ids.isValid(userId) || !Ids.isValid(roomId)) {
             throw new IllegalArgumentException("user and room ids must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+        }
+        if (remotes.size() >= MAX_REMOTES) {
+            throw new IllegalArgumentException("at most " + MAX_REMOTES + " Java participants");
         }
         boolean[] created = {false};
         RemoteParticipant participant = remotes.computeIfAbsent(userId, id -> {
             created[0] = true;
             return new RemoteParticipant(EngineConfig.of(signalUri, appId, id).withMedia(remoteMedia), roomId, id,
-                    token(roomId, id), RoomConfig.DEFAULT);
+                    mintToken(roomId, id), RoomConfig.DEFAULT);
         });
         if (!created[0]) {
             throw new IllegalArgumentException(userId + " is already a participant here");
@@ -151,16 +174,13 @@ public final class Simulator implements AutoCloseable {
         return participant;
     }
 
-    /** The participant's join, logged when it fails. */
-    void joinRemote(RemoteParticipant participant) {
-        participant.join().exceptionally(e -> {
-            LOG.warn("{} could not join: {}", participant.userId(), e.getMessage());
-            return null;
-        });
-    }
-
     public List<RemoteParticipant> remotes() {
         return List.copyOf(remotes.values());
+    }
+
+    /** The participant of that user id added here, if any. */
+    public Optional<RemoteParticipant> remote(String userId) {
+        return Optional.ofNullable(remotes.get(userId));
     }
 
     void removeRemote(String userId) {
@@ -170,27 +190,43 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    String token(String roomId, String userId) {
+    /** A token of this simulator's app for that room and user, valid for a day, with the publish privilege. */
+    public String mintToken(String roomId, String userId) {
         return AccessToken.issue(appId, roomId, userId, System.currentTimeMillis() / 1000, 24 * 3600, true).serialize(appKey);
+    }
+
+    /** Tells the pages when {@code action} fails later (a refused publish, a failed join). */
+    void reportFailure(String action, CompletableFuture<?> outcome) {
+        outcome.whenComplete((ok, e) -> {
+            if (e != null) {
+                String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                run(() -> clients.broadcast(error(action + ": " + why).toString()));
+            }
+        });
     }
 
     // ---- the page's socket ----------------------------------------------------------------------------
 
     private void connected(WebSocketChannel channel) {
-        clients.add(channel);
-        channel.addCloseTask(clients::remove);
+        if (closed) {
+            WebSockets.sendClose(1001, "simulator stopped", channel, null);
+            return;
+        }
         channel.getReceiveSetter().set(new AbstractReceiveListener() {
             @Override
             protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
                 String text = message.getData();
-                thread.execute(() -> command(ch, text));
+                run(() -> command(ch, text));
             }
         });
         channel.resumeReceives();
-        thread.execute(() -> greet(channel));
+        run(() -> greet(channel));
     }
 
+    /** Adds a page and sends it everything it missed: from now on it gets the broadcasts. */
     private void greet(WebSocketChannel channel) {
+        clients.add(channel);
+        channel.addCloseTask(clients::remove);
         ObjectNode hello = message("hello");
         hello.put("signalUrl", signalUri.toString());
         hello.put("appId", appId);
@@ -201,10 +237,7 @@ public final class Simulator implements AutoCloseable {
         for (String state : lastSent.values()) {
             PageClients.send(channel, state);
         }
-        ObjectNode events = message("events");
-        ArrayNode list = events.putArray("events");
-        backlog.forEach(list::add);
-        PageClients.send(channel, events.toString());
+        PageClients.send(channel, backlogMessage().toString());
         tiles.resend(json -> PageClients.send(channel, json));
     }
 
@@ -213,7 +246,7 @@ public final class Simulator implements AutoCloseable {
         try {
             c = JSON.readTree(text);
         } catch (Exception e) {
-            PageClients.send(channel, error("not JSON: " + text).toString());
+            PageClients.send(channel, error("a command must be a JSON object").toString());
             return;
         }
         try {
@@ -222,32 +255,23 @@ public final class Simulator implements AutoCloseable {
             PageClients.send(channel, error(e.getMessage()).toString());
         } catch (RuntimeException e) {
             LOG.warn("simulator command {} failed", text, e);
-            PageClients.send(channel, error("the command failed: " + e).toString());
+            PageClients.send(channel, error("the command failed: " + e.getMessage()).toString());
         }
     }
 
-    MiniProgram shown() {
-        return shown;
-    }
-
-    /** The participant of that user id added here, if any. */
-    public Optional<RemoteParticipant> remote(String userId) {
-        return Optional.ofNullable(remotes.get(userId));
-    }
-
     void callPageMethod(String method, PageEvent event) {
-        MiniProgram program = Objects.requireNonNull(shown, "no mini-program is shown");
-        program.callPageMethod(method, event).exceptionally(e -> {
-            clients.broadcast(error(method + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())).toString());
-            return null;
-        });
+        MiniProgram program = shown;
+        if (program == null || program.isClosed()) {
+            throw new IllegalStateException("no mini-program is shown");
+        }
+        reportFailure(method, program.callPageMethod(method, event));
     }
 
     void relaunch() {
         MiniProgram current = shown;
         Relauncher relaunch = relauncher;
         if (current == null || relaunch == null) {
-            throw new IllegalStateException("there is no mini-program to relaunch");
+            throw new IllegalStateException("relaunching is not offered here");
         }
         try {
             show(relaunch.relaunch(current), relaunch);
@@ -262,6 +286,15 @@ public final class Simulator implements AutoCloseable {
 
     static ObjectNode error(String text) {
         return message("error").put("message", text);
+    }
+
+    /** Runs on the simulator thread; dropped once the simulator is closed. */
+    private void run(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // Closed: nobody is left to tell.
+        }
     }
 
     // ---- pushing state ---------------------------------------------------------------------------------
@@ -279,6 +312,8 @@ public final class Simulator implements AutoCloseable {
                 sendIfChanged("instance", SimulatorViews.instance(program));
                 sendIfChanged("view", SimulatorViews.view(program));
                 tiles.update(program, clients::broadcast);
+            } else {
+                tiles.clear(clients::broadcast);
             }
         } catch (RuntimeException e) {
             LOG.warn("simulator update failed", e);
@@ -288,6 +323,10 @@ public final class Simulator implements AutoCloseable {
     private void flushEvents() {
         ArrayNode batch = JsonNodeFactory.instance.arrayNode();
         for (HostEvent event; (event = pendingEvents.poll()) != null; ) {
+            if (event.seq() <= shownSeq) {
+                continue; // already in the backlog from show()'s snapshot
+            }
+            shownSeq = event.seq();
             ObjectNode json = event.toJson();
             backlog.addLast(json);
             if (backlog.size() > BACKLOG) {
@@ -300,6 +339,13 @@ public final class Simulator implements AutoCloseable {
             events.set("events", batch);
             clients.broadcast(events.toString());
         }
+    }
+
+    private ObjectNode backlogMessage() {
+        ObjectNode events = message("events");
+        ArrayNode list = events.putArray("events");
+        backlog.forEach(list::add);
+        return events;
     }
 
     private void sendIfChanged(String key, ObjectNode message) {
@@ -350,10 +396,19 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** Closes the page connections and the Java participants made here. */
+    /** Stops the simulator thread, then closes the page connections and the Java participants made here. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        closed = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
         closeFollowing();
         clients.closeAll();
         remotes.values().forEach(RemoteParticipant::close);
@@ -373,7 +428,7 @@ public final class Simulator implements AutoCloseable {
             this.signalUri = Objects.requireNonNull(signalUri, "signalUri");
         }
 
-        /** Where the room list comes from (the server's {@code rooms()}, or its {@code /api/rooms}). */
+        /** Where the room list comes from (the server's {@code rooms()}, or {@link RemoteRooms}). */
         public Builder rooms(Supplier<List<RoomSnapshot>> source) {
             this.rooms = source;
             return this;

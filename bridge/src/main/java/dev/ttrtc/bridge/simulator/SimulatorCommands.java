@@ -3,9 +3,9 @@ package dev.ttrtc.bridge.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.runtime.PageEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,40 +27,35 @@ final class SimulatorCommands {
                 RemoteParticipant participant = simulator.addRemote(text(c, "userId"), text(c, "roomId"));
                 participant.startCapture(MediaKind.AUDIO);
                 participant.startCapture(MediaKind.VIDEO);
-                simulator.joinRemote(participant);
+                simulator.reportFailure(participant.userId() + " could not join", participant.join());
             }
             case "removeRemote" -> simulator.removeRemote(text(c, "userId"));
-            case "talk" -> {
-                long speaking = c.path("speakingMs").asLong(2000);
-                long pause = c.path("pauseMs").asLong(2000);
-                remote(c).talk(Duration.ofMillis(speaking), Duration.ofMillis(pause));
-            }
+            case "talk" -> remote(c).talk(millis(c, "speakingMs"), millis(c, "pauseMs"));
             case "silence" -> remote(c).silence();
             case "publish", "unpublish" -> {
                 RemoteParticipant participant = remote(c);
-                for (MediaKind kind : kinds(text(c, "kind"))) {
-                    if (cmd.equals("publish")) {
-                        if (kind != MediaKind.SCREEN) {
-                            participant.startCapture(kind);
-                        }
-                        participant.publish(kind);
-                    } else {
-                        participant.unpublish(kind);
+                MediaKind kind = kind(text(c, "kind"));
+                if (cmd.equals("publish")) {
+                    if (kind != MediaKind.SCREEN) {
+                        participant.startCapture(kind);
                     }
+                    simulator.reportFailure("publish " + kind.name().toLowerCase(), participant.publish(kind));
+                } else {
+                    simulator.reportFailure("unpublish " + kind.name().toLowerCase(), participant.unpublish(kind));
                 }
             }
-            case "drop" -> remote(c).drop();
+            case "drop" -> simulator.reportFailure("drop", remote(c).drop());
             case "callMethod" -> simulator.callPageMethod(text(c, "method"),
                     new PageEvent(c.path("type").asText("tap"), c.get("detail"), c.get("dataset")));
             case "relaunch" -> simulator.relaunch();
             case "token" -> {
-                String roomId = text(c, "roomId");
-                String userId = text(c, "userId");
+                String roomId = id(c, "roomId");
+                String userId = id(c, "userId");
                 ObjectNode answer = Simulator.message("token");
                 answer.put("requestId", c.path("requestId").asInt());
                 answer.put("roomId", roomId);
                 answer.put("userId", userId);
-                answer.put("token", simulator.token(roomId, userId));
+                answer.put("token", simulator.mintToken(roomId, userId));
                 reply.accept(answer);
             }
             default -> throw new IllegalArgumentException("unknown command \"" + cmd + "\"");
@@ -80,11 +75,31 @@ final class SimulatorCommands {
         return value.asText();
     }
 
-    private static List<MediaKind> kinds(String kind) {
+    private static String id(JsonNode c, String field) {
+        String value = text(c, field);
+        if (!Ids.isValid(value)) {
+            throw new IllegalArgumentException(field + " must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+        }
+        return value;
+    }
+
+    /** A talk pattern's part: 100 ms to 10 minutes, 2 s when absent. */
+    private static Duration millis(JsonNode c, String field) {
+        JsonNode value = c.get(field);
+        if (value == null) {
+            return Duration.ofSeconds(2);
+        }
+        if (!value.canConvertToLong() || value.asLong() < 100 || value.asLong() > 600_000) {
+            throw new IllegalArgumentException(field + " must be a number of milliseconds from 100 to 600000");
+        }
+        return Duration.ofMillis(value.asLong());
+    }
+
+    private static MediaKind kind(String kind) {
         return switch (kind) {
-            case "audio" -> List.of(MediaKind.AUDIO);
-            case "video" -> List.of(MediaKind.VIDEO);
-            case "screen" -> List.of(MediaKind.SCREEN);
+            case "audio" -> MediaKind.AUDIO;
+            case "video" -> MediaKind.VIDEO;
+            case "screen" -> MediaKind.SCREEN;
             default -> throw new IllegalArgumentException("unknown kind " + kind + " (audio, video, screen)");
         };
     }

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,7 +57,9 @@ class SimulatorFromTheCliTest {
 
             browser = Chromium.start();
             browser.get(url.group());
+            // The page re-renders its lists as state arrives: a found element may be replaced before it is read.
             WebDriverWait wait = new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(100));
+            wait.ignoring(StaleElementReferenceException.class);
             // bob is in the room, his talk turns light the speaking indicator on and off ...
             By bob = By.cssSelector("#rooms li[data-member='bob']");
             wait.until(ExpectedConditions.presenceOfElementLocated(bob));
@@ -80,6 +83,7 @@ class SimulatorFromTheCliTest {
 
             browser.switchTo().window(firstTab);
             new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class)
                     .withMessage(() -> "page data shown: " + browser.findElement(By.id("page-data")).getAttribute("data-json"))
                     .until((Function<WebDriver, Boolean>) d -> members(d.findElement(By.id("page-data")).getAttribute("data-json"))
                             .equals(Set.of("me", "bob", "tab2")));

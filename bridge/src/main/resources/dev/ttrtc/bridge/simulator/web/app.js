@@ -276,6 +276,11 @@ $('browser-form').addEventListener('submit', async (e) => {
       }
       media.srcObject = new MediaStream([track]);
     },
+    onEnded: browserEnded,
+    onScreenEnded: () => {
+      if (state.browser) $('browser-screen').disabled = false;
+      $('browser-status').textContent = 'joined ' + roomId + ' as ' + userId;
+    },
     onRemoteGone: (from) => {
       for (const node of document.querySelectorAll('[data-browser-remote]')) {
         if (node.dataset.browserRemote.startsWith(from + '/')) (node.closest('figure') || node).remove();
@@ -291,10 +296,18 @@ $('browser-form').addEventListener('submit', async (e) => {
     $('browser-leave').disabled = false;
   } catch (err) {
     showError('joining from this browser failed: ' + err.message);
-    participant.stop();
-    state.browser = null;
+    participant.end('not joined');
   }
 });
+
+/** The browser's membership ended (left, kicked, disconnected): offer Join again. */
+function browserEnded() {
+  state.browser = null;
+  $('browser-preview').srcObject = null;
+  $('browser-join').disabled = false;
+  $('browser-screen').disabled = true;
+  $('browser-leave').disabled = true;
+}
 
 $('browser-screen').addEventListener('click', async () => {
   try {
@@ -306,13 +319,8 @@ $('browser-screen').addEventListener('click', async () => {
   }
 });
 
-$('browser-leave').addEventListener('click', async () => {
-  await state.browser.leave();
-  state.browser = null;
-  $('browser-preview').srcObject = null;
-  $('browser-join').disabled = false;
-  $('browser-screen').disabled = true;
-  $('browser-leave').disabled = true;
+$('browser-leave').addEventListener('click', () => {
+  if (state.browser) state.browser.leave();
 });
 
 connect();

@@ -7,12 +7,12 @@
 'use strict';
 
 class BrowserParticipant {
-  constructor({ signalUrl, appId, roomId, userId, token, onStatus, onRemoteTrack, onRemoteGone }) {
-    Object.assign(this, { signalUrl, appId, roomId, userId, token, onStatus, onRemoteTrack, onRemoteGone });
+  constructor({ signalUrl, appId, roomId, userId, token, onStatus, onRemoteTrack, onRemoteGone, onEnded, onScreenEnded }) {
+    Object.assign(this, { signalUrl, appId, roomId, userId, token, onStatus, onRemoteTrack, onRemoteGone, onEnded, onScreenEnded });
     this.sid = Math.random().toString(16).slice(2) + Date.now().toString(16);
     this.nextId = 1;
     this.pending = new Map();
-    this.sendLinks = new Map();     // subscriber userId -> { pc, theirSid, wanted, awaitingAnswer, dirty, candidates, remoteSet }
+    this.sendLinks = new Map();     // subscriber userId -> { pc, theirSid, busy, dirty, candidates, remoteSet }
     this.receiveLinks = new Map();  // publisher userId -> { pc, theirSid, candidates, remoteSet }
     this.wantedBy = new Map();      // subscriber -> {audio, video, screen}
     this.subscriberSids = new Map();
@@ -34,7 +34,7 @@ class BrowserParticipant {
       this.ws.onerror = () => reject(new Error('cannot reach the room server at ' + this.signalUrl));
     });
     this.ws.onmessage = (e) => this.onMessage(JSON.parse(e.data));
-    this.ws.onclose = () => this.status('disconnected from the room server');
+    this.ws.onclose = () => this.end('disconnected from the room server');
     this.pinger = setInterval(() => this.send({ type: 'ping' }), 500);
     const joined = await this.request({ type: 'join', appId: this.appId, roomId: this.roomId, userId: this.userId,
       token: this.token, visible: true, state: this.wire(), resume: null });
@@ -58,6 +58,10 @@ class BrowserParticipant {
   request(message) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
+        reject(new Error('not connected to the room server'));
+        return;
+      }
       this.pending.set(id, { resolve, reject });
       this.send(Object.assign({ id }, message));
     });
@@ -78,7 +82,7 @@ class BrowserParticipant {
       case 'member-joined': this.subscribe(m.member.userId, false); break;
       case 'member-left': this.closeLinks(m.userId); break;
       case 'signal': this.onSignal(m.from, m.data).catch((e) => console.warn('media with', m.from, e)); break;
-      case 'kicked': this.status('kicked: ' + m.message); this.stop(); break;
+      case 'kicked': this.end('kicked: ' + m.message); break;
       case 'shutdown': this.status('the room server shut down'); break;
       default: break;
     }
@@ -107,6 +111,14 @@ class BrowserParticipant {
       link = { pc, theirSid: data.sid, candidates: [], remoteSet: false };
       this.receiveLinks.set(from, link);
       pc.onicecandidate = (e) => this.sendCandidate(from, link.theirSid, 'subscriber', e.candidate);
+      // The publisher only answers; asking again with restart makes it open a fresh connection.
+      pc.onconnectionstatechange = () => {
+        if (pc.connectionState === 'failed' && this.receiveLinks.get(from) === link) {
+          pc.close();
+          this.receiveLinks.delete(from);
+          this.subscribe(from, true);
+        }
+      };
       pc.ontrack = (e) => {
         const kind = e.transceiver.mid === '0' ? 'audio' : e.transceiver.mid === '2' ? 'screen' : 'video';
         if (this.onRemoteTrack) this.onRemoteTrack(from, kind, e.track);
@@ -147,7 +159,7 @@ class BrowserParticipant {
     const kinds = this.sendable(subscriber);
     if (!kinds.audio && !kinds.video && !kinds.screen) return;
     const pc = new RTCPeerConnection();
-    const link = { pc, theirSid: this.subscriberSids.get(subscriber), awaitingAnswer: false, dirty: false, candidates: [], remoteSet: false };
+    const link = { pc, theirSid: this.subscriberSids.get(subscriber), busy: false, dirty: false, candidates: [], remoteSet: false };
     this.sendLinks.set(subscriber, link);
     pc.onicecandidate = (e) => this.sendCandidate(subscriber, link.theirSid, 'publisher', e.candidate);
     link.audio = pc.addTransceiver(this.audioTrack, { direction: 'inactive', streams: [this.camera] });
@@ -156,25 +168,32 @@ class BrowserParticipant {
     await this.negotiate(subscriber, link);
   }
 
+  /** One offer at a time per link: busy from the first await until the answer is applied. */
   async negotiate(subscriber, link) {
-    if (link.awaitingAnswer) { link.dirty = true; return; }
-    const kinds = this.sendable(subscriber);
-    link.audio.direction = kinds.audio ? 'sendonly' : 'inactive';
-    link.video.direction = kinds.video ? 'sendonly' : 'inactive';
-    if (this.screenTrack && link.screen.sender.track !== this.screenTrack) await link.screen.sender.replaceTrack(this.screenTrack);
-    link.screen.direction = kinds.screen ? 'sendonly' : 'inactive';
-    const offer = await link.pc.createOffer();
-    await link.pc.setLocalDescription(offer);
-    link.awaitingAnswer = true;
+    if (link.busy) { link.dirty = true; return; }
+    link.busy = true;
     link.dirty = false;
-    this.relay(subscriber, { media: 'offer', sid: this.sid, to: link.theirSid, sdp: offer.sdp });
+    try {
+      const kinds = this.sendable(subscriber);
+      link.audio.direction = kinds.audio ? 'sendonly' : 'inactive';
+      link.video.direction = kinds.video ? 'sendonly' : 'inactive';
+      const screen = kinds.screen ? this.screenTrack : null;
+      if (link.screen.sender.track !== screen) await link.screen.sender.replaceTrack(screen);
+      link.screen.direction = kinds.screen ? 'sendonly' : 'inactive';
+      const offer = await link.pc.createOffer();
+      await link.pc.setLocalDescription(offer);
+      this.relay(subscriber, { media: 'offer', sid: this.sid, to: link.theirSid, sdp: offer.sdp });
+    } catch (e) {
+      link.busy = false;
+      throw e;
+    }
   }
 
   async onAnswer(from, data) {
     const link = this.sendLinks.get(from);
-    if (!link || link.theirSid !== data.sid || !link.awaitingAnswer) return;
+    if (!link || link.theirSid !== data.sid || !link.busy) return;
     await link.pc.setRemoteDescription({ type: 'answer', sdp: data.sdp });
-    link.awaitingAnswer = false;
+    link.busy = false;
     if (!link.remoteSet) {
       link.remoteSet = true;
       for (const c of link.candidates) await link.pc.addIceCandidate(c);
@@ -194,9 +213,21 @@ class BrowserParticipant {
   async shareScreen() {
     const display = await navigator.mediaDevices.getDisplayMedia({ video: true });
     this.screenTrack = display.getVideoTracks()[0];
+    // The browser's own "Stop sharing" ends the track: unpublish the screen then.
+    this.screenTrack.onended = () => this.stopScreen().catch((e) => console.warn('stopping the screen share', e));
     this.state.screenPublished = true;
     await this.request({ type: 'update', state: this.wire() });
     this.publishChanged();
+  }
+
+  async stopScreen() {
+    if (!this.state.screenPublished) return;
+    this.state.screenPublished = false;
+    if (this.screenTrack) this.screenTrack.stop();
+    this.screenTrack = null;
+    this.publishChanged();
+    await this.request({ type: 'update', state: this.wire() });
+    if (this.onScreenEnded) this.onScreenEnded();
   }
 
   // ---- candidates ---------------------------------------------------------------------------
@@ -261,9 +292,20 @@ class BrowserParticipant {
     for (const userId of new Set([...this.sendLinks.keys(), ...this.receiveLinks.keys()])) {
       this.relay(userId, { media: 'bye', sid: this.sid });
     }
-    try { await this.request({ type: 'leave' }); } catch (e) { /* leaving anyway */ }
+    const answered = this.request({ type: 'leave' }).catch(() => { /* leaving anyway */ });
+    await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    this.end('left');
+  }
+
+  /** The membership is over (left, kicked, disconnected): release everything and say why. */
+  end(reason) {
+    if (this.ended) return;
+    this.ended = true;
+    for (const waiting of this.pending.values()) waiting.reject(new Error(reason));
+    this.pending.clear();
     this.stop();
-    this.status('left');
+    this.status(reason);
+    if (this.onEnded) this.onEnded(reason);
   }
 
   stop() {

@@ -1,0 +1,144 @@
+package dev.ttrtc.bridge.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ttrtc.bridge.engine.MediaConfig;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The page's socket without a browser: bad commands get an error frame each, other origins are refused. */
+class SimulatorSocketTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    RoomServer server;
+    Simulator simulator;
+
+    @BeforeEach
+    void start() {
+        server = RoomServer.builder().port(0).build().start();
+        simulator = Simulator.builder(server.signalUri()).rooms(server::rooms).remoteMedia(MediaConfig.SIGNALLING_ONLY).build();
+        server.mount("/", simulator.handler());
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+        server.close();
+    }
+
+    /** A page's socket that keeps every message it receives. */
+    final class PageSocket implements WebSocket.Listener {
+        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        final WebSocket socket;
+
+        PageSocket() throws Exception {
+            socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/sim"), this).get(5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        /** Sends {@code text} and returns the next message of {@code type}. */
+        JsonNode ask(String text, String type) throws Exception {
+            socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+            return next(type);
+        }
+
+        JsonNode next(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                JsonNode m = received.poll(100, TimeUnit.MILLISECONDS);
+                if (m != null && m.path("type").asText().equals(type)) {
+                    return m;
+                }
+            }
+            throw new AssertionError("no " + type + " message");
+        }
+    }
+
+    @Test
+    void every_bad_command_gets_an_error_frame_and_the_page_keeps_working() throws Exception {
+        PageSocket page = new PageSocket();
+        assertEquals("demo-room", page.next("hello").path("defaultRoom").asText());
+        simulator.addRemote("bob", "demo-room");
+
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("not json", "a command must be a JSON object"),
+                Map.entry("[1, 2]", "unknown command \"\""),
+                Map.entry("{\"cmd\": \"bogus\"}", "unknown command \"bogus\""),
+                Map.entry("{\"cmd\": \"talk\"}", "talk needs userId"),
+                Map.entry("{\"cmd\": \"talk\", \"userId\": \"ghost\"}", "no Java participant named ghost"),
+                Map.entry("{\"cmd\": \"talk\", \"userId\": \"bob\", \"speakingMs\": -1}",
+                        "speakingMs must be a number of milliseconds from 100 to 600000"),
+                Map.entry("{\"cmd\": \"publish\", \"userId\": \"bob\", \"kind\": \"smell\"}", "unknown kind smell (audio, video, screen)"),
+                Map.entry("{\"cmd\": \"addRemote\", \"userId\": \"a b\", \"roomId\": \"r\"}",
+                        "user and room ids must be 1-128 characters of A-Z a-z 0-9 _ @ - ."),
+                Map.entry("{\"cmd\": \"addRemote\", \"userId\": \"bob\", \"roomId\": \"r\"}", "bob is already a participant here"),
+                Map.entry("{\"cmd\": \"token\", \"roomId\": \"r\", \"userId\": 7}", "token needs userId"),
+                Map.entry("{\"cmd\": \"callMethod\", \"method\": \"leave\"}", "no mini-program is shown"),
+                Map.entry("{\"cmd\": \"relaunch\"}", "relaunching is not offered here"));
+        for (Map.Entry<String, String> command : bad.entrySet()) {
+            assertEquals(command.getValue(), page.ask(command.getKey(), "error").path("message").asText(), command.getKey());
+        }
+
+        JsonNode token = page.ask("{\"cmd\": \"token\", \"requestId\": 3, \"roomId\": \"r\", \"userId\": \"u\"}", "token");
+        assertEquals(3, token.path("requestId").asInt());
+        assertTrue(token.path("token").asText().startsWith("001"));
+        assertEquals(List.of("bob"), simulator.remotes().stream().map(RemoteParticipant::userId).toList());
+    }
+
+    @Test
+    void a_page_of_another_origin_cannot_open_the_socket() throws Exception {
+        ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () ->
+                HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://evil.example")
+                        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/sim"), new WebSocket.Listener() { })
+                        .get(5, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, String.valueOf(refused.getCause()));
+        assertEquals(403, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    }
+
+    @Test
+    void a_closed_simulator_refuses_participants_and_leaves_no_thread() throws Exception {
+        simulator.addRemote("bob", "demo-room");
+        simulator.close();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> simulator.addRemote("carol", "demo-room"));
+        assertEquals("the simulator is closed", e.getMessage());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tt-simulator")
+                || t.getName().equals("tt-engine-bob"))) {
+            assertTrue(System.nanoTime() < deadline, "simulator or participant threads left behind");
+            Thread.sleep(20);
+        }
+    }
+}
