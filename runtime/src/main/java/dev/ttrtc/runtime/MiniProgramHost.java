@@ -33,7 +33,7 @@ public final class MiniProgramHost implements AutoCloseable {
 
     private MiniProgramHost(HostOptions options) {
         this.options = options;
-        this.watchdog = new Watchdog(options.taskBudget());
+        this.watchdog = new Watchdog(options.taskBudget(), options.taskAllocationBudget());
         List<TtApiModule> found = new ArrayList<>();
         ServiceLoader.load(TtApiModule.class).forEach(found::add);
         this.modules = List.copyOf(found);

@@ -54,6 +54,19 @@ class GlobalsTest extends HostTestBase {
     }
 
     @Test
+    void at_most_ten_thousand_timers_may_be_pending() throws Exception {
+        MiniProgram app = launchPage("Page({\n  flood() {\n"
+                + "    globalThis.first = setTimeout(() => {}, 60000);\n"
+                + "    for (let i = 1; i < 10000; i++) setTimeout(() => {}, 60000);\n"
+                + "    try { setTimeout(() => {}, 0); } catch (e) { return e.name + ': ' + e.message; }\n"
+                + "  }\n});");
+        assertEquals("RangeError: setTimeout: too many pending timers (at most 10000)",
+                Waits.get(app.callPageMethod("flood", PageEvent.tap())).asText());
+        // Clearing makes room again.
+        assertEquals(1, Waits.eval(app, "clearTimeout(first); typeof setTimeout(() => {}, 0) === 'number' ? 1 : 0").asInt());
+    }
+
+    @Test
     void promises_async_await_and_microtasks_run_before_the_next_task() throws Exception {
         MiniProgram app = launchPage("setTimeout(() => console.log('task'), 0);\n"
                 + "Promise.resolve().then(() => console.log('promise'));\n"

@@ -73,4 +73,29 @@ class WatchdogTest {
         assertTrue(e.getCause().getMessage().contains("RangeError: Maximum call stack size exceeded"), e.getCause().getMessage());
         assertEquals(2, eval(app, "1 + 1").asInt());
     }
+
+    @Test
+    void a_task_that_allocates_too_much_is_interrupted_and_the_instance_stays_usable() throws Exception {
+        try (MiniProgramHost frugal = MiniProgramHost.create(HostOptions.defaults().withTaskAllocationBudget(128L << 20))) {
+            MiniProgram app = frugal.launch(LaunchOptions.builder(ProjectFolder.in(dir.resolve("hog"))
+                    .page("pages/index/index", "Page({\n  hog() {\n    const kept = [];\n"
+                            + "    for (;;) kept.push(new Array(100000).fill(1.5));\n  }\n});").write()).build());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> get(app.callPageMethod("hog", PageEvent.tap())));
+            assertTrue(e.getCause().getMessage().contains("Execution got interrupted"), e.getCause().getMessage());
+            HostEvent report = waitFor(app, kind(HostEvent.Kind.ERROR, "watchdog"));
+            // The column is wherever the interrupt landed in line 4.
+            assertTrue(report.text().matches("pages/index/index\\.js:4:\\d+: task allocated more than 128 MB and was interrupted"),
+                    report.text());
+            assertEquals(2, eval(app, "1 + 1").asInt());
+        }
+    }
+
+    @Test
+    void a_storm_of_uncaught_errors_stops_the_instance_with_a_reason() throws Exception {
+        MiniProgram app = launch("storm", "function storm() { setTimeout(storm, 0); setTimeout(storm, 0); throw new Error('boom'); }\n"
+                + "Page({ onLoad() { storm(); } });");
+        HostEvent stopped = waitFor(app, kind(HostEvent.Kind.ERROR, "stopped"));
+        assertEquals("instance stopped: more than 1000 uncaught errors within 10 s", stopped.text());
+        Waits.waitUntil(app::isClosed);
+    }
 }

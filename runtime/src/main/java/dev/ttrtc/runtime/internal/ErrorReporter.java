@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.ScriptError;
-import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ final class ErrorReporter {
         UNCAUGHT("uncaught"),
         UNHANDLED_REJECTION("unhandled-rejection"),
         WATCHDOG("watchdog"),
+        STOPPED("stopped"),
         PROBLEM("problem"),
         INTERNAL("internal");
 
@@ -35,13 +38,36 @@ final class ErrorReporter {
         }
     }
 
+    /** Host rule: this many uncaught errors within {@link #STORM_WINDOW_NANOS} stop the instance. */
+    static final int STORM_ERRORS = 1000;
+    static final long STORM_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final EventLog log;
-    private final Duration taskBudget;
+    private final Consumer<String> stop;
+    // Times of the latest uncaught errors, oldest first; guarded by itself.
+    private final ArrayDeque<Long> recentUncaught = new ArrayDeque<>();
+    private volatile String overrun = "ran too long";
+    /** Set once the instance is being stopped: its last errors would only bury the reason. */
+    private volatile boolean stopping;
     private volatile JsBridge js;
 
-    ErrorReporter(EventLog log, Duration taskBudget) {
+    /**
+     * @param stop stops the instance for the given reason (an error storm); called at most once,
+     *     on the thread that reported the last error
+     */
+    ErrorReporter(EventLog log, Consumer<String> stop) {
         this.log = log;
-        this.taskBudget = taskBudget;
+        this.stop = stop;
+    }
+
+    /** What the watchdog saw the task do ("ran longer than 5000 ms"), told before it interrupts it. */
+    void overrun(String what) {
+        this.overrun = what;
+    }
+
+    /** What the last interrupted task did. */
+    String overrun() {
+        return overrun;
     }
 
     /** Set once the bootstrap ran; before that, thrown values cannot be described. */
@@ -57,7 +83,7 @@ final class ErrorReporter {
             }
             if (pe.isInterrupted()) {
                 JsError where = JsError.of(pe);
-                record(Cause.WATCHDOG, "task ran longer than " + taskBudget.toMillis() + " ms and was interrupted",
+                record(Cause.WATCHDOG, "task " + overrun + " and was interrupted",
                         where.location(), where);
                 return;
             }
@@ -105,6 +131,27 @@ final class ErrorReporter {
         log.record(HostEvent.Kind.ERROR, name, message, data);
     }
 
+    /** The host stopped the instance; the message says why. */
+    void stopped(String why) {
+        stopping = true;
+        record(Cause.STOPPED, "instance stopped: " + why, "", null);
+    }
+
+    /** Counts an uncaught error; a storm of them (a timer storm whose every callback throws) stops the instance. */
+    private void countUncaught() {
+        long now = System.nanoTime();
+        synchronized (recentUncaught) {
+            recentUncaught.addLast(now);
+            while (now - recentUncaught.peekFirst() > STORM_WINDOW_NANOS) {
+                recentUncaught.removeFirst();
+            }
+            if (recentUncaught.size() != STORM_ERRORS) {
+                return;
+            }
+        }
+        stop.accept("more than " + STORM_ERRORS + " uncaught errors within " + TimeUnit.NANOSECONDS.toSeconds(STORM_WINDOW_NANOS) + " s");
+    }
+
     /** A failure inside the host. */
     void internal(Throwable t) {
         LOG.warn("internal error in a mini-program instance", t);
@@ -118,6 +165,12 @@ final class ErrorReporter {
     }
 
     private void record(Cause cause, String message, String location, JsError error) {
+        if (cause == Cause.UNCAUGHT || cause == Cause.UNHANDLED_REJECTION) {
+            if (stopping) {
+                return;
+            }
+            countUncaught();
+        }
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("cause", cause.wireName);
         data.put("message", message);

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * timers when due (equal due times in the order they were set). Every touch of the instance's
  * JS context happens here.
  *
- * <p>{@link #currentTaskStartNanos()} lets the {@link Watchdog} see a task that runs too long.
+ * <p>{@link #currentTaskStartNanos()} and {@link #allocatedInCurrentTask()} let the
+ * {@link Watchdog} see a task that runs too long or allocates too much.
  */
 public final class EventLoop implements Executor {
     private final Thread thread;
@@ -35,6 +36,7 @@ public final class EventLoop implements Executor {
     // Guarded by lock.
     private boolean stopped;
     private volatile long currentTaskStartNanos;
+    private volatile long currentTaskStartAllocated;
     private volatile long tasksStarted;
 
     /**
@@ -120,6 +122,17 @@ public final class EventLoop implements Executor {
         return currentTaskStartNanos;
     }
 
+    /** Bytes the running task has allocated so far (0 when idle). */
+    public long allocatedInCurrentTask() {
+        long start = currentTaskStartAllocated;
+        return currentTaskStartNanos == 0 ? 0 : Math.max(0, ThreadAllocation.of(thread) - start);
+    }
+
+    /** Bytes the loop thread has allocated since it started. */
+    public long allocatedTotal() {
+        return ThreadAllocation.of(thread);
+    }
+
     /** How many tasks have started; tells one long task from a run of short ones. */
     public long tasksStarted() {
         return tasksStarted;
@@ -160,6 +173,7 @@ public final class EventLoop implements Executor {
                 return;
             }
             tasksStarted++;
+            currentTaskStartAllocated = ThreadAllocation.current();
             currentTaskStartNanos = System.nanoTime();
             try {
                 task.run();

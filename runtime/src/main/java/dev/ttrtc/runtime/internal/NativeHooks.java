@@ -21,6 +21,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * and page changes. They are reachable only through those scripts' closures, never from a global.
  */
 final class NativeHooks {
+    /** Host rule: an instance may have this many timers pending; more throw a RangeError. */
+    static final int MAX_PENDING_TIMERS = 10_000;
+
     private final EventLog log;
     private final ErrorReporter errors;
     private final EventLoop loop;
@@ -55,6 +58,9 @@ final class NativeHooks {
             return null;
         });
         hooks.put("setTimer", (ProxyExecutable) a -> {
+            if (loop.pendingTimers() >= MAX_PENDING_TIMERS) {
+                return -1; // bootstrap.js throws a RangeError naming the limit
+            }
             Value callback = a[0];
             return loop.setTimer(callback::executeVoid, a[1].asLong(), a[2].asBoolean());
         });
@@ -62,6 +68,7 @@ final class NativeHooks {
             loop.clearTimer(a[0].asLong());
             return null;
         });
+        hooks.put("maxPendingTimers", MAX_PENDING_TIMERS);
         hooks.put("nextTurn", (ProxyExecutable) a -> {
             Value callback = a[0];
             loop.execute(callback::executeVoid);

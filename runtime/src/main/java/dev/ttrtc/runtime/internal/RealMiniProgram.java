@@ -40,6 +40,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  */
 public final class RealMiniProgram implements MiniProgram {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     private static final int LAUNCH_SCENE = 1001;
 
     private final String id;
@@ -53,6 +54,8 @@ public final class RealMiniProgram implements MiniProgram {
     private final EventLoop loop;
     private final AtomicReference<PageState> pageState = new AtomicReference<>(PageState.EMPTY);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Overruns overruns = new Overruns();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Context context;
     // Loop only.
@@ -71,7 +74,7 @@ public final class RealMiniProgram implements MiniProgram {
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
-        this.errors = new ErrorReporter(log, watchdog.budget());
+        this.errors = new ErrorReporter(log, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
     }
 
@@ -92,11 +95,15 @@ public final class RealMiniProgram implements MiniProgram {
         });
         try {
             started.get(watchdog.budget().toMillis() * 4 + 30_000, TimeUnit.MILLISECONDS);
+            HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
             return program;
         } catch (ExecutionException e) {
             program.close();
             if (e.getCause() instanceof LaunchException launch) {
                 throw launch;
+            }
+            if (e.getCause() instanceof PolyglotException pe && pe.isInterrupted()) {
+                throw new LaunchException("the instance " + program.errors.overrun() + " while starting and was interrupted");
             }
             program.errors.internal(e.getCause());
             throw new LaunchException("the instance failed to start: " + e.getCause());
@@ -170,7 +177,7 @@ public final class RealMiniProgram implements MiniProgram {
             JsError error = JsError.of(e);
             String where = error.location().isEmpty() ? file : error.location();
             String what = e.isInterrupted()
-                    ? "ran longer than " + watchdog.budget().toMillis() + " ms while loading and was interrupted"
+                    ? errors.overrun() + " while loading and was interrupted"
                     : error.message();
             throw new LaunchException(where + ": " + what);
         }
@@ -185,17 +192,48 @@ public final class RealMiniProgram implements MiniProgram {
         errors.report(t);
     }
 
-    /** Called by the watchdog thread when a task overruns its budget. */
-    private void interruptRunawayTask() {
+    /**
+     * Called by the watchdog thread when a task overruns a budget; {@code what} says which. The
+     * interrupt is delivered from a thread of its own so that the watchdog keeps watching the
+     * other instances meanwhile. Code that keeps running away (a task that cannot be interrupted,
+     * a promise loop that restarts after every task) gets the instance stopped.
+     */
+    private void interruptRunawayTask(String what) {
         Context c = context;
         if (c == null) {
             return;
         }
-        try {
-            c.interrupt(Duration.ofSeconds(2));
-        } catch (TimeoutException e) {
-            errors.internal(new IllegalStateException("a runaway task could not be interrupted within 2 s", e));
+        errors.overrun(what);
+        if (overruns.strike()) {
+            stop("its tasks overran their budget " + Overruns.STRIKES + " times within " + Overruns.WINDOW.toSeconds()
+                    + " s (the last one " + what + ")");
+            return;
         }
+        Thread interrupter = new Thread(() -> {
+            try {
+                c.interrupt(INTERRUPT_GRACE);
+            } catch (TimeoutException e) {
+                stop("a task " + what + " and could not be interrupted within " + INTERRUPT_GRACE.toSeconds() + " s");
+            } catch (IllegalStateException closed) {
+                // The instance closed meanwhile.
+            }
+        }, "tt-interrupt-" + id);
+        interrupter.setDaemon(true);
+        interrupter.start();
+    }
+
+    /**
+     * Stops the instance for a reason the host found (the heap guard, an error storm): reports it,
+     * then closes on a thread of its own, since the caller may be the instance's loop.
+     */
+    private void stop(String why) {
+        if (closed.get() || !stopping.compareAndSet(false, true)) {
+            return;
+        }
+        errors.stopped(why);
+        Thread closer = new Thread(this::close, "tt-stop-" + id);
+        closer.setDaemon(true);
+        closer.start();
     }
 
     // ---- embedding API --------------------------------------------------------------------------
@@ -338,6 +376,7 @@ public final class RealMiniProgram implements MiniProgram {
             Thread.currentThread().interrupt();
         }
         watchdog.unwatch(loop);
+        HeapGuard.unwatch(this);
         IllegalStateException closedError = new IllegalStateException("instance " + id + " was closed");
         List.copyOf(pending).forEach(f -> f.completeExceptionally(closedError));
         onClosed.accept(this);

@@ -105,15 +105,31 @@
     });
   };
 
+  // Timers set from inside timer callbacks five deep wait at least 4 ms, as in browsers, so a
+  // setTimeout(f, 0) chain cannot keep the loop's thread busy.
+  let timerNesting = 0;
   function timerFunction(name, repeat) {
     const fn = function (callback, delay) {
       if (typeof callback !== 'function') {
         throw new TypeError(name + ': callback must be a function');
       }
       const args = Array.prototype.slice.call(arguments, 2);
-      const ms = Number(delay);
-      return native.setTimer(function () { callback.apply(undefined, args); },
-                             Number.isFinite(ms) && ms > 0 ? ms : 0, repeat);
+      const requested = Number(delay);
+      const nesting = timerNesting + 1;
+      let ms = Number.isFinite(requested) && requested > 0 ? requested : 0;
+      if (nesting > 5 && ms < 4) ms = 4;
+      const id = native.setTimer(function () {
+        timerNesting = nesting;
+        try {
+          callback.apply(undefined, args);
+        } finally {
+          timerNesting = 0;
+        }
+      }, ms, repeat);
+      if (id < 0) {
+        throw new RangeError(name + ': too many pending timers (at most ' + native.maxPendingTimers + ')');
+      }
+      return id;
     };
     Object.defineProperty(fn, 'name', { value: name });
     return fn;
