@@ -160,6 +160,21 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the members that subscribed to this participant in {@code previous}, the session this
+     * one replaces after a silent (resumed) rejoin: the room never told them this participant went
+     * away, so they will not ask again; this session offers to them instead, to the same sessions.
+     */
+    public void takeOverSubscribers(MediaSession previous) {
+        previous.wantedBy.forEach((userId, kinds) -> {
+            Set<MediaKind> copy = EnumSet.noneOf(MediaKind.class);
+            copy.addAll(kinds);
+            wantedBy.put(userId, copy);
+        });
+        subscriberSids.putAll(previous.subscriberSids);
+        localPublished(published);
+    }
+
     public Optional<RemoteMedia> remote(String userId) {
         return Optional.ofNullable(streams.get(userId));
     }

@@ -33,9 +33,10 @@ final class PageClients {
         }
     }
 
+    /** Says goodbye to every page, from each channel's IO thread (Undertow closes safely only there). */
     void closeAll() {
         for (WebSocketChannel channel : channels) {
-            WebSockets.sendClose(1001, "simulator stopped", channel, null);
+            channel.getIoThread().execute(() -> WebSockets.sendClose(1001, "simulator stopped", channel, null));
         }
         channels.clear();
     }

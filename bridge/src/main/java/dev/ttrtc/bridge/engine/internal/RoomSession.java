@@ -12,12 +12,14 @@ import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.MediaState;
+import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.RtcError;
 import dev.ttrtc.bridge.signal.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.media.LocalMedia;
 import dev.ttrtc.bridge.media.MediaSession;
 import dev.ttrtc.bridge.signal.client.SignalConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,10 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private long reconnectStartedNanos;
     // Engine thread.
     private ScheduledFuture<?> reconnectTimer;
+    // Engine thread: messages from a connection whose join answer is not handled yet, in order.
+    private SignalConnection earlyFrom;
+    // Engine thread.
+    private final List<ServerMessage> early = new ArrayList<>();
 
     RoomSession(RealRtcEngine engine, String roomId) {
         this.engine = engine;
@@ -168,6 +174,8 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             }, thread).whenCompleteAsync((v, error) -> {
                 if (error != null && phase == Phase.JOINING) {
                     phase = Phase.IDLE;
+                    earlyFrom = null;
+                    early.clear();
                 }
             }, thread);
         });
@@ -198,6 +206,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         connection = attempt.connection();
         sessionId = attempt.joined().sessionId();
         phase = Phase.JOINED;
+        MediaSession previous = media;
         closeMedia();
         List<String> known = view.remoteUserIds();
         startMedia();
@@ -206,11 +215,23 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         refreshSnapshot();
         MediaSession current = media;
         if (current != null) {
+            if (previous != null && attempt.joined().resumed()) {
+                // Nobody saw this participant leave, so nobody subscribes again by themselves.
+                current.takeOverSubscribers(previous);
+            }
             view.remoteUserIds().stream().filter(known::contains).forEach(current::remoteAppeared);
         }
         handler.onRoomStateChanged(roomId, userId, 0, rejoin ? 1 : 0);
         if (rejoin) {
             handler.onConnectionStateChanged(ConnectionState.RECONNECTED);
+        }
+        List<ServerMessage> overtaken = earlyFrom == connection ? List.copyOf(early) : List.of();
+        earlyFrom = null;
+        early.clear();
+        for (ServerMessage message : overtaken) {
+            if (phase == Phase.JOINED) {
+                handleSafely(message);
+            }
         }
     }
 
@@ -425,7 +446,16 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     public void onMessage(SignalConnection from, ServerMessage message) {
         thread.execute(() -> {
             if (from == connection && phase == Phase.JOINED) {
-                handle(message);
+                handleSafely(message);
+            } else if (phase == Phase.JOINING || phase == Phase.RECONNECTING) {
+                // The join answer completes on the connection's thread, and the step that takes it
+                // onto this thread can be queued after messages that followed the answer (a member
+                // joining, its subscribe): keep them for joined() instead of losing them.
+                if (earlyFrom != from) {
+                    earlyFrom = from;
+                    early.clear();
+                }
+                early.add(message);
             }
         });
     }
@@ -438,6 +468,15 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                 startReconnect();
             }
         });
+    }
+
+    private void handleSafely(ServerMessage message) {
+        try {
+            handle(message);
+        } catch (RuntimeException e) {
+            // The executor would swallow it: say what failed, and keep the room going.
+            LOG.warn("{} in room {}: handling {} failed", userId, roomId, MessageCodec.typeName(message), e);
+        }
     }
 
     private void handle(ServerMessage message) {

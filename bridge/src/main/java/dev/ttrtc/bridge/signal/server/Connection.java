@@ -34,8 +34,13 @@ final class Connection {
     }
 
     void send(ServerMessage message) {
+        sendText(MessageCodec.write(message));
+    }
+
+    /** Sends a message already written as JSON text. */
+    void sendText(String text) {
         if (!closed && channel.isOpen()) {
-            WebSockets.sendText(MessageCodec.write(message), channel, null);
+            WebSockets.sendText(text, channel, null);
         }
     }
 
@@ -60,18 +65,22 @@ final class Connection {
         return recentErrors.size() > maxErrors;
     }
 
-    /** Closes politely with a WebSocket close code. */
+    /**
+     * Closes politely with a WebSocket close code. Closing happens on the channel's IO thread:
+     * closed from another thread while the IO thread reads, Undertow frees the read buffer under
+     * the reader ("UT000091: Buffer has already been freed").
+     */
     void close(int code, String reason) {
         if (!closed) {
             closed = true;
-            WebSockets.sendClose(code, reason, channel, null);
+            channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null));
         }
     }
 
-    /** Drops the socket without a goodbye (a dead peer would not read one). */
+    /** Drops the socket without a goodbye (a dead peer would not read one), on its IO thread. */
     void abort() {
         closed = true;
-        IoUtils.safeClose(channel);
+        channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
     }
 
     @Override

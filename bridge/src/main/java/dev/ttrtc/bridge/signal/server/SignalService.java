@@ -14,6 +14,7 @@ import dev.ttrtc.bridge.signal.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.TokenVerifier;
 import io.undertow.websockets.core.WebSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,6 +87,19 @@ final class SignalService {
             Connection connection = connections.get(channel);
             if (connection != null && !connection.closed) {
                 refuse(connection, 0, RtcException.of(RtcError.MALFORMED_MESSAGE, "binary frames are not supported"));
+            }
+        });
+    }
+
+    /** A text message passed {@code limit} bytes: it is not read on; the client is told and let go. */
+    void receivedTooLarge(WebSocketChannel channel, int limit) {
+        onActor(() -> {
+            Connection connection = connections.get(channel);
+            if (connection != null && !connection.closed) {
+                connection.send(ServerMessage.Error.of(0, new RtcException(RtcError.MESSAGE_TOO_LARGE,
+                        "a message of more than " + limit + " bytes; disconnecting")));
+                connection.close(1009, "message too big");
+                detach(connection);
             }
         });
     }
@@ -200,7 +214,18 @@ final class SignalService {
             if (target == null || target.connection == null) {
                 throw RtcException.of(RtcError.NO_SUCH_MEMBER, relay.to());
             }
-            target.connection.send(new ServerMessage.Relayed(member.userId, relay.data()));
+            if (target == member) {
+                throw new RtcException(RtcError.NO_SUCH_MEMBER, "signal data goes to another member, not to yourself");
+            }
+            // Re-encoding may grow the data (1e5 is written 100000.0): never send a frame larger
+            // than clients accept, or a member could knock the others off the server.
+            String relayed = MessageCodec.write(new ServerMessage.Relayed(member.userId, relay.data()));
+            int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MessageCodec.MAX_MESSAGE_BYTES) {
+                throw new RtcException(RtcError.MESSAGE_TOO_LARGE, "the relayed message would be " + bytes
+                        + " bytes, over the " + MessageCodec.MAX_MESSAGE_BYTES + " bytes clients accept");
+            }
+            target.connection.sendText(relayed);
         }
     }
 
