@@ -107,10 +107,13 @@ final class RtcEngineFace {
                 })
                 .sync("off", args -> {
                     JsEventChannel channelOf = channelNamed(args);
-                    if (args.callback(1).isPresent()) {
-                        channelOf.remove(args.callback(1).get());
-                    } else {
+                    if (args.count() < 2 || "undefined".equals(args.typeOf(1))) {
                         channelOf.clear();
+                    } else {
+                        // As offXxx(cb): a second argument that is not a function is an error,
+                        // not a request to remove every listener.
+                        channelOf.remove(args.callback(1).orElseThrow(() -> ApiException.parameter(
+                                "expect callback to be function, but got " + args.typeOf(1))));
                     }
                     return null;
                 });
@@ -203,6 +206,14 @@ final class RtcEngineFace {
             throw failure(BAD_PARAMETER, e.detail());
         }
         checkAlive();
+        Channel already = channel.get();
+        if (already != null) {
+            throw failure(CALL_FAILED, "user " + already.uid() + " is already in the channel " + already.channelId());
+        }
+        if (!WireText.isSendableToken(token)) {
+            // No server could accept it: it cannot even be sent in a join message.
+            throw failure(CALL_FAILED, RtcError.INVALID_TOKEN.detail());
+        }
         RtcRoom room = engine.createRoom(channelId);
         Channel joining = new Channel(room, channelId, uid, System.currentTimeMillis());
         if (!channel.compareAndSet(null, joining)) {
@@ -290,7 +301,12 @@ final class RtcEngineFace {
      * every interval, each audible member's volume (0–255) and the loudest as totalVolume.
      */
     private void enableAudioVolumeIndication(ApiCall call) throws ApiException {
-        double interval = call.params().optionalNumber("interval").orElse(DEFAULT_INDICATION_MILLIS);
+        double interval;
+        try {
+            interval = call.params().optionalNumber("interval").orElse(DEFAULT_INDICATION_MILLIS);
+        } catch (ApiException e) {
+            throw failure(BAD_PARAMETER, e.detail());
+        }
         checkAlive();
         stopIndication();
         if (interval > 0) {

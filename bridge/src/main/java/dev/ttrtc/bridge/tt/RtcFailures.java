@@ -5,6 +5,7 @@ import dev.ttrtc.bridge.signal.RtcException;
 import dev.ttrtc.runtime.api.ApiException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** The one place that turns RTC errors into the documented fail payloads of the JS faces. */
 final class RtcFailures {
@@ -36,6 +37,10 @@ final class RtcFailures {
         if (cause instanceof RtcException rtc) {
             return rtc;
         }
-        return RtcException.of(RtcError.JOIN_FAILED, String.valueOf(cause.getMessage()));
+        if (cause instanceof TimeoutException) {
+            // A request the room server never answered (TimeoutException has no message).
+            return RtcException.of(RtcError.JOIN_FAILED, "the room server did not answer in time");
+        }
+        return RtcException.of(RtcError.JOIN_FAILED, cause.getMessage() == null ? "the request failed" : cause.getMessage());
     }
 }

@@ -72,7 +72,8 @@ public final class RtcModule implements TtApiModule {
         } else {
             throw ApiException.parameter("expect params.appId to be string, but got " + args.typeOf(0));
         }
-        if (appId.isPresent() && appId.get().length() != AccessToken.APP_ID_LENGTH) {
+        // An appId with a lone surrogate could never be sent to the room server (UTF-8 JSON).
+        if (appId.isPresent() && (appId.get().length() != AccessToken.APP_ID_LENGTH || !WireText.isWellFormed(appId.get()))) {
             throw ApiException.parameter("expect params.appId to be the 24-character RTC appId, but got " + appId.get());
         }
         return appId;

@@ -172,6 +172,14 @@ final class RtcRoomContextFace {
         boolean autoPublish = roomConfig == null || roomConfig.optionalBool("autoPublish", true);
         boolean autoSubscribe = roomConfig == null || roomConfig.optionalBool("autoSubscribe", true);
         checkAlive();
+        Membership already = membership.get();
+        if (already != null) {
+            throw RtcFailures.of(RtcError.ALREADY_IN_ROOM, already.userId, already.room.roomId());
+        }
+        if (!WireText.isSendableToken(token)) {
+            // No server could accept it: it cannot even be sent in a join message.
+            throw RtcFailures.of(RtcError.INVALID_TOKEN);
+        }
         RtcRoom room = engine.createRoom(roomId);
         Membership joining = new Membership(room, userId);
         Membership current = membership.get();
@@ -299,7 +307,7 @@ final class RtcRoomContextFace {
         String token = call.params().string("token");
         checkAlive();
         RtcRoom room = requireRoom().room;
-        if (AccessToken.claimedAppId(token) == null) {
+        if (AccessToken.claimedAppId(token) == null || !WireText.isSendableToken(token)) {
             throw RtcFailures.of(RtcError.UPDATE_TOKEN_INVALID);
         }
         answer(call, room.updateToken(token));

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -24,11 +25,13 @@ public final class JsBridge {
     private final Context context;
     private final Value helpers;
     private final Value undefined;
+    private final Value readMember;
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
         this.helpers = helpers;
         this.undefined = context.eval("js", "undefined");
+        this.readMember = context.eval("js", "(function readMember(object, key) { return object[key]; })");
     }
 
     /** Runs the bootstrap in {@code context}, giving it the host's native hooks. */
@@ -54,9 +57,36 @@ public final class JsBridge {
         return context;
     }
 
-    /** JSON text of any JS value (functions, cycles and the like described as strings). */
+    /**
+     * JSON text of any JS value (functions, cycles and the like described as strings). A value
+     * that throws while it is inspected (a Proxy whose ownKeys trap throws, a throwing toJSON
+     * getter) is {@code "[Unserializable]"}: describing a value for the log must not fail the
+     * API call that logs it.
+     */
     public String toJsonText(Value value) {
-        return helpers.invokeMember("toJson", value).asString();
+        try {
+            return helpers.invokeMember("toJson", value).asString();
+        } catch (PolyglotException e) {
+            if (!isOrdinaryGuestError(e)) {
+                throw e;
+            }
+            return "\"[Unserializable]\"";
+        }
+    }
+
+    /**
+     * {@code object[key]}, read as JS reads it: getters, inherited properties and Proxy traps run
+     * as in JS, and what they throw propagates. Reading through JS rather than
+     * {@code Value.getMember} keeps the interop protocol's invariants (which a Proxy need not
+     * honour) out of the way.
+     */
+    public Value readMember(Value object, String key) {
+        return readMember.execute(object, key);
+    }
+
+    /** An error the guest code threw, as opposed to an interrupt, a cancel or an exhausted resource. */
+    private static boolean isOrdinaryGuestError(PolyglotException e) {
+        return e.isGuestException() && !e.isInterrupted() && !e.isCancelled() && !e.isExit() && !e.isResourceExhausted();
     }
 
     public JsonNode toJson(Value value) {
@@ -97,9 +127,20 @@ public final class JsBridge {
         return helpers.invokeMember("typeOf", value).asString();
     }
 
-    /** The value as the platform's messages show it: {@code 7}, {@code abc}, {@code undefined}, {@code object}. */
+    /**
+     * The value as the platform's messages show it: {@code 7}, {@code abc}, {@code undefined},
+     * {@code object}; a value that throws while it is looked at (a revoked Proxy) is shown by its
+     * {@code typeof}.
+     */
     public String describe(Value value) {
-        return helpers.invokeMember("describe", value).asString();
+        try {
+            return helpers.invokeMember("describe", value).asString();
+        } catch (PolyglotException e) {
+            if (!isOrdinaryGuestError(e)) {
+                throw e;
+            }
+            return typeOf(value);
+        }
     }
 
     /** Calls {@code onValue} with the value as JSON text once it settles (promises are awaited). */

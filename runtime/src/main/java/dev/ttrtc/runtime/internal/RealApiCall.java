@@ -27,16 +27,16 @@ final class RealApiCall implements ApiCall {
         this.name = name;
         this.logName = logName;
         this.params = new ValueParams(dispatcher.js(), params, "params");
-        this.success = callback(params, "success");
-        this.fail = callback(params, "fail");
-        this.complete = callback(params, "complete");
+        this.success = callback(dispatcher.js(), params, "success");
+        this.fail = callback(dispatcher.js(), params, "fail");
+        this.complete = callback(dispatcher.js(), params, "complete");
     }
 
-    private static Value callback(Value params, String key) {
-        if (!ValueParams.isPlainObject(params)) {
+    private static Value callback(JsBridge js, Value params, String key) {
+        if (!ValueParams.isPlainObject(js, params)) {
             return null;
         }
-        Value member = params.getMember(key);
+        Value member = js.readMember(params, key);
         return member != null && member.canExecute() ? member : null;
     }
 

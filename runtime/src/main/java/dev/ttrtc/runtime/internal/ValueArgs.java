@@ -43,13 +43,13 @@ final class ValueArgs implements ApiArgs {
     @Override
     public Optional<String> string(int index) {
         Value v = at(index);
-        return v != null && v.isString() ? Optional.of(v.asString()) : Optional.empty();
+        return ValueParams.isJsString(js, v) ? Optional.of(v.asString()) : Optional.empty();
     }
 
     @Override
     public OptionalDouble number(int index) {
         Value v = at(index);
-        return v != null && v.isNumber() && v.fitsInDouble() ? OptionalDouble.of(v.asDouble()) : OptionalDouble.empty();
+        return ValueParams.isJsNumber(js, v) ? OptionalDouble.of(v.asDouble()) : OptionalDouble.empty();
     }
 
     @Override
@@ -61,7 +61,7 @@ final class ValueArgs implements ApiArgs {
     @Override
     public Optional<ApiParams> params(int index) {
         Value v = at(index);
-        return ValueParams.isPlainObject(v) ? Optional.of(new ValueParams(js, v, "params")) : Optional.empty();
+        return ValueParams.isPlainObject(js, v) ? Optional.of(new ValueParams(js, v, "params")) : Optional.empty();
     }
 
     @Override

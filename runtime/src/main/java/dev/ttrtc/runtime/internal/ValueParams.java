@@ -18,13 +18,17 @@ final class ValueParams implements ApiParams {
 
     ValueParams(JsBridge js, Value value, String path) {
         this.js = js;
-        this.object = isPlainObject(value) ? value : null;
+        this.object = isPlainObject(js, value) ? value : null;
         this.path = path;
     }
 
-    static boolean isPlainObject(Value value) {
+    /**
+     * An object whose fields an API reads: {@code typeof} says object (so String, Number and
+     * Boolean objects count, as they do in JS) and it is neither null nor an array.
+     */
+    static boolean isPlainObject(JsBridge js, Value value) {
         return value != null && value.hasMembers() && !value.isNull() && !value.canExecute() && !value.hasArrayElements()
-                && !value.isString() && !value.isNumber() && !value.isBoolean();
+                && "object".equals(js.typeOf(value));
     }
 
     @Override
@@ -36,7 +40,7 @@ final class ValueParams implements ApiParams {
         if (object == null) {
             return null;
         }
-        Value member = object.getMember(key);
+        Value member = js.readMember(object, key);
         return member == null || (member.isNull() && "undefined".equals(js.typeOf(member))) ? null : member;
     }
 
@@ -53,6 +57,21 @@ final class ValueParams implements ApiParams {
         return v == null ? "undefined" : js.describe(v);
     }
 
+    /** A JS string primitive: not a String object (interop calls both strings), as {@code typeof} says. */
+    static boolean isJsString(JsBridge js, Value v) {
+        return v != null && v.isString() && "string".equals(js.typeOf(v));
+    }
+
+    /** A JS number primitive: not a BigInt or a Number object (interop calls them numbers too). */
+    static boolean isJsNumber(JsBridge js, Value v) {
+        return v != null && v.isNumber() && v.fitsInDouble() && "number".equals(js.typeOf(v));
+    }
+
+    /** A JS boolean primitive: not a Boolean object. */
+    static boolean isJsBoolean(JsBridge js, Value v) {
+        return v != null && v.isBoolean() && "boolean".equals(js.typeOf(v));
+    }
+
     private ApiException typeError(String key, String expected, Value actual) {
         return ApiException.parameter("expect " + path + "." + key + " to be " + expected + ", but got " + typeOf(actual));
     }
@@ -60,7 +79,7 @@ final class ValueParams implements ApiParams {
     @Override
     public String string(String key) throws ApiException {
         Value v = get(key);
-        if (v == null || !v.isString()) {
+        if (!isJsString(js, v)) {
             throw typeError(key, "string", v);
         }
         return v.asString();
@@ -74,11 +93,12 @@ final class ValueParams implements ApiParams {
     @Override
     public int intOneOf(String key, int... allowed) throws ApiException {
         Value v = get(key);
-        if (v != null && v.isNumber() && v.fitsInInt()) {
-            int n = v.asInt();
+        if (isJsNumber(js, v)) {
+            // Compared as JS compares numbers: -0 is 0.
+            double n = v.asDouble();
             for (int a : allowed) {
                 if (a == n) {
-                    return n;
+                    return a;
                 }
             }
         }
@@ -89,7 +109,7 @@ final class ValueParams implements ApiParams {
     @Override
     public String stringOneOf(String key, String... allowed) throws ApiException {
         Value v = get(key);
-        if (v != null && v.isString() && Arrays.asList(allowed).contains(v.asString())) {
+        if (isJsString(js, v) && Arrays.asList(allowed).contains(v.asString())) {
             return v.asString();
         }
         String list = Arrays.stream(allowed).map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
@@ -104,7 +124,7 @@ final class ValueParams implements ApiParams {
     @Override
     public boolean bool(String key) throws ApiException {
         Value v = get(key);
-        if (v == null || !v.isBoolean()) {
+        if (!isJsBoolean(js, v)) {
             throw typeError(key, "boolean", v);
         }
         return v.asBoolean();
@@ -118,7 +138,7 @@ final class ValueParams implements ApiParams {
     @Override
     public double number(String key) throws ApiException {
         Value v = get(key);
-        if (v == null || !v.isNumber() || !v.fitsInDouble() || !Double.isFinite(v.asDouble())) {
+        if (!isJsNumber(js, v) || !Double.isFinite(v.asDouble())) {
             throw typeError(key, "number", v);
         }
         return v.asDouble();
@@ -137,7 +157,7 @@ final class ValueParams implements ApiParams {
     @Override
     public ApiParams object(String key) throws ApiException {
         Value v = get(key);
-        if (!isPlainObject(v)) {
+        if (!isPlainObject(js, v)) {
             throw typeError(key, "object", v);
         }
         return new ValueParams(js, v, path + "." + key);
