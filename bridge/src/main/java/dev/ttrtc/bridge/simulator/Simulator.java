@@ -315,7 +315,8 @@ public final class Simulator implements AutoCloseable {
             } else {
                 tiles.clear(clients::broadcast);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // A periodic task that throws is never run again: the page would freeze without a word.
             LOG.warn("simulator update failed", e);
         }
     }

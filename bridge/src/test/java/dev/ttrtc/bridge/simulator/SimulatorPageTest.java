@@ -19,8 +19,10 @@ import dev.ttrtc.runtime.MiniProgramHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +228,7 @@ class SimulatorPageTest {
         user.sendKeys(userId);
         assertEquals(ROOM, browser.findElement(By.id("remote-room")).getAttribute("value"));
         browser.findElement(By.id("add-remote-button")).click();
-        waitFor(d -> remoteRow(userId).getText().contains("joined"));
+        waitFor(d -> remoteRow(userId).getText().contains(ROOM + " · joined"));
     }
 
     private void joinFromTheBrowser(String userId) {
@@ -276,7 +278,35 @@ class SimulatorPageTest {
         // The page re-renders its lists as state arrives: a found element may be replaced before it is read.
         return new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
+                .withMessage(SimulatorPageTest::pageState)
                 .until(condition::apply);
+    }
+
+    /**
+     * What the page showed when a wait gave up (its connection, its last error and its lists) and
+     * what the simulator thread was doing: a CI log must be enough to tell why.
+     */
+    private static String pageState() {
+        return shownOnThePage() + "; " + simulatorThread();
+    }
+
+    private static String simulatorThread() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("tt-simulator"))
+                .map(e -> "tt-simulator " + e.getKey().getState() + " at\n    " + Arrays.stream(e.getValue())
+                        .limit(25).map(String::valueOf).collect(Collectors.joining("\n    ")))
+                .findFirst().orElse("no tt-simulator thread");
+    }
+
+    private static String shownOnThePage() {
+        try {
+            return "the page showed: connection '" + browser.findElement(By.id("connection")).getText()
+                    + "', error '" + browser.findElement(By.id("error")).getAttribute("textContent")
+                    + "', participants [" + browser.findElement(By.id("remotes")).getText().replace('\n', ' ')
+                    + "], rooms [" + browser.findElement(By.id("rooms")).getText().replace('\n', ' ') + "]";
+        } catch (RuntimeException e) {
+            return "the page could not be read: " + e.getMessage();
+        }
     }
 
     // ---- the mini-program's side -----------------------------------------------------------------
