@@ -7,6 +7,7 @@ import static dev.ttrtc.runtime.Waits.waitFor;
 import static dev.ttrtc.runtime.Waits.waitForConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,9 @@ class GlobalsTest extends HostTestBase {
 
     @Test
     void timers_fire_in_due_order_and_can_be_cleared() throws Exception {
-        MiniProgram app = launchPage("setTimeout(() => console.log('20ms'), 20);\n"
-                + "setTimeout((a, b) => console.log('0ms', a, b), 0, 'x', 'y');\n"
+        // Each timer is due after the one set before it, however slowly the statements run.
+        MiniProgram app = launchPage("setTimeout((a, b) => console.log('0ms', a, b), 0, 'x', 'y');\n"
+                + "setTimeout(() => console.log('20ms'), 20);\n"
                 + "const cleared = setTimeout(() => console.log('never'), 5); clearTimeout(cleared);\n"
                 + "let n = 0; const every = setInterval(() => { n++; console.log('tick ' + n); if (n === 3) { clearInterval(every);"
                 + "  setTimeout(() => console.log('done'), 30); } }, 1);\n"
@@ -44,6 +46,41 @@ class GlobalsTest extends HostTestBase {
         assertEquals(List.of("tick 1", "tick 2", "tick 3"), lines.stream().filter(l -> l.startsWith("tick")).toList());
         assertEquals(false, lines.contains("never"));
         assertEquals("done", lines.get(lines.size() - 1));
+    }
+
+    /**
+     * Told apart by order, not by a clock. {@code step(k)} runs in a timer callback nested k deep and sets
+     * a 4 ms timer, then a 0 ms timer (both nested k + 1 deep), then asks tt.getSystemInfo, whose success
+     * asks again. A 0 ms timer that is not clamped is due when the callback ends, so it runs before the
+     * second answer (posted one turn later); a clamped one is due no earlier than the 4 ms timer set just
+     * before it, so it runs after that.
+     */
+    @Test
+    void timers_nested_more_than_five_deep_wait_at_least_four_ms() throws Exception {
+        MiniProgram app = launchPage("const seen = [];\nconst LEVELS = 7;\n"
+                + "function record(what) { seen.push(what); if (seen.length === LEVELS * 3) console.log(JSON.stringify(seen)); }\n"
+                + "function step(level) {\n"
+                + "  setTimeout(() => record('4ms ' + level), 4);\n"
+                + "  setTimeout(() => { record('0ms ' + level); if (level < LEVELS) step(level + 1); }, 0);\n"
+                + "  tt.getSystemInfo({ success: () => tt.getSystemInfo({ success: () => record('second turn ' + level) }) });\n"
+                + "}\n"
+                + "setTimeout(() => step(1), 0);\n"
+                + "Page({});");
+        HostEvent line = waitFor(app, e -> e.kind() == HostEvent.Kind.CONSOLE && e.text().startsWith("["));
+        List<String> seen = new ArrayList<>();
+        Waits.json(line.text()).forEach(node -> seen.add(node.asText()));
+        List<String> observed = new ArrayList<>();
+        for (int level = 1; level <= 7; level++) {
+            int zero = seen.indexOf("0ms " + level);
+            if (level < 5) {
+                observed.add("set in a callback " + level + " deep: 0 ms " + (zero < seen.indexOf("second turn " + level) ? "not clamped" : "delayed"));
+            } else {
+                observed.add("set in a callback " + level + " deep: 0 ms " + (seen.indexOf("4ms " + level) < zero ? "clamped" : "ran before 4 ms"));
+            }
+        }
+        assertEquals(List.of("set in a callback 1 deep: 0 ms not clamped", "set in a callback 2 deep: 0 ms not clamped",
+                "set in a callback 3 deep: 0 ms not clamped", "set in a callback 4 deep: 0 ms not clamped",
+                "set in a callback 5 deep: 0 ms clamped", "set in a callback 6 deep: 0 ms clamped", "set in a callback 7 deep: 0 ms clamped"), observed);
     }
 
     @Test

@@ -29,6 +29,25 @@ class ModuleLoaderTest extends HostTestBase {
     }
 
     @Test
+    void a_bare_path_is_relative_to_the_requiring_file_not_the_project_root() throws Exception {
+        Path project = ProjectFolder.in(dir)
+                .page("pages/index/index", "const lib = require('../../lib/index');\n"
+                        + "Page({ data: { v: lib.value, page: require('local') } });")
+                .file("pages/index/local.js", "module.exports = 'page-local';")
+                .file("lib/index.js", "exports.value = [require('helper'), require('util/x'), require('sub')].join();")
+                .file("lib/helper.js", "module.exports = 'lib-helper';")
+                .file("lib/util/x.js", "module.exports = 'lib-util-x';")
+                .file("lib/sub/index.js", "module.exports = 'lib-sub';")
+                // Same names at the root: a bare path must not find these.
+                .file("helper.js", "module.exports = 'root-helper';")
+                .file("util/x.js", "module.exports = 'root-util-x';")
+                .file("local.js", "module.exports = 'root-local';")
+                .write();
+        MiniProgram app = launch(project);
+        assertEquals(json("{\"v\":\"lib-helper,lib-util-x,lib-sub\",\"page\":\"page-local\"}"), app.pageData());
+    }
+
+    @Test
     void paths_starting_with_a_slash_are_relative_to_the_project_root() throws Exception {
         MiniProgram app = launchWith(ProjectFolder.in(dir)
                 .file("lib/index.js", "exports.value = require('/util/x').name;")

@@ -54,6 +54,19 @@ class PageTest extends HostTestBase {
     }
 
     @Test
+    void an_undefined_value_is_ignored_with_an_error_and_the_other_keys_are_applied() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { keep: 5, nested: { x: 1 } },"
+                + " update() { this.setData({ keep: undefined, 'nested.x': undefined, ok: 4 }); } });");
+        get(app.callPageMethod("update", PageEvent.tap()));
+        assertEquals(json("{\"keep\":5,\"nested\":{\"x\":1},\"ok\":4}"), app.pageData());
+        assertEquals(List.of("setData: the value of \"keep\" is undefined and was ignored",
+                "setData: the value of \"nested.x\" is undefined and was ignored"),
+                errors(app).stream().map(HostEvent::text).toList());
+        assertEquals(json("[true,5,1,4]"), eval(app, "const d = getCurrentPages()[0].data;"
+                + " ['keep' in d, d.keep, d.nested.x, d.ok]"));
+    }
+
+    @Test
     void set_data_with_a_non_object_is_reported() throws Exception {
         MiniProgram app = launchPage("Page({ update() { this.setData('nope'); } });");
         get(app.callPageMethod("update", PageEvent.tap()));

@@ -113,6 +113,52 @@ class TtApiTest extends HostTestBase {
         assertEquals(0, eval(first, "tt.getStorageInfoSync().keys.length").asInt());
     }
 
+    /** A JS string whose stored JSON text ({@code "x…x"}) takes {@code megabytes} MiB minus the quotes. */
+    private static String bigString(int megabytes) {
+        return "'x'.repeat(" + megabytes + " * 1024 * 1024 - 2)";
+    }
+
+    @Test
+    void storage_holds_at_most_ten_megabytes_per_instance_and_a_set_past_it_fails_and_stores_nothing() throws Exception {
+        MiniProgram app = launch(emptyProject());
+        eval(app, "tt.setStorageSync('six', " + bigString(6) + ")");
+        assertEquals("Error: setStorageSync:fail exceed storage max size 10Mb",
+                eval(app, "try { tt.setStorageSync('five', " + bigString(5) + "); 'stored' } catch (e) { String(e) }").asText());
+        eval(app, LOG_CALLBACKS + "tt.setStorage({ key: 'five', data: " + bigString(5) + ", success: log('ok'), fail: log('fail') });");
+        waitForConsole(app, "fail {\"errMsg\":\"setStorage:fail exceed storage max size 10Mb\",\"errNo\":20000}");
+        assertEquals(json("[[\"six\"],10240,\"\"]"),
+                eval(app, "const i = tt.getStorageInfoSync(); [i.keys, i.limitSize, tt.getStorageSync('five')]"));
+
+        // Replacing a key counts its new value only; the cap is per instance.
+        eval(app, "tt.setStorageSync('six', " + bigString(9) + ")");
+        assertEquals(9 * 1024 * 1024 - 2, eval(app, "tt.getStorageSync('six').length").asInt());
+        MiniProgram other = launch(ProjectFolder.in(dir.resolve("b")).page("pages/index/index", "Page({});").write());
+        eval(other, "tt.setStorageSync('nine', " + bigString(9) + ")");
+        assertEquals(json("[\"nine\"]"), eval(other, "tt.getStorageInfoSync().keys"));
+    }
+
+    @Test
+    void clear_storage_sync_empties_the_store_and_frees_its_space() throws Exception {
+        MiniProgram app = launch(emptyProject());
+        eval(app, "tt.setStorageSync('a', 1); tt.setStorageSync('big', " + bigString(9) + ")");
+        assertEquals(json("[\"undefined\",[],0,\"\",\"\"]"), eval(app, "const r = typeof tt.clearStorageSync();"
+                + " const i = tt.getStorageInfoSync(); [r, i.keys, i.currentSize, tt.getStorageSync('a'), tt.getStorageSync('big')]"));
+        eval(app, "tt.setStorageSync('again', " + bigString(9) + ")");
+        assertEquals(json("[\"again\"]"), eval(app, "tt.getStorageInfoSync().keys"));
+    }
+
+    @Test
+    void remove_storage_answers_ok_through_success_and_complete_and_removes_only_that_key() throws Exception {
+        MiniProgram app = launch(emptyProject());
+        eval(app, LOG_CALLBACKS + "tt.setStorageSync('gone', { n: 1 }); tt.setStorageSync('kept', 2);"
+                + " tt.removeStorage({ key: 'gone', success: (r) => { log('removed')(r); console.log('now ' + JSON.stringify(tt.getStorageSync('gone'))); },"
+                + " complete: log('complete') });");
+        waitForConsole(app, "complete {\"errMsg\":\"removeStorage:ok\"}");
+        assertEquals(List.of("removed {\"errMsg\":\"removeStorage:ok\"}", "now \"\"", "complete {\"errMsg\":\"removeStorage:ok\"}"),
+                consoleLines(app));
+        assertEquals(json("[[\"kept\"],2]"), eval(app, "[tt.getStorageInfoSync().keys, tt.getStorageSync('kept')]"));
+    }
+
     @Test
     void a_sync_api_failure_throws_an_error_with_the_fail_message() throws Exception {
         MiniProgram app = launch(emptyProject());
