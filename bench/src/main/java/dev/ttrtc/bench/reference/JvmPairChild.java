@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
  * joining. Times are wall-clock microseconds (the mini-program's join call is an event-log entry,
  * stamped with the system clock). One JSON line per run ({@link PairRun}), the first a warm-up.
  *
- * <p>The peer connections' own state ("connected") is internal to the media package (webrtc-java's
- * {@code RTCPeerConnection} inside {@code ReceiveLink}); what is public is {@link RemoteMedia#stats()},
- * polled every 10 ms for the first RTP packet, the first audio packet and the first decoded frame.
+ * <p>Polled every 10 ms: {@link RemoteMedia#connectedNanos()} (the receiving peer connection reached
+ * "connected") and {@link RemoteMedia#stats()} for the first RTP packet, the first audio packet and
+ * the first decoded frame.
  *
  * <p>Arguments: kind, the room server's signalling URI, measured runs, settle seconds, window seconds.
  */
@@ -92,9 +92,9 @@ public final class JvmPairChild {
         pair.joinFirst();
         long[] join = pair.joinSecond();
         long called = join[0];
-        // [link][first packet, first audio, first video], wall-clock micros or 0.
+        // [link][first packet, first audio, first video, connected], wall-clock micros or 0.
         String[][] links = {{A, B}, {B, A}};
-        long[][] firsts = new long[2][3];
+        long[][] firsts = new long[2][4];
         long deadline = System.nanoTime() + FIRST_MEDIA_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !all(firsts)) {
             for (int i = 0; i < 2; i++) {
@@ -107,6 +107,7 @@ public final class JvmPairChild {
                 stamp(firsts[i], 0, s.audio().packetsReceived() + s.camera().packetsReceived() > 0, now);
                 stamp(firsts[i], 1, s.audio().packetsReceived() > 0, now);
                 stamp(firsts[i], 2, s.camera().framesDecoded() > 0, now);
+                stamp(firsts[i], 3, media.get().connectedNanos().isPresent(), now);
             }
             Thread.sleep(10);
         }
@@ -131,7 +132,7 @@ public final class JvmPairChild {
                 audio = (after[i].audio().packetsReceived() - before[i].audio().packetsReceived()) / seconds;
                 size = after[i].camera().width() + "x" + after[i].camera().height();
             }
-            result.add(new PairRun.Link(links[i][0] + ">" + links[i][1], null, millis(called, firsts[i][0]),
+            result.add(new PairRun.Link(links[i][0] + ">" + links[i][1], millis(called, firsts[i][3]), millis(called, firsts[i][0]),
                     millis(called, firsts[i][1]), millis(called, firsts[i][2]), fps, audio, size));
         }
         return new PairRun(warmup, Clocks.millisBetweenMicros(called, join[1]), result,

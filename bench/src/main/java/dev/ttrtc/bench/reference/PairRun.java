@@ -24,7 +24,7 @@ record PairRun(boolean warmup, Double joinedMs, List<Link> links, double cpuCore
     /**
      * One direction of the pair.
      *
-     * @param connectedMs the receiving peer connection reached "connected" (only where that state is public)
+     * @param connectedMs the receiving peer connection reached "connected"
      * @param firstPacketMs the first RTP packet of any kind arrived
      * @param firstAudioMs the first audio RTP packet arrived (packetsReceived > 0)
      * @param firstVideoMs the first camera frame was decoded (framesDecoded > 0)

@@ -124,10 +124,9 @@ public final class ReferencePairsBench implements Benchmark {
                 .describe("Each run: A is in a fresh room with microphone and camera open, B (the same) joins; every time is "
                         + "from B's join call (for the mini-program the joinRtcRoom API-call entry; for Chromium the call of "
                         + "BrowserParticipant.join() with getUserMedia already open). `joined` is B's own join; the other "
-                        + "rows pool both directions (B receiving A and A receiving B), so n = 2 × runs. `connected`: for "
-                        + "Chromium the receiving RTCPeerConnection's connectionState turning \"connected\"; for the "
-                        + "mini-program and Java pairs the first RTP packet received (RemoteMedia.stats() packetsReceived > 0), "
-                        + "because webrtc-java's peer-connection state is internal to the media package. First audio: "
+                        + "rows pool both directions (B receiving A and A receiving B), so n = 2 × runs. `connected`: the "
+                        + "receiving peer connection's state turning \"connected\" (Chromium: RTCPeerConnection.connectionState; "
+                        + "webrtc-java: RemoteMedia.connectedNanos()). First RTP packet: packetsReceived > 0. First audio: "
                         + "inbound audio packetsReceived > 0; first video: camera framesDecoded > 0. Stats are polled every "
                         + "10 ms in all three (times are ≤ 10 ms late). " + runs + " runs per pair after one warm-up run; "
                         + "`missing`: not within 15–20 s.");
@@ -135,12 +134,8 @@ public final class ReferencePairsBench implements Benchmark {
             Kind kind = entry.getKey();
             List<PairRun> rs = entry.getValue();
             row(table, kind, "B: join call → joined", rs.stream().map(PairRun::joinedMs).toList());
-            if (kind == Kind.CHROMIUM) {
-                row(table, kind, "join call → connected (RTCPeerConnection)", links(rs, PairRun.Link::connectedMs));
-                row(table, kind, "join call → first RTP packet", links(rs, PairRun.Link::firstPacketMs));
-            } else {
-                row(table, kind, "join call → connected (≈ first RTP packet)", links(rs, PairRun.Link::firstPacketMs));
-            }
+            row(table, kind, "join call → connected (peer connection)", links(rs, PairRun.Link::connectedMs));
+            row(table, kind, "join call → first RTP packet", links(rs, PairRun.Link::firstPacketMs));
             row(table, kind, "join call → first audio packet", links(rs, PairRun.Link::firstAudioMs));
             row(table, kind, "join call → first video frame decoded", links(rs, PairRun.Link::firstVideoMs));
         }

@@ -24,4 +24,10 @@ public interface RemoteMedia {
 
     /** When the first decoded audio arrived ({@link System#nanoTime()}), or empty. */
     Optional<Long> firstAudioNanos();
+
+    /**
+     * When a peer connection carrying this member's media first reached the "connected" state
+     * (ICE and DTLS done; {@link System#nanoTime()}), or empty.
+     */
+    Optional<Long> connectedNanos();
 }

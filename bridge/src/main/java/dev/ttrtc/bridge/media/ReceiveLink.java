@@ -185,6 +185,9 @@ final class ReceiveLink {
         @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
             try {
+                if (!closed && state == RTCPeerConnectionState.CONNECTED) {
+                    streams.connected();
+                }
                 if (!closed && state == RTCPeerConnectionState.FAILED) {
                     session.onEngineThread(() -> session.receiveLinkFailed(ReceiveLink.this));
                 }

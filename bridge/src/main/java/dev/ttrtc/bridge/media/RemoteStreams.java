@@ -47,6 +47,7 @@ final class RemoteStreams implements RemoteMedia {
     private final AtomicLong samplesDecoded = new AtomicLong();
     private volatile double levelDbov = LevelMeter.FLOOR_DBOV;
     private volatile long firstAudioNanos;
+    private volatile long connectedNanos;
     private final VideoSink camera;
     private final VideoSink screen;
     private final Set<MediaKind> receiving = java.util.Collections.synchronizedSet(EnumSet.noneOf(MediaKind.class));
@@ -143,6 +144,19 @@ final class RemoteStreams implements RemoteMedia {
     @Override
     public Optional<Long> firstAudioNanos() {
         long at = firstAudioNanos;
+        return at == 0 ? Optional.empty() : Optional.of(at);
+    }
+
+    /** A link from this member reached "connected" (only the first time counts). */
+    void connected() {
+        if (connectedNanos == 0) {
+            connectedNanos = System.nanoTime();
+        }
+    }
+
+    @Override
+    public Optional<Long> connectedNanos() {
+        long at = connectedNanos;
         return at == 0 ? Optional.empty() : Optional.of(at);
     }
 

@@ -37,6 +37,10 @@ class MediaFlowTest {
             short[] heard = awaitAudio(bob, "alice", audio -> tone(audio, 440));
             assertTrue(Goertzel.share(heard, 880, 48000) < 0.05, "bob hears alice, not himself");
             assertEquals(-23, LevelMeter.dbov(heard), 1.5, "the level arrives as sent");
+            var fromAlice = bob.remoteMedia("alice").orElseThrow();
+            assertTrue(fromAlice.connectedNanos().isPresent(), "the link reports when it connected");
+            assertTrue(fromAlice.connectedNanos().get() <= fromAlice.firstAudioNanos().orElseThrow(),
+                    "connected before the first audio came through it");
         }
     }
 
