@@ -13,8 +13,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +108,45 @@ class MainTest {
     }
 
     @Test
+    void two_remotes_talking_in_turns_are_members_speakers_in_turn_and_their_media_arrives() throws Exception {
+        Run run = cli("run", "../sample-miniapp", "--json", "--remote", "bob", "--remote", "carol", "--remote-talk",
+                "--stats-every", "2s", "--duration", "9s");
+        assertEquals(0, run.code(), run.err());
+        List<JsonNode> lines = run.out().lines().map(MainTest::parse).toList();
+        // Join order decides the list's order; who joins first here is a race.
+        assertTrue(eventLists(lines, "onRtcChatMembersChanged").stream().anyMatch(l -> Set.copyOf(l).equals(Set.of("me", "bob", "carol"))
+                && l.size() == 3), run.out());
+        assertTrue(eventLists(lines, "onRtcVideoMembersChanged").stream().anyMatch(l -> l.contains("carol")), run.out());
+        // Turns: bob talks first, then carol while bob is silent (the mini-program's own speech keeps "me" in).
+        List<List<String>> speakers = eventLists(lines, "onRtcChatSpeakersChanged");
+        int bobAlone = indexOf(speakers, l -> l.contains("bob") && !l.contains("carol"));
+        int carolAlone = indexOf(speakers, l -> l.contains("carol") && !l.contains("bob"));
+        assertTrue(bobAlone >= 0 && carolAlone > bobAlone, "speaker lists in order: " + speakers);
+        for (String user : List.of("bob", "carol")) {
+            assertTrue(lines.stream().map(l -> l.path("text").asText()).anyMatch(text ->
+                    text.matches("media from " + user + ": audio [1-9]\\d* packets .*, video [1-9]\\d* frames .*")), run.out());
+        }
+    }
+
+    private static List<List<String>> eventLists(List<JsonNode> lines, String event) {
+        return lines.stream().filter(l -> l.path("kind").asText().equals("event") && l.path("name").asText().equals(event))
+                .map(l -> {
+                    List<String> users = new ArrayList<>();
+                    l.path("data").path("payload").path("userIdList").forEach(u -> users.add(u.asText()));
+                    return users;
+                }).toList();
+    }
+
+    private static <T> int indexOf(List<T> lists, Predicate<T> check) {
+        for (int i = 0; i < lists.size(); i++) {
+            if (check.test(lists.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void a_remote_script_drives_participants_and_a_bad_script_names_its_line() throws Exception {
         Path script = Files.writeString(dir.resolve("remotes.txt"), "# two participants\n0s bob join\n0s carol join\n"
                 + "500ms bob publish screen\n1s carol leave\n");
@@ -112,6 +154,12 @@ class MainTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("onRtcPublishScreenMembersChanged {\"userIdList\":[\"bob\"]"), run.out());
         assertTrue(run.out().contains("remote   leave          carol demo-room"), run.out());
+        // What the mini-program saw: carol among the members, then gone once she left.
+        List<String> members = run.out().lines().filter(l -> l.contains(" onRtcChatMembersChanged {"))
+                .map(l -> parse(l.substring(l.indexOf('{'))).path("userIdList").toString()).toList();
+        int withCarol = indexOf(members, l -> l.contains("carol"));
+        assertTrue(withCarol >= 0 && members.subList(withCarol, members.size()).stream()
+                .anyMatch(l -> l.matches("\\[\"(bob|me)\",\"(bob|me)\"]")), run.out());
         Path bad = Files.writeString(dir.resolve("bad.txt"), "0s bob join\nlater bob publish audio\n");
         assertEquals(new Run(2, "", "error: " + bad + ":2: 'later' is not a time such as 2s or 1500ms\n"),
                 cli("run", "../sample-miniapp", "--remote-script", bad.toString()));
