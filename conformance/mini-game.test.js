@@ -191,3 +191,79 @@ test('networkQuality reports the link to a publishing member', async (t) => {
   const report = await app.waitFor((e) => e.name === 'networkQuality' && e.payload.rxQuality === 1);
   t.deepEqual(report.payload, { uid: 'bob', txQuality: 1, rxQuality: 1 });
 });
+
+test('a second joinChannel fails with 102; leaveChannel succeeds and a fresh join works', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.deepEqual((await call(app, 'joinChannel', { channelId: 'c2', uid: 'u1', token: t.token({ room: 'c2', user: 'u1' }) })).res,
+    { errMsg: 'joinChannel:fail user u1 is already in the channel c1', errNo: 102, errCode: 102 });
+  t.deepEqual((await call(app, 'leaveChannel')).res, { errMsg: 'leaveChannel:ok' });
+  await app.waitFor(() => t.room('c1') === null);
+  t.equal((await call(app, 'joinChannel', { channelId: 'c2', uid: 'u1', token: t.token({ room: 'c2', user: 'u1' }) })).res.errMsg,
+    'joinChannel:ok');
+  t.deepEqual(t.room('c2').members.map((m) => m.userId), ['u1']);
+});
+
+test('off("xxx") without a function removes every listener of that event; with a non-function it throws', async (t) => {
+  const app = await t.launch(FIXTURE);
+  const result = await app.evaluate((token) => new Promise((resolve) => {
+    const engine = tt.getRtcEngine();
+    const calls = [];
+    engine.on('joinChannelSuccess', () => calls.push('a'));
+    engine.onJoinChannelSuccess(() => calls.push('b'));
+    engine.off('joinChannelSuccess');
+    let thrown = null;
+    try { engine.off('joinChannelSuccess', 'not a function'); } catch (e) { thrown = e.message; }
+    engine.onUserJoined(() => {});
+    engine.joinChannel({ channelId: 'c1', uid: 'u1', token: token, complete: () => setTimeout(() => resolve({ calls, thrown }), 100) });
+  }), t.token({ room: 'c1', user: 'u1' }));
+  t.deepEqual(result, { calls: [], thrown: 'off:fail expect callback to be function, but got string' });
+});
+
+test('a kick by a duplicate login is an error event with 21132 and the channel is left', async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  await t.remote('u1', { roomId: 'c1' }).join();
+  const error = await app.waitFor((e) => e.name === 'error');
+  t.equal(error.payload.code, 21132);
+  t.equal(typeof error.payload.message, 'string');
+  t.deepEqual((await call(app, 'leaveChannel')).res, { errMsg: 'leaveChannel:fail not in a channel', errNo: 102, errCode: 102 });
+});
+
+test('enableAudioVolumeIndication with interval 0 stops the reports', { timeout: 60000 }, async (t) => {
+  const app = await game(t);
+  await app.evaluate(() => engine.onNetworkQuality((res) => seen.push(['networkQuality', res])));
+  const bob = t.remote('bob', { roomId: 'c1' });
+  await bob.join();
+  await bob.publish('audio');
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.equal((await call(app, 'enableAudioVolumeIndication', { interval: 100 })).res.errMsg, 'enableAudioVolumeIndication:ok');
+  await app.waitFor('audioVolumeIndication');
+  t.equal((await call(app, 'enableAudioVolumeIndication', { interval: 0 })).res.errMsg, 'enableAudioVolumeIndication:ok');
+  // networkQuality comes every 2 s: between two of them, a running 100 ms indication would
+  // report about 20 times. (One report already posted when it stopped may land before the first.)
+  const first = await app.waitFor('networkQuality', { since: app.lastSeq() });
+  const second = await app.waitFor('networkQuality', { since: first.seq });
+  const between = app.events((e) => e.name === 'audioVolumeIndication' && e.seq > first.seq && e.seq < second.seq);
+  t.equal(between.length, 0);
+});
+
+test('muteAllRemoteAudioStream also applies to members who join later', { timeout: 60000 }, async (t) => {
+  const app = await game(t);
+  await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
+  t.equal((await call(app, 'muteAllRemoteAudioStream')).res.errMsg, 'muteAllRemoteAudioStream:ok');
+  const bob = t.remote('bob', { roomId: 'c1', microphone: { tone: 440 } });
+  await bob.join();
+  await bob.publish('both');
+  // Bob's video arrives (the link is up), his audio does not: this device did not subscribe to it.
+  const flowing = await t.waitUntil(async () => {
+    const s = await app.media('bob');
+    return s && s.camera.framesDecoded > 10 && s;
+  });
+  t.equal(flowing.audio.packetsReceived, 0, 'no audio from bob while every remote stream is muted');
+  t.equal((await call(app, 'unmuteAllRemoteAudioStream')).res.errMsg, 'unmuteAllRemoteAudioStream:ok');
+  await t.waitUntil(async () => {
+    const s = await app.media('bob');
+    return s && s.audio.packetsReceived > 10;
+  });
+});
