@@ -349,8 +349,9 @@ final class RtcEngineFace {
 
     /**
      * Host rule: every 2 s in a channel, one {@code networkQuality} per member with a media link:
-     * 1 (excellent) while its stream arrives with a round trip under 100 ms, 2 under 300 ms, 3
-     * above, 6 (down) when nothing is received although something is published, 0 when unknown.
+     * 1 (excellent) while its stream arrives with a round trip under 100 ms (or none measured
+     * yet: a receive-only link may never measure one), 2 under 300 ms, 3 above, 6 (down) when
+     * nothing is received although something is published, 0 (unknown) when nothing is published.
      */
     private void reportNetworkQuality() {
         Channel current = channel.get();

@@ -128,13 +128,13 @@ class JoinLeaveCyclesTest {
             long rssNow = rssKb();
             long nativeNow = nativeThreads();
             double perCycleKb = (rssNow - rss) / (double) done;
-            String measured = String.format("%d cycles in %.0f s; RSS %d -> %d MB (+%.0f kB a cycle, %.0f kB a peer connection);"
+            String measured = String.format("%d cycles in %.0f s; RSS %d -> %d MB (%+.0f kB a cycle, %.0f kB a peer connection);"
                     + " heap %d -> %d MB; native threads %d -> %d", done, seconds, rss >> 10, rssNow >> 10, perCycleKb,
                     perCycleKb / PEER_CONNECTIONS_PER_CYCLE, heap >> 20, heapNow >> 20, nativeThreads, nativeNow);
             System.out.println("Join/leave cycles: " + measured);
             Figures.record("Faults", String.format("%d join/leave cycles with audio and video next to a steady participant:"
                     + " media both ways each cycle; own native objects, threads, heap back to baseline;"
-                    + " RSS +%.0f kB a cycle (webrtc-java 0.14.0 keeps closed peer connections)", CYCLES, perCycleKb),
+                    + " RSS %+.0f kB a cycle (webrtc-java 0.14.0 keeps closed peer connections)", CYCLES, perCycleKb),
                     done, failures);
             if (first != null) {
                 throw first;

@@ -76,7 +76,7 @@ class RunawayCodeTest {
         }
         server.close();
         Figures.record("Runaway code", "infinite loop, deep recursion, huge allocations (one task, at once, strings), microtask loop, "
-                + "setTimeout(0) storm, handlers throwing on every event, heap kept across tasks", SCENARIOS.get(), FAILURES.get());
+                + "setTimeout(0) storm, handlers throwing on every event", SCENARIOS.get(), FAILURES.get());
     }
 
     /** Counts the scenario; a failure of the test body counts as a fault found. */
