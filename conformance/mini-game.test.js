@@ -144,8 +144,18 @@ test('after destroy every call fails with errCode 101', async (t) => {
   await app.evaluate(() => engine.destroy());
   await app.waitFor(() => t.room('c1') === null);
   t.deepEqual((await call(app, 'leaveChannel')).res, { errMsg: 'leaveChannel:fail instance released', errNo: 101, errCode: 101 });
-  t.equal(await app.evaluate(() => { try { engine.getLocalAudioStatus(); return 'no error'; } catch (e) { return e.message; } }),
-    'getLocalAudioStatus:fail instance released');
+  const thrown = await app.evaluate(() => ['getLocalAudioStatus', 'isSupported', 'onUserJoined', 'offUserJoined', 'on', 'off',
+    'adjustPlaybackSignalVolume', 'destroy'].map((m) => {
+    try {
+      engine[m](m === 'on' || m === 'off' ? 'userJoined' : m === 'adjustPlaybackSignalVolume' ? 100 : () => {}, () => {});
+      return m + ': no error';
+    } catch (e) {
+      return e.message;
+    }
+  }));
+  t.deepEqual(thrown, ['getLocalAudioStatus:fail instance released', 'isSupported:fail instance released',
+    'onUserJoined:fail instance released', 'offUserJoined:fail instance released', 'on:fail instance released',
+    'off:fail instance released', 'adjustPlaybackSignalVolume:fail instance released', 'destroy:fail instance released']);
 });
 
 test('a server restart interrupts and rejoins the channel', async (t) => {

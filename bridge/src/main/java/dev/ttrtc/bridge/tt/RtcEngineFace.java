@@ -75,6 +75,8 @@ final class RtcEngineFace {
 
     JsObject build() {
         JsObjectBuilder object = instance.newObject("RtcEngine")
+                // Spec: after destroy(), any call on the object fails (101 "instance released").
+                .guardSync(this::checkAlive)
                 .async("joinChannel", this::joinChannel)
                 .async("leaveChannel", this::leaveChannel)
                 .async("enableLocalAudio", call -> setLocalAudio(call, true))
@@ -282,9 +284,6 @@ final class RtcEngineFace {
 
     /** A volume argument: {@code v} or {@code {volume: v}}, an integer from 0 to 200. */
     private int volume(ApiArgs args) throws ApiException {
-        if (destroyed) {
-            throw failure(INSTANCE_RELEASED, "instance released");
-        }
         OptionalDouble value = args.number(0);
         if (value.isEmpty() && args.params(0).isPresent() && args.params(0).get().has("volume")) {
             value = OptionalDouble.of(args.params(0).get().number("volume"));
@@ -377,10 +376,7 @@ final class RtcEngineFace {
     }
 
     /** Host rule: {@code {enabled, muted, inChannel}} — capture on, not sending, joined. */
-    private ObjectNode localAudioStatus() throws ApiException {
-        if (destroyed) {
-            throw failure(INSTANCE_RELEASED, "instance released");
-        }
+    private ObjectNode localAudioStatus() {
         Channel current = channel.get();
         boolean sending = current != null && current.room().members().stream()
                 .anyMatch(m -> m.local() && m.publishes(MediaKind.AUDIO));

@@ -18,5 +18,12 @@ public interface JsObjectBuilder {
      */
     JsObjectBuilder event(String onName, String offName, JsEventChannel channel);
 
+    /**
+     * Runs {@code guard} before every synchronous method of the object, event registrations
+     * included, whenever they were added: what it throws is what the method throws. Async
+     * methods answer such refusals through their own fail payloads.
+     */
+    JsObjectBuilder guardSync(ApiGuard guard);
+
     JsObject build();
 }

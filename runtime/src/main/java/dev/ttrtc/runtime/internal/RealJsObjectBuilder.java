@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime.internal;
 
 import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiGuard;
 import dev.ttrtc.runtime.api.AsyncApi;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
@@ -13,6 +14,7 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
     private final ApiDispatcher dispatcher;
     private final String typeName;
     private final Value object;
+    private ApiGuard syncGuard = () -> { };
 
     RealJsObjectBuilder(ApiDispatcher dispatcher, String typeName) {
         this.dispatcher = dispatcher;
@@ -28,7 +30,17 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
 
     @Override
     public JsObjectBuilder sync(String name, SyncApi api) {
-        object.putMember(name, dispatcher.syncFunction(name, typeName + "." + name, api));
+        SyncApi guarded = args -> {
+            syncGuard.check();
+            return api.call(args);
+        };
+        object.putMember(name, dispatcher.syncFunction(name, typeName + "." + name, guarded));
+        return this;
+    }
+
+    @Override
+    public JsObjectBuilder guardSync(ApiGuard guard) {
+        this.syncGuard = guard;
         return this;
     }
 
