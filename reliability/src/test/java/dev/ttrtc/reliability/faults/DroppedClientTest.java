@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue "Faults" (b): a participant's process dies mid-call (its connection drops without a
- * leave). The others must be told it dropped; how long that takes is measured and reported, not
+ * leave): five times a participant's connection cut inside this JVM, once a participant's own
+ * JVM killed with SIGKILL. The others must be told it dropped; how long that takes is measured and reported, not
  * judged: the README promises about 2.2 s (the server's 2 s heartbeat plus a sweep).
  */
 class DroppedClientTest {
@@ -63,13 +64,45 @@ class DroppedClientTest {
             }
             String measured = String.format("mini-program told after %s ms, Java participant after %s ms", toApp, toBob);
             System.out.println("Dropped client: " + measured);
-            Figures.record("Faults", "a client killed mid-call (no leave): others told it dropped; measured delay median "
+            Figures.record("Faults", "a client's connection cut mid-call (no leave, in-JVM): others told it dropped; measured delay median "
                     + median(toApp) + " ms, max " + max(toApp) + " ms (mini-program), median " + median(toBob) + " ms (Java participant)",
                     DROPS, failures.size());
             if (!failures.isEmpty()) {
                 AssertionError error = new AssertionError(failures.size() + " of " + DROPS + " drops went unreported; " + measured);
                 failures.forEach(error::addSuppressed);
                 throw error;
+            }
+        }
+    }
+
+    @Test
+    void a_participant_whose_process_is_killed_is_reported_dropped() throws Exception {
+        try (FaultKit kit = new FaultKit()) {
+            RemoteParticipant bob = FaultKit.joinPublishing(kit.participant("r", "bob"));
+            MiniProgram app = kit.launchRtcApp(kit.signalUri(), CHAT);
+            JsonNode joined = FaultKit.call(app, "joinRtcRoom",
+                    "{roomId: 'r', userId: 'alice', token: '" + FaultKit.token("r", "alice", 3600) + "'}");
+            assertTrue(joined.path("ok").asBoolean(), joined.toString());
+            long failures = 0;
+            long toApp = -1;
+            try (ParticipantProcess erin = ParticipantProcess.start(kit.signalUri(), "r", "erin")) {
+                erin.awaitJoined();
+                await("the mini-program lists erin", () -> listed(app).contains("erin"));
+                awaitRise("the mini-program decodes erin's video", () -> frames(remoteMediaOf(app, "erin")), 3);
+                long seq = app.events().lastSeq();
+                long killedAt = System.currentTimeMillis();
+                erin.kill();
+                HostEvent gone = awaitEvent(app, seq, CHAT, p -> !p.path("userIdList").toString().contains("\"erin\""));
+                toApp = gone.time().toEpochMilli() - killedAt;
+                await("bob is told erin dropped", () -> bob.events().stream().anyMatch(e -> e.timeMillis() >= killedAt
+                        && e.name().equals("userLeave") && e.userId().equals("erin") && e.detail().equals("dropped")));
+                await("the server let erin go", () -> members(kit.server(), "r").equals(List.of("alice", "bob")));
+            } catch (AssertionError | Exception e) {
+                failures++;
+                throw e;
+            } finally {
+                Figures.record("Faults", "a participant's process killed (SIGKILL, media flowing): others told it dropped after "
+                        + toApp + " ms", 1, failures);
             }
         }
     }
