@@ -164,7 +164,7 @@ final class TestHost {
             settle(() -> {
                 try {
                     MiniProgram program = host.launch(options);
-                    scope.instances.add(program);
+                    scope.adopt(program);
                     return program;
                 } catch (LaunchException e) {
                     throw new CompletionException(e);
@@ -389,7 +389,7 @@ final class TestHost {
             EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), appId, userId)
                     .withMedia(mediaConfig(o));
             RemoteParticipant participant = new RemoteParticipant(engine, roomId, userId, token, config);
-            scope.remotes.add(participant);
+            scope.adopt(participant);
             return register(participant);
         }));
         n.put("remoteUserId", fn(a -> get(a[0], RemoteParticipant.class).userId()));

@@ -20,6 +20,8 @@ final class TestScope implements AutoCloseable {
     final List<MiniProgram> instances = new CopyOnWriteArrayList<>();
     final List<RemoteParticipant> remotes = new CopyOnWriteArrayList<>();
     volatile long timeoutMillis;
+    // Guarded by this.
+    private boolean closed;
 
     TestScope(String name, long timeoutMillis) {
         this.name = name;
@@ -27,8 +29,36 @@ final class TestScope implements AutoCloseable {
         this.server = new TestServer();
     }
 
+    /** Keeps an instance the test launched, to close it after the test; closes it at once when the test has ended. */
+    void adopt(MiniProgram instance) {
+        adopt(instance, instances, instance::close, "instance " + instance.id());
+    }
+
+    /** Keeps a participant the test created, like {@link #adopt(MiniProgram)}. */
+    void adopt(RemoteParticipant remote) {
+        adopt(remote, remotes, remote::close, "participant " + remote.userId());
+    }
+
+    private <T> void adopt(T item, List<T> keptIn, Runnable close, String what) {
+        synchronized (this) {
+            if (!closed) {
+                keptIn.add(item);
+                return;
+            }
+        }
+        closeQuietly(close, what);
+        throw new IllegalStateException(ended());
+    }
+
+    private String ended() {
+        return "test '" + name + "' has ended: nothing more can be started in it";
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         for (RemoteParticipant remote : remotes) {
             closeQuietly(remote::close, "participant " + remote.userId());
         }
@@ -53,6 +83,7 @@ final class TestScope implements AutoCloseable {
     static final class TestServer implements AutoCloseable {
         private RoomServer server;
         private int port;
+        private boolean closed;
 
         /** The running server, started when this is the first use. */
         synchronized RoomServer started() {
@@ -71,6 +102,9 @@ final class TestScope implements AutoCloseable {
         }
 
         synchronized void start() {
+            if (closed) {
+                throw new IllegalStateException("the test has ended: its room server is closed");
+            }
             if (server == null) {
                 server = RoomServer.builder().port(port).build().start();
                 port = server.port();
@@ -86,6 +120,7 @@ final class TestScope implements AutoCloseable {
 
         @Override
         public synchronized void close() {
+            closed = true;
             stop();
         }
     }

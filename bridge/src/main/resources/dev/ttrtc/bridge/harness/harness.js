@@ -37,6 +37,7 @@
       if (typeof v === 'function') return '[Function' + (v.name ? ': ' + v.name : '') + ']';
       if (typeof v === 'symbol') return v.toString();
       if (v instanceof Error) return v.name + ': ' + v.message;
+      if (v instanceof RegExp) return String(v);
       if (seen.indexOf(v) >= 0) return '[Circular]';
       seen.push(v);
       try {
