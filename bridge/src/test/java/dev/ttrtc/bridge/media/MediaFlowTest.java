@@ -94,6 +94,8 @@ class MediaFlowTest {
             RemoteMediaStats later = awaitStats(viewer, "camera", s -> s.camera().framesDecoded() >= first.camera().framesDecoded() + 10);
             assertTrue(later.camera().lastCounter() > first.camera().lastCounter(),
                     first.camera().lastCounter() + " then " + later.camera().lastCounter());
+            // The link's round trip, from ICE's checks on the nominated candidate pair.
+            awaitStats(viewer, "camera", s -> s.roundTripMillis() >= 0);
             BufferedImage frame = media(viewer, "camera").latestFrame(MediaKind.VIDEO).orElseThrow();
             assertEquals(480, frame.getWidth());
             Path artifacts = Path.of("target", "artifacts");

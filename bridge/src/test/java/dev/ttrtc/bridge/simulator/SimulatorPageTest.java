@@ -138,6 +138,35 @@ class SimulatorPageTest {
     }
 
     @Test
+    void a_participants_publish_buttons_act_on_the_room_and_drop_connection_makes_it_vanish() throws Exception {
+        addParticipantOnThePage("erin");
+        awaitPageData("erin publishes video", data -> strings(data.path("videoMembers")).contains("erin"));
+
+        clickInRemoteRow("erin", "Share screen");
+        awaitPageData("screenMembers lists erin", data -> strings(data.path("screenMembers")).contains("erin"));
+        waitFor(d -> badgeOn("erin", "screen"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles [data-tile='erin/screen'] img")));
+        clickInRemoteRow("erin", "Stop screen");
+        awaitPageData("erin stopped sharing", data -> !strings(data.path("screenMembers")).contains("erin"));
+
+        clickInRemoteRow("erin", "Unpublish video");
+        awaitPageData("videoMembers no longer lists erin", data -> !strings(data.path("videoMembers")).contains("erin"));
+        waitFor(d -> !badgeOn("erin", "cam"));
+        clickInRemoteRow("erin", "Publish video");
+        awaitPageData("erin publishes video again", data -> strings(data.path("videoMembers")).contains("erin"));
+
+        // As a crashed client: no leave; the server notices the silence and the mini-program sees erin go.
+        clickInRemoteRow("erin", "Drop connection");
+        waitFor(d -> remoteRow("erin").getText().contains(ROOM + " · not joined"));
+        awaitPageData("erin dropped out of the members", data -> !strings(data.path("members")).contains("erin"));
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rooms li[data-member='erin']"), 0));
+    }
+
+    private static boolean badgeOn(String userId, String badge) {
+        return !browser.findElements(By.cssSelector("#rooms li[data-member='" + userId + "'] .badge.on[title='" + badge + " on']")).isEmpty();
+    }
+
+    @Test
     void a_video_tile_shows_the_frames_the_mini_program_decodes() {
         addParticipantOnThePage("dave");
         By image = By.cssSelector("#tiles [data-tile='dave/video'] img");
