@@ -83,11 +83,15 @@ test('local audio: enable publishes, mute stops sending, status tells', async (t
   await call(app, 'joinChannel', { channelId: 'c1', uid: 'u1', token: t.token({ room: 'c1', user: 'u1' }) });
   t.equal((await call(app, 'enableLocalAudio')).res.errMsg, 'enableLocalAudio:ok');
   await bob.waitFor((e) => e.name === 'userPublish' && e.userId === 'u1');
-  await app.waitFor(() => true);
-  t.deepEqual(await app.evaluate(() => engine.getLocalAudioStatus()), { enabled: true, muted: false, inChannel: true });
+  // The status follows the room's answer to the publish, which reaches this engine about when
+  // the others hear of it: wait for it rather than race it.
+  const status = () => app.evaluate(() => engine.getLocalAudioStatus());
+  t.deepEqual(await t.waitUntil(async () => { const s = await status(); return !s.muted && s; }),
+    { enabled: true, muted: false, inChannel: true });
   t.equal((await call(app, 'muteLocalAudioStream')).res.errMsg, 'muteLocalAudioStream:ok');
   await bob.waitFor((e) => e.name === 'userUnpublish' && e.userId === 'u1');
-  t.deepEqual(await app.evaluate(() => engine.getLocalAudioStatus()), { enabled: true, muted: true, inChannel: true });
+  t.deepEqual(await t.waitUntil(async () => { const s = await status(); return s.muted && s; }),
+    { enabled: true, muted: true, inChannel: true });
   t.equal((await call(app, 'unmuteLocalAudioStream')).res.errMsg, 'unmuteLocalAudioStream:ok');
   t.equal((await call(app, 'disableLocalAudio')).res.errMsg, 'disableLocalAudio:ok');
   await bob.waitFor((e) => e.name === 'userUnpublish' && e.userId === 'u1' && bob.events({ name: 'userUnpublish' }).length === 2);
