@@ -166,6 +166,24 @@ class MainTest {
     }
 
     @Test
+    void run_with_server_joins_through_that_server_with_tokens_signed_by_the_key_given() throws Exception {
+        try (RoomServer server = RoomServer.builder().port(0).build().start()) {
+            Run run = cli("run", "../sample-miniapp", "--json", "--server", server.signalUri().toString(),
+                    "--room", "their-room", "--remote", "bob", "--duration", "4s");
+            assertEquals(0, run.code(), run.err());
+            List<JsonNode> lines = run.out().lines().map(MainTest::parse).toList();
+            assertTrue(eventLists(lines, "onRtcChatMembersChanged").stream().anyMatch(l -> Set.copyOf(l).equals(Set.of("me", "bob"))),
+                    run.out());
+            assertTrue(lines.stream().noneMatch(l -> l.path("text").asText().startsWith("room server ")), "no embedded server: " + run.out());
+            // The sample's appId with a key that server does not hold: the join is refused as documented.
+            Run refused = cli("run", "../sample-miniapp", "--json", "--server", server.signalUri().toString(),
+                    "--app-key", "not-the-key", "--duration", "2s");
+            assertEquals(0, refused.code(), refused.err());
+            assertTrue(refused.out().contains("joinRtcRoom:fail invalid token"), refused.out());
+        }
+    }
+
+    @Test
     void server_on_a_taken_port_exits_2() {
         try (RoomServer taken = RoomServer.builder().port(0).build().start()) {
             Run run = cli("server", "--port", String.valueOf(taken.port()));
