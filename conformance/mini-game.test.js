@@ -228,8 +228,9 @@ test('off("xxx") without a function removes every listener of that event; with a
     engine.off('joinChannelSuccess');
     let thrown = null;
     try { engine.off('joinChannelSuccess', 'not a function'); } catch (e) { thrown = e.message; }
-    engine.onUserJoined(() => {});
-    engine.joinChannel({ channelId: 'c1', uid: 'u1', token: token, complete: () => setTimeout(() => resolve({ calls, thrown }), 100) });
+    // Listeners run in registration order: when this one runs, removed ones would have run before it.
+    engine.onJoinChannelSuccess(() => resolve({ calls, thrown }));
+    engine.joinChannel({ channelId: 'c1', uid: 'u1', token: token });
   }), t.token({ room: 'c1', user: 'u1' }));
   t.deepEqual(result, { calls: [], thrown: 'off:fail expect callback to be function, but got string' });
 });

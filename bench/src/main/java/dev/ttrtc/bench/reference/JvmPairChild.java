@@ -107,7 +107,11 @@ public final class JvmPairChild {
                 stamp(firsts[i], 0, s.audio().packetsReceived() + s.camera().packetsReceived() > 0, now);
                 stamp(firsts[i], 1, s.audio().packetsReceived() > 0, now);
                 stamp(firsts[i], 2, s.camera().framesDecoded() > 0, now);
-                stamp(firsts[i], 3, media.get().connectedNanos().isPresent(), now);
+                if (firsts[i][3] == 0) {
+                    // The link's own moment, not this poll's: on the wall clock like the others.
+                    firsts[i][3] = media.get().connectedNanos()
+                            .map(at -> now - (System.nanoTime() - at) / 1000).orElse(0L);
+                }
             }
             Thread.sleep(10);
         }

@@ -17,8 +17,8 @@ final class TestScope implements AutoCloseable {
 
     final String name;
     final TestServer server;
-    final List<MiniProgram> instances = new CopyOnWriteArrayList<>();
-    final List<RemoteParticipant> remotes = new CopyOnWriteArrayList<>();
+    private final List<MiniProgram> instances = new CopyOnWriteArrayList<>();
+    private final List<RemoteParticipant> remotes = new CopyOnWriteArrayList<>();
     volatile long timeoutMillis;
     // Guarded by this.
     private boolean closed;

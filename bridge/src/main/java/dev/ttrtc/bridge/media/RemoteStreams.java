@@ -47,7 +47,7 @@ final class RemoteStreams implements RemoteMedia {
     private final AtomicLong samplesDecoded = new AtomicLong();
     private volatile double levelDbov = LevelMeter.FLOOR_DBOV;
     private volatile long firstAudioNanos;
-    private volatile long connectedNanos;
+    private final AtomicLong connectedNanos = new AtomicLong();
     private final VideoSink camera;
     private final VideoSink screen;
     private final Set<MediaKind> receiving = java.util.Collections.synchronizedSet(EnumSet.noneOf(MediaKind.class));
@@ -147,16 +147,14 @@ final class RemoteStreams implements RemoteMedia {
         return at == 0 ? Optional.empty() : Optional.of(at);
     }
 
-    /** A link from this member reached "connected" (only the first time counts). */
+    /** A link from this member reached "connected" (only the first time counts; links call this from native threads). */
     void connected() {
-        if (connectedNanos == 0) {
-            connectedNanos = System.nanoTime();
-        }
+        connectedNanos.compareAndSet(0, System.nanoTime());
     }
 
     @Override
     public Optional<Long> connectedNanos() {
-        long at = connectedNanos;
+        long at = connectedNanos.get();
         return at == 0 ? Optional.empty() : Optional.of(at);
     }
 

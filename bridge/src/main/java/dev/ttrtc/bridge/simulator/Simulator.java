@@ -315,7 +315,7 @@ public final class Simulator implements AutoCloseable {
             } else {
                 tiles.clear(clients::broadcast);
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             // A periodic task that throws is never run again: the page would freeze without a word.
             LOG.warn("simulator update failed", e);
         }

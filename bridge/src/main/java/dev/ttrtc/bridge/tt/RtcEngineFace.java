@@ -103,20 +103,11 @@ final class RtcEngineFace {
                     return null;
                 })
                 .sync("on", args -> {
-                    channelNamed(args).add(args.callback(1).orElseThrow(() -> ApiException.parameter(
-                            "expect callback to be function, but got " + args.typeOf(1))));
+                    channelNamed(args).addFrom(args, 1);
                     return null;
                 })
                 .sync("off", args -> {
-                    JsEventChannel channelOf = channelNamed(args);
-                    if (args.count() < 2 || "undefined".equals(args.typeOf(1))) {
-                        channelOf.clear();
-                    } else {
-                        // As offXxx(cb): a second argument that is not a function is an error,
-                        // not a request to remove every listener.
-                        channelOf.remove(args.callback(1).orElseThrow(() -> ApiException.parameter(
-                                "expect callback to be function, but got " + args.typeOf(1))));
-                    }
+                    channelNamed(args).removeFrom(args, 1);
                     return null;
                 });
         events.forEach((name, ch) -> object.event("on" + capitalize(name), "off" + capitalize(name), ch));
@@ -218,11 +209,8 @@ final class RtcEngineFace {
         }
         RtcRoom room = engine.createRoom(channelId);
         Channel joining = new Channel(room, channelId, uid, System.currentTimeMillis());
-        if (!channel.compareAndSet(null, joining)) {
-            Channel other = channel.get();
-            room.destroy();
-            throw failure(CALL_FAILED, "user " + other.uid() + " is already in the channel " + other.channelId());
-        }
+        // Only this loop thread sets it (engine threads only clear it), and it was empty above.
+        channel.set(joining);
         room.setRoomEventHandler(new ChannelListener(joining));
         room.join(token, uid, RoomConfig.DEFAULT).whenComplete((v, error) -> {
             if (error != null) {

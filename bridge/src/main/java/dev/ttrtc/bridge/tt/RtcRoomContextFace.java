@@ -182,12 +182,8 @@ final class RtcRoomContextFace {
         }
         RtcRoom room = engine.createRoom(roomId);
         Membership joining = new Membership(room, userId);
-        Membership current = membership.get();
-        if (current != null || !membership.compareAndSet(null, joining)) {
-            Membership other = membership.get();
-            room.destroy();
-            throw RtcFailures.of(RtcError.ALREADY_IN_ROOM, other.userId, other.room.roomId());
-        }
+        // Only this loop thread sets it (engine threads only clear it), and it was empty above.
+        membership.set(joining);
         room.setRoomEventHandler(new RoomListener(joining));
         room.join(token, userId, new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
             if (error != null) {

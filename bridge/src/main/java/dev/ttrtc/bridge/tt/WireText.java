@@ -1,12 +1,12 @@
 package dev.ttrtc.bridge.tt;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.ttrtc.bridge.signal.MessageCodec;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What text from JS can travel to the room server. Signalling messages are UTF-8 JSON of at
  * most {@link MessageCodec#MAX_MESSAGE_BYTES}: a string with a lone surrogate cannot be encoded
- * at all, and a token too long for a join message would be refused as a malformed frame, never
+ * at all, and a token too long for a join message would be refused as an oversized frame, never
  * as a token. The faces check both before sending, so such calls fail at once with the
  * documented answer instead of waiting for a reply that cannot come.
  */
@@ -31,9 +31,12 @@ final class WireText {
         return true;
     }
 
-    /** Whether a token can reach the room server in a join or update-token message. */
+    /**
+     * Whether a token can reach the room server in a join or update-token message: its size is
+     * counted as it travels, JSON-escaped UTF-8 (a control character takes 6 bytes).
+     */
     static boolean isSendableToken(String token) {
         return token.length() <= MAX_TOKEN_BYTES && isWellFormed(token)
-                && token.getBytes(StandardCharsets.UTF_8).length <= MAX_TOKEN_BYTES;
+                && JsonStringEncoder.getInstance().quoteAsUTF8(token).length <= MAX_TOKEN_BYTES;
     }
 }

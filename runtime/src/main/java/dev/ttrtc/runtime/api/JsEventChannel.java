@@ -21,6 +21,25 @@ public interface JsEventChannel {
 
     void clear();
 
+    /** {@code on(fn)} as JS calls it: the argument at {@code index} must be a function. */
+    default void addFrom(ApiArgs args, int index) throws ApiException {
+        add(args.callback(index).orElseThrow(() -> ApiException.parameter(
+                "expect callback to be function, but got " + args.typeOf(index))));
+    }
+
+    /**
+     * {@code off(fn?)} as JS calls it: removes the function at {@code index}, or every listener
+     * when that argument is absent or undefined; anything else is an error.
+     */
+    default void removeFrom(ApiArgs args, int index) throws ApiException {
+        if (args.count() <= index || "undefined".equals(args.typeOf(index))) {
+            clear();
+        } else {
+            remove(args.callback(index).orElseThrow(() -> ApiException.parameter(
+                    "expect callback to be function, but got " + args.typeOf(index))));
+        }
+    }
+
     /** Calls the listeners with a copy of {@code payload} (null for no argument). */
     void emit(JsonNode payload);
 }

@@ -1,6 +1,5 @@
 package dev.ttrtc.runtime.internal;
 
-import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiGuard;
 import dev.ttrtc.runtime.api.AsyncApi;
 import dev.ttrtc.runtime.api.JsEventChannel;
@@ -47,17 +46,11 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
     @Override
     public JsObjectBuilder event(String onName, String offName, JsEventChannel channel) {
         sync(onName, args -> {
-            channel.add(args.callback(0).orElseThrow(() -> ApiException.parameter(
-                    "expect callback to be function, but got " + args.typeOf(0))));
+            channel.addFrom(args, 0);
             return null;
         });
         sync(offName, args -> {
-            if (args.count() == 0 || "undefined".equals(args.typeOf(0))) {
-                channel.clear();
-            } else {
-                channel.remove(args.callback(0).orElseThrow(() -> ApiException.parameter(
-                        "expect callback to be function, but got " + args.typeOf(0))));
-            }
+            channel.removeFrom(args, 0);
             return null;
         });
         return this;
