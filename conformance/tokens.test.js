@@ -1,5 +1,5 @@
 // Tokens: every check, updateToken, onRoomTokenWillExpire and expiry during a call.
-const { launch, call, join, lists, received, waitForList } = require('./lib/rtc');
+const { APP_ID, launch, call, join, lists, received, waitForList } = require('./lib/rtc');
 
 test('a token failing any check fails the join with 21101 invalid token', async (t) => {
   const app = await launch(t);
@@ -11,6 +11,10 @@ test('a token failing any check fails the join with 21101 invalid token', async 
     t.token({ room: 'r1', user: 'alice', appKey: 'not-the-key' }),
     t.token({ room: 'r1', user: 'alice', expire: 8 * 24 * 3600 }),
     'not a token at all',
+    // Tokens that cannot travel in a signalling message: answered at once, the same way.
+    '001' + APP_ID + 'QUFB'.repeat(17 * 1024),
+    '001' + APP_ID + '\u0001'.repeat(12 * 1024),
+    '001' + APP_ID + '\uD800',
   ];
   for (const token of tokens) {
     t.deepEqual((await call(app, 'joinRtcRoom', { roomId: 'r1', userId: 'alice', token })).res,
