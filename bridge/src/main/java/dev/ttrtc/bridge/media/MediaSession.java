@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -331,10 +332,31 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    static void putCandidate(ObjectNode message, RTCIceCandidate candidate) {
-        message.put("mid", candidate.sdpMid);
-        message.put("index", candidate.sdpMLineIndex);
-        message.put("candidate", candidate.sdp);
+    /** A negotiation message of one link, to the other side's session {@code toSid}. */
+    ObjectNode linkMessage(String type, String toSid) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("media", type);
+        message.put("sid", sid);
+        message.put("to", toSid);
+        return message;
+    }
+
+    /**
+     * Sends a local candidate of one link ({@code leg}: the side it belongs to) to {@code to}, from
+     * WebRTC's signaling thread: the relay happens on the engine thread, if the link is still open then.
+     */
+    void signalCandidate(String to, String toSid, String leg, RTCIceCandidate candidate, boolean loopback, BooleanSupplier open) {
+        RTCIceCandidate signalled = loopback ? WebRtc.toLoopback(candidate) : candidate;
+        onEngineThread(() -> {
+            if (open.getAsBoolean()) {
+                ObjectNode message = linkMessage("candidate", toSid);
+                message.put("leg", leg);
+                message.put("mid", signalled.sdpMid);
+                message.put("index", signalled.sdpMLineIndex);
+                message.put("candidate", signalled.sdp);
+                relay(to, message);
+            }
+        });
     }
 
     /** The publisher's connection failed: it is closed; the subscriber will ask again. */

@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
@@ -15,9 +14,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.ttrtc.bridge.engine.MediaKind;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,11 +34,10 @@ final class ReceiveLink {
     private final MediaSession session;
     private final RemoteStreams streams;
     private final boolean loopback;
-    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private final PendingCandidates candidates = new PendingCandidates();
     /** Sinks attached to remote tracks, by mid; onTrack fires again after renegotiation. */
     private final java.util.Map<String, Runnable> detachers = new ConcurrentHashMap<>();
     private RTCPeerConnection pc;
-    private boolean remoteDescriptionSet;
     private volatile boolean closed;
 
     ReceiveLink(String publisherId, String publisherSid, MediaSession session, RemoteStreams streams, boolean loopback) {
@@ -63,15 +59,11 @@ final class ReceiveLink {
             streams.setStatsSource(() -> stats(connection));
         }
         WebRtc.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, sdp));
-        if (!remoteDescriptionSet) {
-            remoteDescriptionSet = true;
-            pendingCandidates.forEach(pc::addIceCandidate);
-            pendingCandidates.clear();
-        }
+        candidates.remoteDescriptionSet(pc);
         RTCSessionDescription answer = WebRtc.createAnswer(pc);
         WebRtc.setLocal(pc, answer);
         streams.setReceiving(receiving());
-        ObjectNode message = message("answer");
+        ObjectNode message = session.linkMessage("answer", publisherSid);
         message.put("sdp", answer.sdp);
         session.relay(publisherId, message);
     }
@@ -109,19 +101,7 @@ final class ReceiveLink {
         if (closed) {
             return;
         }
-        if (remoteDescriptionSet) {
-            pc.addIceCandidate(candidate);
-        } else {
-            pendingCandidates.add(candidate);
-        }
-    }
-
-    private ObjectNode message(String type) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", type);
-        message.put("sid", session.sid());
-        message.put("to", publisherSid);
-        return message;
+        candidates.add(pc, candidate);
     }
 
     void close() {
@@ -147,15 +127,7 @@ final class ReceiveLink {
                 if (closed) {
                     return;
                 }
-                RTCIceCandidate signalled = loopback ? WebRtc.toLoopback(candidate) : candidate;
-                session.onEngineThread(() -> {
-                    if (!closed) {
-                        ObjectNode message = message("candidate");
-                        message.put("leg", "subscriber");
-                        MediaSession.putCandidate(message, signalled);
-                        session.relay(publisherId, message);
-                    }
-                });
+                session.signalCandidate(publisherId, publisherSid, "subscriber", candidate, loopback, () -> !closed);
             } catch (Throwable t) {
                 LOG.warn("receive link from {}: candidate", publisherId, t);
             }

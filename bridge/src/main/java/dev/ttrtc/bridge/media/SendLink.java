@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
@@ -13,7 +12,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.ttrtc.bridge.engine.MediaKind;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +36,7 @@ final class SendLink {
     final String subscriberSid;
     private final MediaSession session;
     private final LocalMedia local;
-    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private final PendingCandidates candidates = new PendingCandidates();
     private RTCPeerConnection pc;
     private RTCRtpTransceiver audio;
     private RTCRtpTransceiver camera;
@@ -46,7 +44,6 @@ final class SendLink {
     private Set<MediaKind> target = EnumSet.noneOf(MediaKind.class);
     private Set<MediaKind> offered = EnumSet.noneOf(MediaKind.class);
     private boolean awaitingAnswer;
-    private boolean remoteDescriptionSet;
     private volatile boolean closed;
 
     SendLink(String subscriberId, String subscriberSid, MediaSession session, LocalMedia local) {
@@ -95,7 +92,7 @@ final class SendLink {
         }
         offered = kinds;
         awaitingAnswer = true;
-        ObjectNode message = message("offer");
+        ObjectNode message = session.linkMessage("offer", subscriberSid);
         message.put("sdp", offer.sdp);
         session.relay(subscriberId, message);
     }
@@ -112,11 +109,7 @@ final class SendLink {
             WebRtc.setRemote(pc, new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
         }
         awaitingAnswer = false;
-        if (!remoteDescriptionSet) {
-            remoteDescriptionSet = true;
-            pendingCandidates.forEach(pc::addIceCandidate);
-            pendingCandidates.clear();
-        }
+        candidates.remoteDescriptionSet(pc);
         if (!target.equals(offered)) {
             negotiate();
         }
@@ -127,19 +120,7 @@ final class SendLink {
         if (closed) {
             return;
         }
-        if (remoteDescriptionSet) {
-            pc.addIceCandidate(candidate);
-        } else {
-            pendingCandidates.add(candidate);
-        }
-    }
-
-    private ObjectNode message(String type) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", type);
-        message.put("sid", session.sid());
-        message.put("to", subscriberSid);
-        return message;
+        candidates.add(pc, candidate);
     }
 
     void close() {
@@ -169,15 +150,7 @@ final class SendLink {
                 if (closed) {
                     return;
                 }
-                RTCIceCandidate signalled = local.loopbackIce() ? WebRtc.toLoopback(candidate) : candidate;
-                session.onEngineThread(() -> {
-                    if (!closed) {
-                        ObjectNode message = message("candidate");
-                        message.put("leg", "publisher");
-                        MediaSession.putCandidate(message, signalled);
-                        session.relay(subscriberId, message);
-                    }
-                });
+                session.signalCandidate(subscriberId, subscriberSid, "publisher", candidate, local.loopbackIce(), () -> !closed);
             } catch (Throwable t) {
                 LOG.warn("send link to {}: candidate", subscriberId, t);
             }
