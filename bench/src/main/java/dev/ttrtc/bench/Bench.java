@@ -30,10 +30,6 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        // Keep library logging (Undertow, XNIO, WebRTC glue) off stdout's tables unless asked for.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         System.exit(run(Arrays.asList(args)));
     }
 

@@ -3,9 +3,9 @@ package dev.ttrtc.conformance;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.ttrtc.bridge.harness.ScriptTestRunner;
-import dev.ttrtc.bridge.harness.TestFile;
-import dev.ttrtc.bridge.harness.TestResult;
+import dev.ttrtc.tools.harness.ScriptTestRunner;
+import dev.ttrtc.tools.harness.TestFile;
+import dev.ttrtc.tools.harness.TestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,6 +47,14 @@ public final class MiniProgramHost implements AutoCloseable {
         return new MiniProgramHost(options);
     }
 
+    /**
+     * Creates the JVM's shared JS engine now (about a second on a cold JVM) rather than inside
+     * the first {@link #launch}; later calls do nothing.
+     */
+    public static void warmUp() {
+        RealMiniProgram.warmUpEngine();
+    }
+
     public HostOptions options() {
         return options;
     }

@@ -21,10 +21,9 @@ public final class ColdStartChild {
     public static void main(String[] args) throws Exception {
         long mainMicros = Clocks.epochMicros();
         Path project = Path.of(args[0]);
-        // The host creates its GraalJS engine lazily inside the first launch; creating a context
-        // here first splits "engine ready" from "first instance ready". SharedEngine is the
-        // runtime's internal holder of that engine: there is no public warm-up hook to call.
-        dev.ttrtc.runtime.internal.SharedEngine.newContext().close();
+        // The host creates its GraalJS engine lazily inside the first launch; warming it up here
+        // first splits "engine ready" from "first instance ready".
+        MiniProgramHost.warmUp();
         long engineMicros = Clocks.epochMicros();
         MiniProgramHost host = MiniProgramHost.create();
         long launchStart = Clocks.epochMicros();

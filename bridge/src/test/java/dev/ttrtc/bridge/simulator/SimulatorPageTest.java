@@ -16,6 +16,7 @@ import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.testkit.Chromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <p>{@link #currentTaskStartNanos()} and {@link #allocatedInCurrentTask()} let the
  * {@link Watchdog} see a task that runs too long or allocates too much.
  */
-public final class EventLoop implements Executor {
+final class EventLoop implements Executor {
     private final Thread thread;
     private final Consumer<Throwable> errorHandler;
     private final ReentrantLock lock = new ReentrantLock();

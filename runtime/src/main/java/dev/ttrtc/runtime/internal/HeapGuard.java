@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * a stock JDK cannot limit one context's heap, so allocation per instance is the best evidence.
  * One daemon thread, {@code tt-heap-guard}, serves the JVM; it runs while anything is watched.
  */
-public final class HeapGuard {
+final class HeapGuard {
     static final int FULL_PERCENT = 85;
     private static final long PERIOD_MILLIS = 250;
     /** Each check keeps this much of the earlier score: the score sums about the last 5 s. */

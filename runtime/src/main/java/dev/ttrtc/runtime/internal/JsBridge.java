@@ -19,7 +19,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * Moves values across the JS/Java boundary of one context, through helpers the bootstrap script
  * returns (they hold the original built-ins, safe from project code). Loop thread only.
  */
-public final class JsBridge {
+final class JsBridge {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Context context;

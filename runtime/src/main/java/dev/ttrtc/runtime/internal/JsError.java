@@ -14,7 +14,7 @@ import org.graalvm.polyglot.SourceSection;
  * @param location file:line:column in the project, or empty when no project frame is known
  * @param stack one entry per JS frame, innermost first
  */
-public record JsError(String message, String location, List<String> stack) {
+record JsError(String message, String location, List<String> stack) {
 
     /** Names of host sources start with this, so they are never mistaken for project files. */
     public static final String HOST_SOURCE_PREFIX = "<host>/";

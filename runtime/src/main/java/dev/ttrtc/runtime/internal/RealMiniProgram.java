@@ -78,6 +78,11 @@ public final class RealMiniProgram implements MiniProgram {
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
     }
 
+    /** Creates the JS engine every instance shares, as the first launch would. */
+    public static void warmUpEngine() {
+        SharedEngine.warmUp();
+    }
+
     /** Starts an instance and returns once its first page is shown (onReady follows on the next turn). */
     public static RealMiniProgram launch(String id, Project project, LaunchOptions options,
             List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,

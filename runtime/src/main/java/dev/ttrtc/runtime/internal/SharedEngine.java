@@ -13,7 +13,7 @@ import org.graalvm.polyglot.SandboxPolicy;
  * object access beyond proxies, no IO, threads, processes, native access or environment.
  * Mini-program code reaches only what the host exports as proxy functions.
  */
-public final class SharedEngine {
+final class SharedEngine {
     private static final class Holder {
         static final Engine ENGINE = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -24,6 +24,11 @@ public final class SharedEngine {
     }
 
     private SharedEngine() {
+    }
+
+    /** Creates the engine now unless it exists (a cold JVM takes about a second), and one context from it. */
+    static void warmUp() {
+        newContext().close();
     }
 
     /** A fresh sandboxed JS context; use it from one thread at a time. */

@@ -1,0 +1,79 @@
+package dev.ttrtc.tools.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.runtime.EventLog;
+import dev.ttrtc.runtime.HostEvent;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prints what happens during a run, one line per event: {@code [seconds] source label text}, or
+ * with {@code --json} one JSON object per line. Thread-safe; lines never interleave.
+ */
+final class EventPrinter {
+    private final PrintWriter out;
+    private final boolean json;
+    private final long startMillis = System.currentTimeMillis();
+
+    EventPrinter(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Prints every entry of the log, those already there first; close the result to stop. */
+    AutoCloseable follow(String source, EventLog log) {
+        AtomicLong printed = new AtomicLong();
+        AutoCloseable subscription = log.subscribe(event -> print(source, event, printed));
+        for (HostEvent event : log.snapshot()) {
+            print(source, event, printed);
+        }
+        return subscription;
+    }
+
+    private void print(String source, HostEvent event, AtomicLong printed) {
+        synchronized (this) {
+            // The replay and the live feed can overlap by a few entries; print each once.
+            if (event.seq() <= printed.get()) {
+                return;
+            }
+            printed.set(event.seq());
+            String label = event.kind() == HostEvent.Kind.CONSOLE ? "console." + event.name() : event.kind().wireName();
+            ObjectNode line = event.toJson();
+            line.put("source", source);
+            emit(event.time().toEpochMilli(), source, label, event.text(), line);
+        }
+    }
+
+    void print(RemoteParticipant.Event event) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("time", Instant.ofEpochMilli(event.timeMillis()).toString());
+        line.put("kind", "remote");
+        line.put("name", event.name());
+        line.put("userId", event.userId());
+        line.put("text", event.detail());
+        line.put("source", "remote");
+        emit(event.timeMillis(), "remote", event.name(), (event.userId() + " " + event.detail()).trim(), line);
+    }
+
+    /** A note from the host itself (server address, shutting down). */
+    void note(String text) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("time", Instant.now().toString());
+        line.put("kind", "note");
+        line.put("text", text);
+        line.put("source", "host");
+        emit(System.currentTimeMillis(), "host", "note", text, line);
+    }
+
+    private synchronized void emit(long epochMillis, String source, String label, String text, ObjectNode jsonLine) {
+        if (json) {
+            out.println(jsonLine);
+        } else {
+            out.printf("[%8.3f] %-8s %-14s %s%n", (epochMillis - startMillis) / 1000.0, source, label, text);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ttrtc.tools.cli;
+
+import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.simulator.Simulator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tt-host server}: runs the room server (and the simulator page) until Ctrl-C. */
+@Command(name = "server", description = "Run the room server and the simulator page until Ctrl-C.")
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "7700", description = "Port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--app", paramLabel = "ID:KEY", description = "Admit tokens of this app (repeatable); the development app is always admitted.")
+    List<String> apps = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RoomServer.Builder builder = RoomServer.builder().port(port);
+        for (String app : apps) {
+            int colon = app.indexOf(':');
+            if (colon != AccessToken.APP_ID_LENGTH || colon == app.length() - 1) {
+                throw new UserError("--app must be ID:KEY with a 24-character appId, got '" + app + "'");
+            }
+            builder.app(app.substring(0, colon), app.substring(colon + 1));
+        }
+        RoomServer server = Servers.start(builder);
+        // The page mints tokens for the development app, which every server admits.
+        Simulator simulator = Simulator.builder(server.signalUri()).rooms(server::rooms).build();
+        server.mount("/", simulator.handler());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("room server listening on " + server.signalUri());
+        out.println("rooms: " + server.httpUri() + "api/rooms");
+        out.println("simulator " + server.httpUri());
+        out.println("development app: appId " + DevelopmentApp.APP_ID + " appKey " + DevelopmentApp.APP_KEY);
+        out.println("press Ctrl-C to stop");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            server.close();
+            stopped.countDown();
+        }, "tt-server-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
