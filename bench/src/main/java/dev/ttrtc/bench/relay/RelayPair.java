@@ -7,7 +7,7 @@ import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MessageCodec;
-import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.client.SignalConnection;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.ttrtc.bridge.engine;
 
 import dev.ttrtc.bridge.signal.LeaveReason;
-import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.bridge.errors.RtcError;
 
 /**
  * The events of one room, after the native SDKs' room event handler. Every method is called on

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One room of an {@link RtcEngine}. Every action returns a future that completes once the room
- * server has accepted it, or fails with a {@link dev.ttrtc.bridge.signal.RtcException}.
+ * server has accepted it, or fails with a {@link dev.ttrtc.bridge.errors.RtcException}.
  *
  * <p>Lifecycle: {@link #join} once, act, {@link #leave}; after an interruption or a leave the room
  * may be joined again. {@link #destroy} leaves and ends it for good.

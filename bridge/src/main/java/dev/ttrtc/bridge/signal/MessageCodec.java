@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,21 +99,21 @@ public final class MessageCodec {
         try {
             tree = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "not JSON: " + e.getOriginalMessage());
+            throw RtcException.of(RtcError.NOT_JSON, e.getOriginalMessage());
         }
         if (tree == null || !tree.isObject()) {
-            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "a message must be a JSON object");
+            throw RtcException.of(RtcError.NOT_AN_OBJECT);
         }
         ObjectNode object = (ObjectNode) tree;
         JsonNode version = object.remove("v");
         if (version == null) {
-            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "missing \"v\" (protocol version)");
+            throw RtcException.of(RtcError.NO_VERSION);
         }
         if (!version.isInt() || version.asInt() != VERSION) {
             throw RtcException.of(RtcError.UNSUPPORTED_VERSION, version.toString(), VERSION);
         }
         if (!object.path("type").isTextual()) {
-            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "missing \"type\"");
+            throw RtcException.of(RtcError.NO_TYPE);
         }
         try {
             return JSON.treeToValue(object, type);

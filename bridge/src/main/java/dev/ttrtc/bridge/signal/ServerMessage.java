@@ -3,6 +3,7 @@ package dev.ttrtc.bridge.signal;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.bridge.errors.RtcException;
 import java.util.List;
 
 /** Messages the room server sends to a client. */

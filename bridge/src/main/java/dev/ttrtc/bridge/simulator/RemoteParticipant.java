@@ -11,7 +11,7 @@ import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.signal.LeaveReason;
-import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.bridge.errors.RtcError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

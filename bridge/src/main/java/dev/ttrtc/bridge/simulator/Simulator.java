@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
@@ -156,7 +157,7 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalStateException("the simulator is closed");
         }
         if (!Ids.isValid(userId) || !Ids.isValid(roomId)) {
-            throw new IllegalArgumentException("user and room ids must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw new IllegalArgumentException("user and room ids must be " + RtcError.ID_RULE);
         }
         if (remotes.size() >= MAX_REMOTES) {
             throw new IllegalArgumentException("at most " + MAX_REMOTES + " Java participants");

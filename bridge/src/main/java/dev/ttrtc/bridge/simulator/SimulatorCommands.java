@@ -3,6 +3,7 @@ package dev.ttrtc.bridge.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.runtime.PageEvent;
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class SimulatorCommands {
     private static String id(JsonNode c, String field) {
         String value = text(c, field);
         if (!Ids.isValid(value)) {
-            throw new IllegalArgumentException(field + " must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw new IllegalArgumentException(field + " must be " + RtcError.ID_RULE);
         }
         return value;
     }

@@ -1,8 +1,5 @@
 package dev.ttrtc.bridge.tt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.runtime.api.JsEventChannel;
@@ -52,18 +49,8 @@ final class RoomLists {
 
     private static List<String> fire(JsEventChannel channel, List<String> last, List<String> now) {
         if (!now.equals(last)) {
-            channel.emit(payload(channel.eventName(), now));
+            channel.emit(RtcPayloads.list(channel.eventName(), now));
         }
         return now;
-    }
-
-    /** {@code {userIdList, errCode: 0, errMsg: "<event>:ok"}}. */
-    static ObjectNode payload(String eventName, List<String> userIds) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = payload.putArray("userIdList");
-        userIds.forEach(list::add);
-        payload.put("errCode", 0);
-        payload.put("errMsg", eventName + ":ok");
-        return payload;
     }
 }

@@ -13,7 +13,7 @@ import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.media.analysis.LevelMeter;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
-import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.runtime.api.ApiArgs;
 import dev.ttrtc.runtime.api.ApiCall;
 import dev.ttrtc.runtime.api.ApiException;
@@ -33,12 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The mini-game {@code RtcEngine} of {@code tt.getRtcEngine}: channels are rooms, uids are user
  * ids. Failures answer {@code {errMsg, errNo, errCode}} with errCode 101 (instance released), 102
- * (call failed) or 103 (bad parameter). Events register as {@code onXxx(cb)} or {@code on('xxx', cb)}.
+ * (call failed) or 103 (bad parameter), built by {@link RtcPayloads}. Events register as {@code onXxx(cb)} or {@code on('xxx', cb)}.
  */
 final class RtcEngineFace {
-    static final int INSTANCE_RELEASED = 101;
-    static final int CALL_FAILED = 102;
-    static final int BAD_PARAMETER = 103;
     static final Duration NETWORK_QUALITY_PERIOD = Duration.ofSeconds(2);
     static final int DEFAULT_INDICATION_MILLIS = 200;
 
@@ -119,11 +116,10 @@ final class RtcEngineFace {
     }
 
     private JsEventChannel channelNamed(ApiArgs args) throws ApiException {
-        String name = args.string(0).orElseThrow(() -> ApiException.parameter(
-                "expect event name to be string, but got " + args.typeOf(0)));
+        String name = args.string(0).orElseThrow(() -> RtcPayloads.fail(RtcError.EVENT_NAME_TYPE, args.typeOf(0)));
         JsEventChannel found = events.get(name);
         if (found == null) {
-            throw ApiException.parameter("unknown event \"" + name + "\"; events are " + String.join(", ", EVENTS));
+            throw RtcPayloads.fail(RtcError.UNKNOWN_EVENT, name, String.join(", ", EVENTS));
         }
         return found;
     }
@@ -141,35 +137,31 @@ final class RtcEngineFace {
         return destroyed;
     }
 
-    private static ApiException failure(int errCode, String detail) {
-        return new ApiException(errCode, detail).withField("errCode", errCode);
-    }
-
     private void checkAlive() throws ApiException {
         if (destroyed) {
-            throw failure(INSTANCE_RELEASED, "instance released");
+            throw RtcPayloads.gameFail(RtcError.INSTANCE_RELEASED);
         }
     }
 
     private Channel requireChannel() throws ApiException {
         Channel current = channel.get();
         if (current == null) {
-            throw failure(CALL_FAILED, "not in a channel");
+            throw RtcPayloads.gameFail(RtcError.NOT_IN_A_CHANNEL);
         }
         return current;
     }
 
     private static String checkedId(ApiParams p, String key) throws ApiException {
+        String value;
         try {
-            String value = p.string(key);
-            if (!Ids.isValid(value)) {
-                throw ApiException.parameter("expect params." + key
-                        + " to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got " + value);
-            }
-            return value;
+            value = p.string(key);
         } catch (ApiException e) {
-            throw failure(BAD_PARAMETER, e.detail());
+            throw RtcPayloads.gameParameter(e);
         }
+        if (!Ids.isValid(value)) {
+            throw RtcPayloads.gameFail(RtcError.BAD_PARAMETER, RtcError.INVALID_ID_PARAMETER.detail("params." + key, value));
+        }
+        return value;
     }
 
     private static void answer(ApiCall call, CompletableFuture<?> done) {
@@ -177,7 +169,7 @@ final class RtcEngineFace {
             if (error == null) {
                 call.succeed();
             } else {
-                call.fail(failure(CALL_FAILED, RtcFailures.of(error).detail()));
+                call.fail(RtcPayloads.gameFail(error));
             }
         });
     }
@@ -196,16 +188,16 @@ final class RtcEngineFace {
         try {
             token = p.string("token");
         } catch (ApiException e) {
-            throw failure(BAD_PARAMETER, e.detail());
+            throw RtcPayloads.gameParameter(e);
         }
         checkAlive();
         Channel already = channel.get();
         if (already != null) {
-            throw failure(CALL_FAILED, "user " + already.uid() + " is already in the channel " + already.channelId());
+            throw RtcPayloads.gameFail(RtcError.ALREADY_IN_CHANNEL, already.uid(), already.channelId());
         }
         if (!WireText.isSendableToken(token)) {
             // No server could accept it: it cannot even be sent in a join message.
-            throw failure(CALL_FAILED, RtcError.INVALID_TOKEN.detail());
+            throw RtcPayloads.gameFail(RtcError.CALL_FAILED, RtcError.INVALID_TOKEN.detail());
         }
         RtcRoom room = engine.createRoom(channelId);
         Channel joining = new Channel(room, channelId, uid, System.currentTimeMillis());
@@ -216,7 +208,7 @@ final class RtcEngineFace {
             if (error != null) {
                 channel.compareAndSet(joining, null);
                 room.destroy();
-                call.fail(failure(CALL_FAILED, RtcFailures.of(error).detail()));
+                call.fail(RtcPayloads.gameFail(error));
                 return;
             }
             call.succeed();
@@ -238,7 +230,7 @@ final class RtcEngineFace {
     private void setLocalAudio(ApiCall call, boolean on) throws ApiException {
         checkAlive();
         if (on && !instance.isGranted("scope.record")) {
-            throw failure(CALL_FAILED, "auth deny: the user refused scope.record");
+            throw RtcPayloads.gameFail(RtcError.RECORD_DENIED);
         }
         if (on) {
             engine.startAudioCapture();
@@ -278,7 +270,7 @@ final class RtcEngineFace {
         }
         if (value.isEmpty() || value.getAsDouble() != Math.rint(value.getAsDouble())
                 || value.getAsDouble() < 0 || value.getAsDouble() > 200) {
-            throw failure(BAD_PARAMETER, "expect volume to be an integer from 0 to 200, but got " + args.describe(0));
+            throw RtcPayloads.gameFail(RtcError.VOLUME_RANGE, args.describe(0));
         }
         return (int) value.getAsDouble();
     }
@@ -292,7 +284,7 @@ final class RtcEngineFace {
         try {
             interval = call.params().optionalNumber("interval").orElse(DEFAULT_INDICATION_MILLIS);
         } catch (ApiException e) {
-            throw failure(BAD_PARAMETER, e.detail());
+            throw RtcPayloads.gameParameter(e);
         }
         checkAlive();
         stopIndication();
@@ -469,20 +461,14 @@ final class RtcEngineFace {
             if (!channel.compareAndSet(bound, null)) {
                 return;
             }
-            ObjectNode payload = JsonNodeFactory.instance.objectNode();
-            payload.put("code", reason.code());
-            payload.put("message", message);
-            emit("error", payload);
+            emit("error", RtcPayloads.gameError(reason, message));
             bound.room().destroy();
         }
 
         @Override
         public void onRoomError(RtcError error, String message) {
             if (current()) {
-                ObjectNode payload = JsonNodeFactory.instance.objectNode();
-                payload.put("code", error.code());
-                payload.put("message", message);
-                emit("warning", payload);
+                emit("warning", RtcPayloads.gameError(error, message));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.ttrtc.bridge.tt;
 
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.RtcEngine;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.runtime.api.ApiArgs;
 import dev.ttrtc.runtime.api.ApiException;
@@ -34,8 +35,8 @@ public final class RtcModule implements TtApiModule {
         });
 
         tt.sync("createRtcRoomContext", args -> {
-            String appId = appId(args, "createRtcRoomContext").orElseThrow(() -> ApiException.parameter(
-                    "expect params.appId to be string, but got " + describeAppIdArgument(args)));
+            String appId = appId(args, "createRtcRoomContext").orElseThrow(
+                    () -> RtcPayloads.fail(RtcError.APP_ID_TYPE, describeAppIdArgument(args)));
             contexts.forEach(RtcRoomContextFace::destroy);
             contexts.clear();
             RtcRoomContextFace face = new RtcRoomContextFace(instance,
@@ -48,8 +49,7 @@ public final class RtcModule implements TtApiModule {
             String appId = appId(args, "getRtcEngine")
                     .orElseGet(() -> settings.map(RtcSettings::defaultAppId).orElse(null));
             if (appId == null) {
-                throw ApiException.parameter("expect appId to be string, but got " + args.typeOf(0)
-                        + " (and no default appId is configured)");
+                throw RtcPayloads.fail(RtcError.NO_APP_ID, args.typeOf(0));
             }
             gameEngines.removeIf(RtcEngineFace::isDestroyed);
             RtcEngineFace face = new RtcEngineFace(instance,
@@ -70,11 +70,11 @@ public final class RtcModule implements TtApiModule {
         } else if ("undefined".equals(args.typeOf(0))) {
             appId = Optional.empty();
         } else {
-            throw ApiException.parameter("expect params.appId to be string, but got " + args.typeOf(0));
+            throw RtcPayloads.fail(RtcError.APP_ID_TYPE, args.typeOf(0));
         }
         // An appId with a lone surrogate could never be sent to the room server (UTF-8 JSON).
         if (appId.isPresent() && (appId.get().length() != AccessToken.APP_ID_LENGTH || !WireText.isWellFormed(appId.get()))) {
-            throw ApiException.parameter("expect params.appId to be the 24-character RTC appId, but got " + appId.get());
+            throw RtcPayloads.fail(RtcError.APP_ID_FORMAT, appId.get());
         }
         return appId;
     }

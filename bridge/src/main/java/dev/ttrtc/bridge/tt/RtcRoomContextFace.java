@@ -1,7 +1,5 @@
 package dev.ttrtc.bridge.tt;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.CameraFacing;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
@@ -13,7 +11,7 @@ import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
-import dev.ttrtc.bridge.signal.RtcError;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.runtime.api.ApiCall;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiParams;
@@ -118,14 +116,14 @@ final class RtcRoomContextFace {
 
     private void checkAlive() throws ApiException {
         if (destroyed) {
-            throw RtcFailures.of(RtcError.ENGINE_DESTROYED);
+            throw RtcPayloads.fail(RtcError.ENGINE_DESTROYED);
         }
     }
 
     private Membership requireRoom() throws ApiException {
         Membership current = membership.get();
         if (current == null) {
-            throw RtcFailures.of(RtcError.PARAMETER, "not in a room");
+            throw RtcPayloads.fail(RtcError.NOT_IN_A_ROOM);
         }
         return current;
     }
@@ -133,8 +131,7 @@ final class RtcRoomContextFace {
     private static String id(ApiParams p, String key) throws ApiException {
         String value = p.string(key);
         if (!Ids.isValid(value)) {
-            throw ApiException.parameter("expect " + p.path() + "." + key
-                    + " to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got " + value);
+            throw RtcPayloads.fail(RtcError.INVALID_ID_PARAMETER, p.path() + "." + key, value);
         }
         return value;
     }
@@ -145,20 +142,9 @@ final class RtcRoomContextFace {
             if (error == null) {
                 call.succeed();
             } else {
-                call.fail(RtcFailures.of(error));
+                call.fail(RtcPayloads.fail(error));
             }
         });
-    }
-
-    private static ObjectNode statePayload(int errNo, String errMsg, String roomId) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.put("errNo", errNo);
-        payload.put("errMsg", errMsg);
-        ObjectNode data = payload.putObject("data");
-        if (roomId != null) {
-            data.put("roomId", roomId);
-        }
-        return payload;
     }
 
     // ---- methods (loop thread) --------------------------------------------------------------------
@@ -174,11 +160,11 @@ final class RtcRoomContextFace {
         checkAlive();
         Membership already = membership.get();
         if (already != null) {
-            throw RtcFailures.of(RtcError.ALREADY_IN_ROOM, already.userId, already.room.roomId());
+            throw RtcPayloads.fail(RtcError.ALREADY_IN_ROOM, already.userId, already.room.roomId());
         }
         if (!WireText.isSendableToken(token)) {
             // No server could accept it: it cannot even be sent in a join message.
-            throw RtcFailures.of(RtcError.INVALID_TOKEN);
+            throw RtcPayloads.fail(RtcError.INVALID_TOKEN);
         }
         RtcRoom room = engine.createRoom(roomId);
         Membership joining = new Membership(room, userId);
@@ -189,7 +175,7 @@ final class RtcRoomContextFace {
             if (error != null) {
                 membership.compareAndSet(joining, null);
                 room.destroy();
-                call.fail(RtcFailures.of(error));
+                call.fail(RtcPayloads.fail(error));
             } else if (membership.get() == joining) {
                 call.succeed();
                 lists.reset();
@@ -206,7 +192,7 @@ final class RtcRoomContextFace {
         checkAlive();
         Membership current = requireRoom();
         if (!current.room.roomId().equals(roomId)) {
-            throw RtcFailures.of(RtcError.PARAMETER, "not in the room " + roomId);
+            throw RtcPayloads.fail(RtcError.NOT_IN_THAT_ROOM, roomId);
         }
         membership.compareAndSet(current, null);
         answer(call, current.room.destroy());
@@ -220,9 +206,8 @@ final class RtcRoomContextFace {
             if (!instance.isGranted(scope)) {
                 RtcError noPermission = kind == MediaKind.AUDIO ? RtcError.NO_MICROPHONE_PERMISSION : RtcError.NO_CAMERA_PERMISSION;
                 Membership current = membership.get();
-                stateChanged.emit(statePayload(noPermission.code(), noPermission.detail(),
-                        current == null ? null : current.room.roomId()));
-                throw RtcFailures.of(RtcError.AUTH_DENY);
+                stateChanged.emit(RtcPayloads.state(noPermission, current == null ? null : current.room.roomId()));
+                throw RtcPayloads.fail(RtcError.AUTH_DENY);
             }
         }
         if (kind == MediaKind.AUDIO) {
@@ -286,7 +271,7 @@ final class RtcRoomContextFace {
         try {
             camera = call.params().stringOneOf("camera", "back", "front");
         } catch (ApiException e) {
-            throw e.withErrNo(RtcError.SWITCH_CAMERA_PARAMETER.code());
+            throw RtcPayloads.retag(e, RtcError.SWITCH_CAMERA_PARAMETER);
         }
         checkAlive();
         engine.switchCamera(camera.equals("back") ? CameraFacing.BACK : CameraFacing.FRONT);
@@ -304,7 +289,7 @@ final class RtcRoomContextFace {
         checkAlive();
         RtcRoom room = requireRoom().room;
         if (AccessToken.claimedAppId(token) == null || !WireText.isSendableToken(token)) {
-            throw RtcFailures.of(RtcError.UPDATE_TOKEN_INVALID);
+            throw RtcPayloads.fail(RtcError.UPDATE_TOKEN_INVALID);
         }
         answer(call, room.updateToken(token));
     }
@@ -329,8 +314,8 @@ final class RtcRoomContextFace {
     private static int dimension(ApiParams p, String key, int min, int max) throws ApiException {
         double value = p.number(key);
         if (value != Math.rint(value) || value < min || value > max) {
-            throw ApiException.parameter("expect " + p.path() + "." + key + " to be an integer from " + min + " to " + max
-                    + ", but got " + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)));
+            throw RtcPayloads.fail(RtcError.INTEGER_RANGE, p.path() + "." + key, min, max,
+                    value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value));
         }
         return (int) value;
     }
@@ -368,9 +353,9 @@ final class RtcRoomContextFace {
                 return;
             }
             if (state == ConnectionState.RECONNECTING) {
-                stateChanged.emit(statePayload(RtcError.RECONNECTING.code(), RtcError.RECONNECTING.detail(), bound.room.roomId()));
+                stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTING, bound.room.roomId()));
             } else if (state == ConnectionState.RECONNECTED) {
-                stateChanged.emit(statePayload(RtcError.RECONNECTED.code(), RtcError.RECONNECTED.detail(), bound.room.roomId()));
+                stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTED, bound.room.roomId()));
                 refresh();
             }
         }
@@ -422,12 +407,9 @@ final class RtcRoomContextFace {
             if (!membership.compareAndSet(bound, null)) {
                 return;
             }
-            ObjectNode payload = JsonNodeFactory.instance.objectNode();
-            payload.put("errNo", reason.code());
-            payload.put("errMsg", message);
-            interrupted.emit(payload);
+            interrupted.emit(RtcPayloads.interrupted(reason, message));
             if (reason == RtcError.TOKEN_EXPIRED) {
-                stateChanged.emit(statePayload(reason.code(), message, bound.room.roomId()));
+                stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId()));
             }
             bound.room.destroy();
         }
@@ -435,7 +417,7 @@ final class RtcRoomContextFace {
         @Override
         public void onRoomError(RtcError error, String message) {
             if (current()) {
-                stateChanged.emit(statePayload(error.code(), message, bound.room.roomId()));
+                stateChanged.emit(RtcPayloads.state(error, message, bound.room.roomId()));
             }
         }
     }

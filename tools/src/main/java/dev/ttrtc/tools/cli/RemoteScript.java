@@ -1,6 +1,7 @@
 package dev.ttrtc.tools.cli;
 
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.Ids;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ record RemoteScript(List<Step> steps) {
             throw new UserError(where + "expected '<at> <user> <action> [kind]', got '" + text + "'");
         }
         if (!Ids.isValid(words[1])) {
-            throw new UserError(where + "'" + words[1] + "' is not a valid user id (1-128 characters of A-Z a-z 0-9 _ @ - .)");
+            throw new UserError(where + "'" + words[1] + "' is not a valid user id (" + RtcError.ID_RULE + ")");
         }
         Duration at;
         try {

@@ -4,6 +4,7 @@ import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.media.MediaFactories;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
@@ -116,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Ids.isValid(room) || !Ids.isValid(user)) {
-            throw new UserError("--room and --user must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw new UserError("--room and --user must be " + RtcError.ID_RULE);
         }
         if (appId.length() != AccessToken.APP_ID_LENGTH) {
             throw new UserError("--app-id must be " + AccessToken.APP_ID_LENGTH + " characters");

@@ -1,5 +1,6 @@
 package dev.ttrtc.tools.cli;
 
+import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.Ids;
 import java.util.concurrent.Callable;
@@ -39,10 +40,10 @@ final class TokenCommand implements Callable<Integer> {
             throw new UserError("--app-id must be " + AccessToken.APP_ID_LENGTH + " characters, got " + appId.length());
         }
         if (!Ids.isValid(room)) {
-            throw new UserError("--room must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw new UserError("--room must be " + RtcError.ID_RULE);
         }
         if (!Ids.isValid(user)) {
-            throw new UserError("--user must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw new UserError("--user must be " + RtcError.ID_RULE);
         }
         if (expire < 0 || expire > AccessToken.MAX_LIFETIME_SECONDS) {
             throw new UserError("--expire must be from 0 to " + AccessToken.MAX_LIFETIME_SECONDS + " seconds");

@@ -17,7 +17,7 @@ import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
-import dev.ttrtc.bridge.signal.RtcException;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.bridge.tt.RtcInstances;
@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,10 +115,7 @@ final class TestHost {
     }
 
     static String describe(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = RtcException.causeOf(error);
         if (cause instanceof RtcException rtc) {
             return rtc.error().code() + " " + rtc.detail();
         }
@@ -228,7 +224,7 @@ final class TestHost {
             if (error == null) {
                 resolve.call(value.toString());
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = RtcException.causeOf(error);
                 reject.call(cause instanceof ScriptError ? cause.getMessage() : describe(cause));
             }
         }));

@@ -13,8 +13,8 @@ import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MessageCodec;
-import dev.ttrtc.bridge.signal.RtcError;
-import dev.ttrtc.bridge.signal.RtcException;
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.media.LocalMedia;
 import dev.ttrtc.bridge.media.MediaSession;
@@ -150,11 +150,10 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                 return failed(RtcError.ALREADY_IN_ROOM, userId, roomId);
             }
             if (!Ids.isValid(roomId) || !Ids.isValid(joinUserId)) {
-                return failed(RtcError.PARAMETER, "roomId and userId must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+                return failed(RtcError.INVALID_IDS);
             }
             if (engine.config().server() == null) {
-                return failed(RtcError.JOIN_FAILED, "no room server is configured for this participant"
-                        + " (run the mini-program with tt-host run, or launch it with RtcSettings)");
+                return failed(RtcError.NO_SERVER);
             }
             token = joinToken;
             userId = joinUserId;
@@ -166,7 +165,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             return connectAndJoin(null).thenComposeAsync(attempt -> {
                 if (phase != Phase.JOINING) {
                     attempt.connection().close();
-                    return failed(RtcError.JOIN_FAILED, "the room was left while joining");
+                    return failed(RtcError.LEFT_WHILE_JOINING);
                 }
                 joined(attempt, false);
                 MediaState auto = autoPublishTargets();
@@ -247,7 +246,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     /** Publishes what autoPublish asks for; a refusal is reported to the handler, not thrown. */
     private CompletableFuture<Void> applyAutoPublish(UnaryOperator<MediaState> change) {
         return requestState(change).exceptionallyCompose(error -> {
-            RtcException refused = rtcException(error);
+            RtcException refused = RtcException.from(error);
             handler.onRoomError(refused.error(), refused.detail());
             return requestState(UnaryOperator.identity());
         }).exceptionally(error -> null);
@@ -266,7 +265,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             if (phase != Phase.JOINED) {
-                return failed(RtcError.PARAMETER, "not in a room");
+                return failed(RtcError.NOT_IN_A_ROOM);
             }
             MediaState target = change.apply(published);
             MediaState wire = new MediaState(engine.isCapturing(MediaKind.AUDIO), engine.isCapturing(MediaKind.VIDEO),
@@ -380,11 +379,10 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private CompletableFuture<Void> setSubscription(String remoteUserId, MediaKind kind, boolean on) {
         return onThread(() -> {
             if (!isJoined()) {
-                return failed(RtcError.PARAMETER, "not in a room");
+                return failed(RtcError.NOT_IN_A_ROOM);
             }
             if (!view.contains(remoteUserId)) {
-                return failed(kind == MediaKind.SCREEN ? RtcError.SCREEN_SUBSCRIBE_FAILED : RtcError.PARAMETER,
-                        "user " + remoteUserId + " is not in the room");
+                return failed(kind == MediaKind.SCREEN ? RtcError.SCREEN_NOT_A_MEMBER : RtcError.NOT_A_MEMBER, remoteUserId);
             }
             subscriptionOverrides.put(remoteUserId + "/" + kind, on);
             if (media != null) {
@@ -403,7 +401,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     public CompletableFuture<Void> setUserVisibility(boolean show) {
         return onThread(() -> {
             if (!isJoined()) {
-                return failed(RtcError.PARAMETER, "not in a room");
+                return failed(RtcError.NOT_IN_A_ROOM);
             }
             if (phase == Phase.RECONNECTING) {
                 applyVisibility(show);
@@ -429,7 +427,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     public CompletableFuture<Void> updateToken(String newToken) {
         return onThread(() -> {
             if (!isJoined()) {
-                return failed(RtcError.PARAMETER, "not in a room");
+                return failed(RtcError.NOT_IN_A_ROOM);
             }
             if (phase == Phase.RECONNECTING) {
                 token = newToken;
@@ -669,7 +667,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                 }
                 return;
             }
-            RtcException cause = rtcException(error);
+            RtcException cause = RtcException.from(error);
             long elapsed = System.nanoTime() - reconnectStartedNanos;
             if (cause.error() == RtcError.INVALID_TOKEN) {
                 giveUp(RtcError.TOKEN_EXPIRED, RtcError.TOKEN_EXPIRED.detail());
@@ -685,21 +683,6 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         LOG.info("{} gave up on room {}: {}", userId, roomId, message);
         handler.onConnectionStateChanged(ConnectionState.LOST);
         interrupt(reason, message);
-    }
-
-    static RtcException rtcException(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof RtcException rtc) {
-            return rtc;
-        }
-        if (cause instanceof java.util.concurrent.TimeoutException) {
-            return RtcException.of(RtcError.JOIN_FAILED, "the room server did not answer in time");
-        }
-        return RtcException.of(RtcError.JOIN_FAILED, String.valueOf(cause.getMessage()));
     }
 
     // ---- leave --------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@ package dev.ttrtc.bridge.signal.client;
 
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.MessageCodec;
-import dev.ttrtc.bridge.signal.RtcError;
-import dev.ttrtc.bridge.signal.RtcException;
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,8 +80,8 @@ public final class SignalConnection implements AutoCloseable {
                 .handle((ws, error) -> {
                     if (error != null) {
                         Throwable cause = error.getCause() == null ? error : error.getCause();
-                        throw RtcException.of(RtcError.JOIN_FAILED, "cannot reach the room server at " + server
-                                + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+                        throw RtcException.of(RtcError.UNREACHABLE, server,
+                                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
                     }
                     connection.socket = ws;
                     connection.lastHeardNanos = System.nanoTime();

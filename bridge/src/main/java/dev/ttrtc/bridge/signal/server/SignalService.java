@@ -9,8 +9,8 @@ import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MemberInfo;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.Privilege;
-import dev.ttrtc.bridge.signal.RtcError;
-import dev.ttrtc.bridge.signal.RtcException;
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.TokenVerifier;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -86,7 +86,7 @@ final class SignalService {
         onActor(() -> {
             Connection connection = connections.get(channel);
             if (connection != null && !connection.closed) {
-                refuse(connection, 0, RtcException.of(RtcError.MALFORMED_MESSAGE, "binary frames are not supported"));
+                refuse(connection, 0, RtcException.of(RtcError.BINARY_FRAME));
             }
         });
     }
@@ -96,8 +96,7 @@ final class SignalService {
         onActor(() -> {
             Connection connection = connections.get(channel);
             if (connection != null && !connection.closed) {
-                connection.send(ServerMessage.Error.of(0, new RtcException(RtcError.MESSAGE_TOO_LARGE,
-                        "a message of more than " + limit + " bytes; disconnecting")));
+                connection.send(ServerMessage.Error.of(0, RtcException.of(RtcError.FRAME_TOO_LARGE, limit)));
                 connection.close(1009, "message too big");
                 detach(connection);
             }
@@ -192,7 +191,7 @@ final class SignalService {
         }
         Member member = connection.member;
         if (member == null) {
-            throw RtcException.of(RtcError.OUT_OF_ORDER, "\"" + MessageCodec.typeName(message) + "\" before \"join\"");
+            throw RtcException.of(RtcError.BEFORE_JOIN, MessageCodec.typeName(message));
         }
         if (message instanceof ClientMessage.Leave leave) {
             remove(member, LeaveReason.LEFT);
@@ -215,15 +214,14 @@ final class SignalService {
                 throw RtcException.of(RtcError.NO_SUCH_MEMBER, relay.to());
             }
             if (target == member) {
-                throw new RtcException(RtcError.NO_SUCH_MEMBER, "signal data goes to another member, not to yourself");
+                throw RtcException.of(RtcError.SIGNAL_TO_SELF);
             }
             // Re-encoding may grow the data (1e5 is written 100000.0): never send a frame larger
             // than clients accept, or a member could knock the others off the server.
             String relayed = MessageCodec.write(new ServerMessage.Relayed(member.userId, relay.data()));
             int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MessageCodec.MAX_MESSAGE_BYTES) {
-                throw new RtcException(RtcError.MESSAGE_TOO_LARGE, "the relayed message would be " + bytes
-                        + " bytes, over the " + MessageCodec.MAX_MESSAGE_BYTES + " bytes clients accept");
+                throw RtcException.of(RtcError.RELAY_TOO_LARGE, bytes, MessageCodec.MAX_MESSAGE_BYTES);
             }
             target.connection.sendText(relayed);
         }
@@ -233,19 +231,19 @@ final class SignalService {
         try {
             return verifier.verify(token, appId, roomId, userId, System.currentTimeMillis() / 1000);
         } catch (InvalidTokenException e) {
-            throw new RtcException(RtcError.INVALID_TOKEN, "invalid token: " + e.problem().description());
+            throw RtcException.of(RtcError.TOKEN_REFUSED, e.problem().description());
         }
     }
 
     private void join(Connection connection, ClientMessage.Join join) {
         if (connection.member != null) {
-            throw RtcException.of(RtcError.OUT_OF_ORDER, "already in room " + connection.member.room.roomId + "; leave first");
+            throw RtcException.of(RtcError.ALREADY_JOINED, connection.member.room.roomId);
         }
         if (shuttingDown) {
-            throw RtcException.of(RtcError.JOIN_FAILED, "the room server is shutting down");
+            throw RtcException.of(RtcError.SHUTTING_DOWN);
         }
         if (!Ids.isValid(join.roomId()) || !Ids.isValid(join.userId())) {
-            throw RtcException.of(RtcError.PARAMETER, "roomId and userId must be 1-128 characters of A-Z a-z 0-9 _ @ - .");
+            throw RtcException.of(RtcError.INVALID_IDS);
         }
         AccessToken token = verify(join.token(), join.appId(), join.roomId(), join.userId());
         RoomKey key = new RoomKey(join.appId(), join.roomId());
@@ -254,8 +252,7 @@ final class SignalService {
             room = new Room(join.appId(), join.roomId());
         }
         if (join.visible() && room.visibleCount(join.userId()) >= settings.maxVisibleMembers()) {
-            throw RtcException.of(RtcError.JOIN_FAILED, "room " + join.roomId() + " is full: at most "
-                    + settings.maxVisibleMembers() + " visible users");
+            throw RtcException.of(RtcError.ROOM_FULL, join.roomId(), settings.maxVisibleMembers());
         }
         rooms.put(key, room);
         Member existing = room.get(join.userId());
@@ -319,14 +316,14 @@ final class SignalService {
 
     private void checkMayPublish(Member member, MediaState next) {
         if (!member.visible) {
-            throw RtcException.of(RtcError.PUBLISH_NOT_ALLOWED, "invisible users may not publish");
+            throw RtcException.of(RtcError.INVISIBLE_PUBLISHER);
         }
         long now = System.currentTimeMillis() / 1000;
         boolean all = member.token.grants(Privilege.PUBLISH_STREAM, now);
         if ((next.audioPublished() && !all && !member.token.grants(Privilege.PUBLISH_AUDIO_STREAM, now))
                 || ((next.videoPublished() || next.screenPublished()) && !all
                         && !member.token.grants(Privilege.PUBLISH_VIDEO_STREAM, now))) {
-            throw RtcException.of(RtcError.PUBLISH_NOT_ALLOWED, "the token does not grant publishing");
+            throw RtcException.of(RtcError.NO_PUBLISH_PRIVILEGE);
         }
         if (!member.state.publishesAnything()
                 && member.room.publisherCount(member.userId) >= settings.maxPublishers()) {
@@ -348,8 +345,7 @@ final class SignalService {
             return;
         }
         if (visible && member.room.visibleCount(member.userId) >= settings.maxVisibleMembers()) {
-            throw RtcException.of(RtcError.JOIN_FAILED, "room " + member.room.roomId + " is full: at most "
-                    + settings.maxVisibleMembers() + " visible users");
+            throw RtcException.of(RtcError.ROOM_FULL, member.room.roomId, settings.maxVisibleMembers());
         }
         MemberInfo before = member.info();
         member.visible = visible;

@@ -28,7 +28,7 @@ public final class AuthorizeApi implements TtApiModule {
             boolean granted = instance.isGranted(scope);
             asked.put(scope, granted);
             if (!granted) {
-                throw new ApiException(ApiErrors.AUTH_DENY, "auth deny");
+                throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
             }
             call.succeed();
         });
