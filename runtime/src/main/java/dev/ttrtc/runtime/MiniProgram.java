@@ -3,6 +3,7 @@ package dev.ttrtc.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,9 @@ public interface MiniProgram extends AutoCloseable {
     void show();
 
     EventLog events();
+
+    /** What an API module attached to this instance under {@code type} (see {@code InstanceContext.attach}). */
+    <T> Optional<T> attachment(Class<T> type);
 
     boolean isClosed();
 

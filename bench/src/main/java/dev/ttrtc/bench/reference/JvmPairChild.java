@@ -14,7 +14,7 @@ import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchOptions;
@@ -271,7 +271,7 @@ public final class JvmPairChild {
         @Override
         public Optional<RemoteMedia> media(String receiver, String sender) {
             MiniProgram program = receiver.equals(A) ? a : b;
-            RtcRoom room = program == null ? null : RtcInstances.currentRoom(program.id());
+            RtcRoom room = program == null ? null : MiniProgramRtc.of(program).currentRoom();
             return room == null ? Optional.empty() : room.remoteMedia(sender);
         }
 

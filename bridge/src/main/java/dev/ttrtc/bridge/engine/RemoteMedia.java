@@ -19,6 +19,9 @@ public interface RemoteMedia {
     /** The decoded level of the latest 10 ms, in dBov. */
     double audioLevelDbov();
 
+    /** That level as the mini-game's 0–255 volume (-60 dBov and below 0, 0 dBov 255). */
+    int audioVolume();
+
     /** The latest decoded camera or screen picture. */
     Optional<BufferedImage> latestFrame(MediaKind kind);
 

@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.engine;
 
-import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 
 /**
@@ -19,7 +18,7 @@ public interface RoomEventHandler {
     default void onUserJoined(String userId) {
     }
 
-    default void onUserLeave(String userId, LeaveReason reason) {
+    default void onUserLeave(String userId, UserLeaveReason reason) {
     }
 
     default void onUserPublishStream(String userId, MediaKind kind) {

@@ -1,9 +1,7 @@
 package dev.ttrtc.bridge.engine;
 
-import dev.ttrtc.bridge.signal.MediaState;
-
 /** A visible member of a joined room, as this participant sees it. */
-public record RoomMember(String userId, boolean local, MediaState state, boolean speaking) {
+public record RoomMember(String userId, boolean local, MemberState state, boolean speaking) {
 
     public boolean publishes(MediaKind kind) {
         return switch (kind) {

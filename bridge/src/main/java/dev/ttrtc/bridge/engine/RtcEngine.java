@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.engine;
 
-import dev.ttrtc.bridge.engine.internal.RealRtcEngine;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ import java.util.Optional;
 public interface RtcEngine extends AutoCloseable {
 
     static RtcEngine create(EngineConfig config) {
-        return new RealRtcEngine(config);
+        return RtcEngineProvider.installed().create(config);
     }
 
     EngineConfig config();

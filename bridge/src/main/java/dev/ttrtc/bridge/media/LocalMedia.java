@@ -290,7 +290,8 @@ public final class LocalMedia implements AutoCloseable {
     }
 
     public LocalMediaStats stats() {
-        return new LocalMediaStats(levelDbov, speaking, audioFramesPushed.get(), cameraFramesPushed.get(), screenFramesPushed.get());
+        return new LocalMediaStats(levelDbov, LevelMeter.volume(levelDbov), speaking, audioFramesPushed.get(),
+                cameraFramesPushed.get(), screenFramesPushed.get());
     }
 
     /** Stops the pushers and disposes the tracks and sources; close every send connection first. */

@@ -137,6 +137,11 @@ final class RemoteStreams implements RemoteMedia {
     }
 
     @Override
+    public int audioVolume() {
+        return LevelMeter.volume(audioLevelDbov());
+    }
+
+    @Override
     public double audioLevelDbov() {
         return levelDbov;
     }

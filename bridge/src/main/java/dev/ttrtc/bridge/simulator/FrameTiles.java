@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.runtime.MiniProgram;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ final class FrameTiles {
     private final Map<String, String> lastMessages = new HashMap<>();
 
     void update(MiniProgram program, Consumer<String> broadcast) {
-        RtcRoom room = RtcInstances.currentRoom(program.id());
+        RtcRoom room = MiniProgramRtc.of(program).currentRoom();
         Set<String> present = new HashSet<>();
         if (room != null) {
             for (RoomMember member : room.members()) {
@@ -54,7 +54,7 @@ final class FrameTiles {
 
     private static Optional<BufferedImage> frame(MiniProgram program, RtcRoom room, RoomMember member, MediaKind kind) {
         if (member.local()) {
-            List<RtcInstances.Entry> engines = RtcInstances.of(program.id());
+            List<MiniProgramRtc.Entry> engines = MiniProgramRtc.of(program).engines();
             return kind == MediaKind.VIDEO && !engines.isEmpty()
                     ? engines.get(engines.size() - 1).engine().localPreview() : Optional.empty();
         }

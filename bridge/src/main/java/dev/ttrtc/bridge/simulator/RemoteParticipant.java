@@ -10,10 +10,11 @@ import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -243,8 +244,8 @@ public final class RemoteParticipant implements AutoCloseable {
         }
 
         @Override
-        public void onUserLeave(String id, LeaveReason reason) {
-            record("userLeave", id, reason.wireName());
+        public void onUserLeave(String id, UserLeaveReason reason) {
+            record("userLeave", id, reason.name().toLowerCase(Locale.ROOT));
         }
 
         @Override

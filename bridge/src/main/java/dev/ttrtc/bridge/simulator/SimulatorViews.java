@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.runtime.MiniProgram;
 
 /** The state messages that describe the shown mini-program. */
@@ -29,7 +29,7 @@ final class SimulatorViews {
     /** {@code view}: the room the mini-program is in and its members as it sees them. */
     static ObjectNode view(MiniProgram program) {
         ObjectNode message = Simulator.message("view");
-        RtcRoom room = RtcInstances.currentRoom(program.id());
+        RtcRoom room = MiniProgramRtc.of(program).currentRoom();
         message.put("inRoom", room != null && room.isJoined());
         if (room != null) {
             message.put("roomId", room.roomId());

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
+import dev.ttrtc.bridge.engine.LocalMediaStats;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.media.analysis.LevelMeter;
+import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.signal.Ids;
-import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.runtime.api.ApiArgs;
 import dev.ttrtc.runtime.api.ApiCall;
@@ -51,19 +52,21 @@ final class RtcEngineFace {
     private final RtcEngine engine;
     private final Map<String, JsEventChannel> events = new LinkedHashMap<>();
     private final AtomicReference<Channel> channel = new AtomicReference<>();
-    private final RtcInstances.Entry registration;
+    private final MiniProgramRtc rtc;
+    private final MiniProgramRtc.Entry registration;
     private final ScheduledFuture<?> networkQualityTask;
     private volatile ScheduledFuture<?> indicationTask;
     private volatile boolean destroyed;
     private volatile boolean remoteAudioMuted;
 
-    RtcEngineFace(InstanceContext instance, RtcEngine engine) {
+    RtcEngineFace(InstanceContext instance, MiniProgramRtc rtc, RtcEngine engine) {
         this.instance = instance;
+        this.rtc = rtc;
         this.engine = engine;
         for (String name : EVENTS) {
             events.put(name, instance.newEventChannel(name));
         }
-        this.registration = RtcInstances.register(instance.instanceId(), engine, () -> {
+        this.registration = rtc.register(engine, () -> {
             Channel current = channel.get();
             return current == null ? null : current.room();
         });
@@ -129,7 +132,7 @@ final class RtcEngineFace {
         channel.set(null);
         stopIndication();
         networkQualityTask.cancel(false);
-        RtcInstances.unregister(instance.instanceId(), registration);
+        rtc.unregister(registration);
         engine.close();
     }
 
@@ -310,14 +313,14 @@ final class RtcEngineFace {
         ArrayNode speakers = payload.putArray("speakers");
         int total = 0;
         if (engine.isCapturing(MediaKind.AUDIO)) {
-            int volume = engine.localMedia().map(m -> LevelMeter.volume(m.levelDbov())).orElse(0);
+            int volume = engine.localMedia().map(LocalMediaStats::volume).orElse(0);
             speakers.addObject().put("uid", current.uid()).put("volume", volume);
             total = volume;
         }
         for (RoomMember member : current.room().members()) {
             if (!member.local()) {
                 int volume = current.room().remoteMedia(member.userId())
-                        .map(m -> LevelMeter.volume(m.audioLevelDbov())).orElse(0);
+                        .map(RemoteMedia::audioVolume).orElse(0);
                 speakers.addObject().put("uid", member.userId()).put("volume", volume);
                 total = Math.max(total, volume);
             }
@@ -421,9 +424,9 @@ final class RtcEngineFace {
         }
 
         @Override
-        public void onUserLeave(String userId, LeaveReason reason) {
+        public void onUserLeave(String userId, UserLeaveReason reason) {
             if (current()) {
-                int code = reason == LeaveReason.DROPPED || reason == LeaveReason.KICKED ? 1 : 0;
+                int code = reason == UserLeaveReason.DROPPED || reason == UserLeaveReason.KICKED ? 1 : 0;
                 emit("userOffline", user(userId).put("reason", code));
             }
         }

@@ -27,6 +27,8 @@ public final class RtcModule implements TtApiModule {
     public void install(InstanceContext instance, ApiRegistry tt) {
         Optional<RtcSettings> settings = instance.extension(RtcSettings.class);
         AtomicInteger engines = new AtomicInteger();
+        MiniProgramRtc rtc = new MiniProgramRtc();
+        instance.attach(MiniProgramRtc.class, rtc);
         List<RtcRoomContextFace> contexts = new ArrayList<>();
         List<RtcEngineFace> gameEngines = new ArrayList<>();
         instance.onClose(() -> {
@@ -39,7 +41,7 @@ public final class RtcModule implements TtApiModule {
                     () -> RtcPayloads.fail(RtcError.APP_ID_TYPE, describeAppIdArgument(args)));
             contexts.forEach(RtcRoomContextFace::destroy);
             contexts.clear();
-            RtcRoomContextFace face = new RtcRoomContextFace(instance,
+            RtcRoomContextFace face = new RtcRoomContextFace(instance, rtc,
                     RtcEngine.create(engineConfig(settings, appId, instance.instanceId() + "-rtc" + engines.incrementAndGet())));
             contexts.add(face);
             return face.build();
@@ -52,7 +54,7 @@ public final class RtcModule implements TtApiModule {
                 throw RtcPayloads.fail(RtcError.NO_APP_ID, args.typeOf(0));
             }
             gameEngines.removeIf(RtcEngineFace::isDestroyed);
-            RtcEngineFace face = new RtcEngineFace(instance,
+            RtcEngineFace face = new RtcEngineFace(instance, rtc,
                     RtcEngine.create(engineConfig(settings, appId, instance.instanceId() + "-game" + engines.incrementAndGet())));
             gameEngines.add(face);
             return face.build();

@@ -7,10 +7,10 @@ import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.Ids;
-import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.runtime.api.ApiCall;
 import dev.ttrtc.runtime.api.ApiException;
@@ -57,11 +57,13 @@ final class RtcRoomContextFace {
     private final JsEventChannel tokenWillExpire;
     private final RoomLists lists;
     private final AtomicReference<Membership> membership = new AtomicReference<>();
-    private final RtcInstances.Entry registration;
+    private final MiniProgramRtc rtc;
+    private final MiniProgramRtc.Entry registration;
     private volatile boolean destroyed;
 
-    RtcRoomContextFace(InstanceContext instance, RtcEngine engine) {
+    RtcRoomContextFace(InstanceContext instance, MiniProgramRtc rtc, RtcEngine engine) {
         this.instance = instance;
+        this.rtc = rtc;
         this.engine = engine;
         this.membersChanged = instance.newEventChannel("onRtcChatMembersChanged");
         this.videoMembersChanged = instance.newEventChannel("onRtcVideoMembersChanged");
@@ -71,7 +73,7 @@ final class RtcRoomContextFace {
         this.stateChanged = instance.newEventChannel("onRtcStateChanged");
         this.tokenWillExpire = instance.newEventChannel("onRoomTokenWillExpire");
         this.lists = new RoomLists(membersChanged, videoMembersChanged, speakersChanged, screenMembersChanged);
-        this.registration = RtcInstances.register(instance.instanceId(), engine, () -> {
+        this.registration = rtc.register(engine, () -> {
             Membership current = membership.get();
             return current == null ? null : current.room;
         });
@@ -106,7 +108,7 @@ final class RtcRoomContextFace {
     void destroy() {
         destroyed = true;
         membership.set(null);
-        RtcInstances.unregister(instance.instanceId(), registration);
+        rtc.unregister(registration);
         engine.close();
     }
 
@@ -366,7 +368,7 @@ final class RtcRoomContextFace {
         }
 
         @Override
-        public void onUserLeave(String userId, LeaveReason reason) {
+        public void onUserLeave(String userId, UserLeaveReason reason) {
             refresh();
         }
 

@@ -11,7 +11,7 @@ import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
@@ -370,7 +370,7 @@ class SimulatorPageTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         RemoteMediaStats last = null;
         while (System.nanoTime() < deadline) {
-            RtcRoom room = RtcInstances.currentRoom(program.id());
+            RtcRoom room = MiniProgramRtc.of(program).currentRoom();
             var media = room == null ? null : room.remoteMedia(userId).orElse(null);
             if (media != null) {
                 last = media.stats().get(5, TimeUnit.SECONDS);

@@ -13,7 +13,7 @@ import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchOptions;
@@ -142,7 +142,7 @@ final class FaultKit implements AutoCloseable {
 
     /** What the instance's current room receives from a member. */
     static Optional<RemoteMedia> remoteMediaOf(MiniProgram app, String from) {
-        RtcRoom room = RtcInstances.currentRoom(app.id());
+        RtcRoom room = MiniProgramRtc.of(app).currentRoom();
         return room == null ? Optional.empty() : room.remoteMedia(from);
     }
 

@@ -13,7 +13,7 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.reliability.Figures;
 import dev.ttrtc.runtime.HostEvent;
@@ -157,7 +157,7 @@ class SandboxEscapeTest {
             visitor.leave().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
         List<HostEvent> after = app.events().snapshot(e -> e.seq() > lastSeq);
-        verdict("callbacks after close", after.isEmpty() && RtcInstances.of(id).isEmpty() ? "" : "after close: " + after);
+        verdict("callbacks after close", after.isEmpty() && MiniProgramRtc.of(app).engines().isEmpty() ? "" : "after close: " + after);
         awaitThreadGone("tt-engine-" + id);
     }
 

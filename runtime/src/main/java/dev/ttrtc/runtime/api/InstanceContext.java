@@ -17,6 +17,13 @@ public interface InstanceContext {
     /** A setting the embedder passed for modules, keyed by its type. */
     <T> Optional<T> extension(Class<T> type);
 
+    /**
+     * Leaves a module's state on this instance for embedders, keyed by its type: they read it
+     * through {@code MiniProgram.attachment(type)} (the RTC module's engines, for example). A
+     * later attach of the same type replaces it. The opposite way of {@link #extension}.
+     */
+    <T> void attach(Class<T> type, T state);
+
     SystemInfo systemInfo();
 
     /** Whether the simulated user grants a scope such as {@code scope.record} or {@code scope.camera}. */

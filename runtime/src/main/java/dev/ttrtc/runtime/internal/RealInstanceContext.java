@@ -9,7 +9,9 @@ import dev.ttrtc.runtime.api.JsObjectBuilder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /** What API modules see of one instance. */
@@ -20,6 +22,7 @@ final class RealInstanceContext implements InstanceContext {
     private final ApiDispatcher dispatcher;
     // Loop thread only.
     private final Deque<Runnable> closeHooks = new ArrayDeque<>();
+    private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
     RealInstanceContext(String id, Project project, LaunchOptions options, ApiDispatcher dispatcher) {
         this.id = id;
@@ -41,6 +44,15 @@ final class RealInstanceContext implements InstanceContext {
     @Override
     public <T> Optional<T> extension(Class<T> type) {
         return options.extension(type);
+    }
+
+    @Override
+    public <T> void attach(Class<T> type, T state) {
+        attachments.put(type, type.cast(state));
+    }
+
+    <T> Optional<T> attachment(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -271,6 +272,12 @@ public final class RealMiniProgram implements MiniProgram {
     @Override
     public EventLog events() {
         return log;
+    }
+
+    @Override
+    public <T> Optional<T> attachment(Class<T> type) {
+        RealInstanceContext current = instance;
+        return current == null ? Optional.empty() : current.attachment(type);
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.ttrtc.bridge.simulator.PageServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.bridge.simulator.RemoteRooms;
 import dev.ttrtc.bridge.simulator.Simulator;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.HostOptions;
 import dev.ttrtc.runtime.LaunchException;
@@ -277,7 +277,7 @@ final class RunCommand implements Callable<Integer> {
 
         /** One line per member the mini-program receives media from. */
         private void printStats() {
-            RtcRoom room = RtcInstances.currentRoom(program.id());
+            RtcRoom room = MiniProgramRtc.of(program).currentRoom();
             if (room == null) {
                 return;
             }

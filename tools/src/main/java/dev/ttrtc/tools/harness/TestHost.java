@@ -20,7 +20,7 @@ import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
-import dev.ttrtc.bridge.tt.RtcInstances;
+import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.ApiMock;
 import dev.ttrtc.runtime.EventLog;
@@ -204,13 +204,13 @@ final class TestHost {
         });
         n.put("media", a -> {
             MiniProgram program = get(a[0], MiniProgram.class);
-            RtcRoom room = RtcInstances.currentRoom(program.id());
+            RtcRoom room = MiniProgramRtc.of(program).currentRoom();
             settleStats(room == null ? java.util.Optional.empty() : room.remoteMedia(a[1].asString()), a[2], a[3]);
             return null;
         });
         n.put("localMedia", a -> {
             MiniProgram program = get(a[0], MiniProgram.class);
-            return RtcInstances.of(program.id()).stream().reduce((first, second) -> second)
+            return MiniProgramRtc.of(program).engines().stream().reduce((first, second) -> second)
                     .flatMap(e -> e.engine().localMedia()).map(TestHost::toJson).orElse("null");
         });
         n.put("waitForEvent", a -> {

@@ -1,8 +1,10 @@
 package dev.ttrtc.bridge.engine.internal;
 
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.MemberState;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MemberInfo;
@@ -44,7 +46,7 @@ final class MemberView {
         for (String gone : List.copyOf(remote.keySet())) {
             if (!next.containsKey(gone)) {
                 remote.remove(gone);
-                handler.onUserLeave(gone, LeaveReason.DROPPED);
+                handler.onUserLeave(gone, UserLeaveReason.DROPPED);
             }
         }
         for (MemberInfo m : next.values()) {
@@ -83,7 +85,7 @@ final class MemberView {
     void left(String userId, LeaveReason reason, RoomEventHandler handler) {
         order.remove(userId);
         if (remote.remove(userId) != null) {
-            handler.onUserLeave(userId, reason);
+            handler.onUserLeave(userId, userLeaveReason(reason));
         }
     }
 
@@ -109,15 +111,30 @@ final class MemberView {
         List<RoomMember> members = new ArrayList<>(order.size());
         for (String userId : order) {
             if (userId.equals(localUserId)) {
-                members.add(new RoomMember(userId, true, localState, localSpeaking));
+                members.add(new RoomMember(userId, true, memberState(localState), localSpeaking));
             } else {
                 MemberInfo info = remote.get(userId);
                 if (info != null) {
-                    members.add(new RoomMember(userId, false, info.state(), info.speaking()));
+                    members.add(new RoomMember(userId, false, memberState(info.state()), info.speaking()));
                 }
             }
         }
         return List.copyOf(members);
+    }
+
+    private static UserLeaveReason userLeaveReason(LeaveReason wire) {
+        return switch (wire) {
+            case LEFT -> UserLeaveReason.LEFT;
+            case DROPPED -> UserLeaveReason.DROPPED;
+            case INVISIBLE -> UserLeaveReason.INVISIBLE;
+            case KICKED -> UserLeaveReason.KICKED;
+        };
+    }
+
+    /** The engine's view of a member's state as the protocol carries it. */
+    private static MemberState memberState(MediaState wire) {
+        return new MemberState(wire.audioCapture(), wire.videoCapture(), wire.audioPublished(), wire.videoPublished(),
+                wire.screenPublished());
     }
 
     /** Calls the handler for every flag that differs between two states of one member. */

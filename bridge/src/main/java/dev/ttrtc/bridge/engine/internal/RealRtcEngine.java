@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * The engine: local capture state and the rooms, all driven from one named thread
  * ({@code tt-engine-<name>}) on which room event handlers are called.
  */
-public final class RealRtcEngine implements RtcEngine {
+final class RealRtcEngine implements RtcEngine {
     private final EngineConfig config;
     private final ScheduledExecutorService thread;
     private final List<RoomSession> rooms = new CopyOnWriteArrayList<>();
@@ -38,7 +38,7 @@ public final class RealRtcEngine implements RtcEngine {
     /** What this participant sends; null in signalling-only mode. */
     private final LocalMedia local;
 
-    public RealRtcEngine(EngineConfig config) {
+    RealRtcEngine(EngineConfig config) {
         this.config = config;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tt-engine-" + config.name());

@@ -8,6 +8,7 @@ import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
@@ -521,7 +522,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             }
 
             @Override
-            public void onUserLeave(String id, LeaveReason reason) {
+            public void onUserLeave(String id, UserLeaveReason reason) {
                 refreshSnapshot();
                 if (media != null) {
                     media.remoteLeft(id);
