@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** Deadline-based waits and event-log matchers shared by the runtime tests. */
@@ -39,16 +38,6 @@ final class Waits {
 
     static List<HostEvent> errors(MiniProgram program) {
         return program.events().snapshot(e -> e.kind() == HostEvent.Kind.ERROR);
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s");
-            }
-            Thread.sleep(10);
-        }
     }
 
     static <T> T get(CompletableFuture<T> future) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ttrtc.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -96,6 +97,6 @@ class WatchdogTest {
                 + "Page({ onLoad() { storm(); } });");
         HostEvent stopped = waitFor(app, kind(HostEvent.Kind.ERROR, "stopped"));
         assertEquals("instance stopped: more than 1000 uncaught errors within 10 s", stopped.text());
-        Waits.waitUntil(app::isClosed);
+        Eventually.await("the stopped instance closed", Waits.TIMEOUT, app::isClosed);
     }
 }

@@ -9,6 +9,7 @@ import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.testkit.Eventually;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -54,10 +55,8 @@ class MediaLifecycleTest {
         awaitStats(stayer, visitor.userId(), s -> s.audio().packetsReceived() > 10 && s.camera().framesDecoded() > 2);
         awaitStats(visitor, "stayer", s -> s.audio().packetsReceived() > 10 && s.camera().framesDecoded() > 2);
         visitor.close();
-        long deadline = System.nanoTime() + MediaTestKit.TIMEOUT.toNanos();
-        while (stayer.members().stream().anyMatch(m -> m.userId().equals(visitor.userId())) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.await("the stayer seeing the visitor leave", MediaTestKit.TIMEOUT,
+                () -> stayer.members().stream().noneMatch(m -> m.userId().equals(visitor.userId())));
         assertTrue(stayer.remoteMedia(visitor.userId()).isEmpty(), "the stayer dropped the visitor's media");
     }
 

@@ -10,6 +10,7 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.testkit.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,35 +45,17 @@ final class MediaTestKit implements AutoCloseable {
 
     /** Waits until what {@code listener} receives from {@code from} passes {@code check}; returns those stats. */
     static RemoteMediaStats awaitStats(RemoteParticipant listener, String from, Predicate<RemoteMediaStats> check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        RemoteMediaStats last = null;
-        while (System.nanoTime() < deadline) {
-            var media = listener.remoteMedia(from);
-            if (media.isPresent()) {
-                last = media.get().stats().get(5, TimeUnit.SECONDS);
-                if (check.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(listener.userId() + " never received what was expected from " + from + "; last: " + last);
+        return Eventually.await(listener.userId() + " receiving what was expected from " + from, TIMEOUT,
+                () -> listener.remoteMedia(from).map(m -> m.stats().orTimeout(5, TimeUnit.SECONDS).join()).orElse(null),
+                stats -> stats != null && check.test(stats));
     }
 
     /** Waits until the decoded audio from {@code from} passes {@code check}. */
     static short[] awaitAudio(RemoteParticipant listener, String from, Predicate<short[]> check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var media = listener.remoteMedia(from);
-            if (media.isPresent()) {
-                short[] audio = media.get().decodedAudio(Duration.ofMillis(200));
-                if (audio.length == 9600 && check.test(audio)) {
-                    return audio;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(listener.userId() + " never heard what was expected from " + from);
+        short[] none = new short[0];
+        return Eventually.await(listener.userId() + " hearing what was expected from " + from + " (last: the samples)", TIMEOUT,
+                () -> listener.remoteMedia(from).map(m -> m.decodedAudio(Duration.ofMillis(200))).orElse(none),
+                audio -> audio.length == 9600 && check.test(audio));
     }
 
     static RemoteMedia media(RemoteParticipant listener, String from) {

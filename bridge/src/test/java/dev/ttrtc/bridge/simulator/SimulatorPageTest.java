@@ -17,6 +17,7 @@ import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.testkit.Chromium;
+import dev.ttrtc.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -353,33 +354,14 @@ class SimulatorPageTest {
     }
 
     static void awaitPageData(String what, Predicate<JsonNode> check) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = program.pageData();
-            if (check.test(last)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting until " + what + "; page data: " + last);
+        Eventually.await(what + " (last: the page data)", TIMEOUT, program::pageData, check);
     }
 
     /** What the mini-program decodes from {@code userId}, once it passes {@code check}. */
     static RemoteMediaStats awaitStats(String userId, Predicate<RemoteMediaStats> check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        RemoteMediaStats last = null;
-        while (System.nanoTime() < deadline) {
+        return Eventually.await("the mini-program decoding what was expected from " + userId, TIMEOUT, () -> {
             RtcRoom room = MiniProgramRtc.of(program).currentRoom();
-            var media = room == null ? null : room.remoteMedia(userId).orElse(null);
-            if (media != null) {
-                last = media.stats().get(5, TimeUnit.SECONDS);
-                if (check.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the mini-program never decoded what was expected from " + userId + "; last: " + last);
+            return room == null ? null : room.remoteMedia(userId).map(m -> m.stats().orTimeout(5, TimeUnit.SECONDS).join()).orElse(null);
+        }, stats -> stats != null && check.test(stats));
     }
 }

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.testkit.Eventually;
+import dev.ttrtc.testkit.WebSocketRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The page's socket without a browser: bad commands get an error frame each, other origins are refused. */
 class SimulatorSocketTest {
-    static final ObjectMapper JSON = new ObjectMapper();
 
     RoomServer server;
     Simulator simulator;
@@ -42,54 +39,20 @@ class SimulatorSocketTest {
         server.close();
     }
 
-    /** A page's socket that keeps every message it receives. */
-    final class PageSocket implements WebSocket.Listener {
-        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        final StringBuilder partial = new StringBuilder();
-        final WebSocket socket;
+    WebSocketRecorder openPage() {
+        return WebSocketRecorder.open(URI.create("ws://127.0.0.1:" + server.port() + "/sim"));
+    }
 
-        PageSocket() throws Exception {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/sim"), this).get(5, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    received.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        /** Sends {@code text} and returns the next message of {@code type}. */
-        JsonNode ask(String text, String type) throws Exception {
-            socket.sendText(text, true).get(5, TimeUnit.SECONDS);
-            return next(type);
-        }
-
-        JsonNode next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                JsonNode m = received.poll(100, TimeUnit.MILLISECONDS);
-                if (m != null && m.path("type").asText().equals(type)) {
-                    return m;
-                }
-            }
-            throw new AssertionError("no " + type + " message");
-        }
+    /** Sends {@code text} and returns the next message of {@code type}. */
+    static JsonNode ask(WebSocketRecorder page, String text, String type) throws Exception {
+        page.send(text);
+        return page.nextOfType(type);
     }
 
     @Test
     void every_bad_command_gets_an_error_frame_and_the_page_keeps_working() throws Exception {
-        PageSocket page = new PageSocket();
-        assertEquals("demo-room", page.next("hello").path("defaultRoom").asText());
+        WebSocketRecorder page = openPage();
+        assertEquals("demo-room", page.nextOfType("hello").path("defaultRoom").asText());
         simulator.addRemote("bob", "demo-room");
 
         Map<String, String> bad = Map.ofEntries(
@@ -108,10 +71,10 @@ class SimulatorSocketTest {
                 Map.entry("{\"cmd\": \"callMethod\", \"method\": \"leave\"}", "no mini-program is shown"),
                 Map.entry("{\"cmd\": \"relaunch\"}", "relaunching is not offered here"));
         for (Map.Entry<String, String> command : bad.entrySet()) {
-            assertEquals(command.getValue(), page.ask(command.getKey(), "error").path("message").asText(), command.getKey());
+            assertEquals(command.getValue(), ask(page, command.getKey(), "error").path("message").asText(), command.getKey());
         }
 
-        JsonNode token = page.ask("{\"cmd\": \"token\", \"requestId\": 3, \"roomId\": \"r\", \"userId\": \"u\"}", "token");
+        JsonNode token = ask(page, "{\"cmd\": \"token\", \"requestId\": 3, \"roomId\": \"r\", \"userId\": \"u\"}", "token");
         assertEquals(3, token.path("requestId").asInt());
         assertTrue(token.path("token").asText().startsWith("001"));
         assertEquals(List.of("bob"), simulator.remotes().stream().map(RemoteParticipant::userId).toList());
@@ -134,11 +97,7 @@ class SimulatorSocketTest {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> simulator.addRemote("carol", "demo-room"));
         assertEquals("the simulator is closed", e.getMessage());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tt-simulator")
-                || t.getName().equals("tt-engine-bob"))) {
-            assertTrue(System.nanoTime() < deadline, "simulator or participant threads left behind");
-            Thread.sleep(20);
-        }
+        Eventually.await("no simulator or participant thread left behind", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("tt-simulator") || t.getName().equals("tt-engine-bob")));
     }
 }

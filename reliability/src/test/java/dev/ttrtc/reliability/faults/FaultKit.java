@@ -19,6 +19,7 @@ import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.testkit.Eventually;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,17 +174,11 @@ final class FaultKit implements AutoCloseable {
 
     /** Polls {@code condition} until it holds; fails naming {@code what} after {@code deadline}. */
     static void await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(what + " within " + deadline.toSeconds() + " s");
-            }
-            Thread.sleep(50);
-        }
+        Eventually.await(what, deadline, condition);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        await(what, DEADLINE, condition);
+        Eventually.await(what, DEADLINE, condition);
     }
 
     /**

@@ -26,6 +26,7 @@ import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -278,42 +279,18 @@ class ApiFuzzTest {
     }
 
     static void awaitMembers(RemoteParticipant p, Predicate<List<String>> check) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        List<String> seen = List.of();
-        while (System.nanoTime() < deadline) {
-            seen = p.members().stream().map(RoomMember::userId).toList();
-            if (check.test(seen)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail(p.userId() + " never saw the expected members; last seen: " + seen);
+        Eventually.await(p.userId() + " seeing the expected members", TIMEOUT,
+                () -> p.members().stream().map(RoomMember::userId).toList(), check);
     }
 
     static void awaitMember(RemoteParticipant p, String userId, Predicate<RoomMember> check) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (p.members().stream().anyMatch(m -> m.userId().equals(userId) && check.test(m))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail(p.userId() + " never saw " + userId + " as expected; members: " + p.members());
+        Eventually.await(p.userId() + " seeing " + userId + " as expected", TIMEOUT, p::members,
+                members -> members.stream().anyMatch(m -> m.userId().equals(userId) && check.test(m)));
     }
 
     static RemoteMediaStats awaitStats(RemoteParticipant listener, String from, Predicate<RemoteMediaStats> check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        RemoteMediaStats last = null;
-        while (System.nanoTime() < deadline) {
-            var remote = listener.remoteMedia(from);
-            if (remote.isPresent()) {
-                last = remote.get().stats().get(5, TimeUnit.SECONDS);
-                if (check.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(listener.userId() + " never received media from " + from + " after the corpus; last: " + last);
+        return Eventually.await(listener.userId() + " receiving media from " + from + " after the corpus", TIMEOUT,
+                () -> listener.remoteMedia(from).map(remote -> remote.stats().orTimeout(5, TimeUnit.SECONDS).join()).orElse(null),
+                stats -> stats != null && check.test(stats));
     }
 }

@@ -13,6 +13,7 @@ import dev.ttrtc.reliability.Figures;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.testkit.Eventually;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,24 +70,14 @@ class SignallingLoadTest {
 
     /** Waits until every instance's page data lists four members; returns how many do. */
     private static int awaitEveryInstanceListsItsRoom(List<MiniProgram> instances) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        int listing = 0;
-        while (System.nanoTime() < deadline) {
-            listing = (int) instances.stream().filter(i -> i.pageData().path("members").size() == PER_ROOM).count();
-            if (listing == instances.size()) {
-                return listing;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(listing + " of " + instances.size() + " instances list their room's four members");
+        return Eventually.await("every one of " + instances.size() + " instances listing its room's four members (last: how many did)",
+                TIMEOUT, () -> (int) instances.stream().filter(i -> i.pageData().path("members").size() == PER_ROOM).count(),
+                listing -> listing == instances.size());
     }
 
     private static void awaitEmpty(RoomServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!server.rooms().isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "rooms left after every instance closed: " + server.rooms().size());
-            Thread.sleep(50);
-        }
+        Eventually.await("no rooms left after every instance closed (last: how many)", TIMEOUT, () -> server.rooms().size(),
+                rooms -> rooms == 0);
     }
 
     private static String token(String room, String user) {

@@ -20,6 +20,7 @@ import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -191,11 +192,8 @@ class RunawayCodeTest {
                 }
             }
             // The join's own list plus a join and a leave per guest: 21 member lists, each a reported error.
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (app.events().snapshot(e -> e.kind() == HostEvent.Kind.ERROR && e.text().contains("members handler broke")).size() < 21) {
-                assertTrue(System.nanoTime() < deadline, "not every throwing handler was reported");
-                Thread.sleep(20);
-            }
+            Eventually.await("every throwing handler reported", TIMEOUT, () -> app.events()
+                    .snapshot(e -> e.kind() == HostEvent.Kind.ERROR && e.text().contains("members handler broke")).size() >= 21);
             HostEvent first = app.events().snapshot(e -> e.kind() == HostEvent.Kind.ERROR).get(0);
             assertTrue(first.text().matches("pages/index/index\\.js:\\d+:\\d+: Uncaught Error: .* handler broke.*"), first.text());
             assertEquals("pong", call(app, "ping", null).asText());
@@ -232,24 +230,12 @@ class RunawayCodeTest {
     }
 
     static void awaitClosed(MiniProgram app) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!app.isClosed()) {
-            assertTrue(System.nanoTime() < deadline, "the stopped instance was not closed");
-            Thread.sleep(20);
-        }
+        Eventually.await("the stopped instance closed", TIMEOUT, app::isClosed);
     }
 
     static void awaitMembers(MiniProgram app, List<String> members) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = app.pageData().path("members");
-            if (last.toString().equals(JsonNodeFactory.instance.arrayNode().addAll(members.stream()
-                    .map(JsonNodeFactory.instance::textNode).toList()).toString())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("members never became " + members + "; last " + last);
+        String expected = JsonNodeFactory.instance.arrayNode().addAll(members.stream().map(JsonNodeFactory.instance::textNode).toList())
+                .toString();
+        Eventually.await("members becoming " + members, TIMEOUT, () -> app.pageData().path("members").toString(), expected::equals);
     }
 }

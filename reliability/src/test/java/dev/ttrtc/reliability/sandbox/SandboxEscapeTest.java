@@ -1,7 +1,6 @@
 package dev.ttrtc.reliability.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,10 +162,7 @@ class SandboxEscapeTest {
     }
 
     static void awaitThreadGone(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(prefix))) {
-            assertFalse(System.nanoTime() > deadline, "a thread " + prefix + "* outlived close()");
-            Thread.sleep(20);
-        }
+        Eventually.await("no thread " + prefix + "* after close()", TIMEOUT,
+                () -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(prefix)));
     }
 }

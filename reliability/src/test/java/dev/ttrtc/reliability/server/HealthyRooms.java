@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
+import dev.ttrtc.testkit.WebSocketRecorder;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.TreeMap;
 /**
  * The rooms an attack must not touch: "calm" of the development app (alice publishing and
  * speaking, bob capturing, carol sharing her screen, ghost invisible) and "calm" of a second app
- * (dave publishing audio, erin), each member a {@link WireClient} that records what it hears.
+ * (dave publishing audio, erin), each member a {@link WebSocketRecorder} that records what it hears.
  */
 final class HealthyRooms implements AutoCloseable {
     static final String CAPTURING_AUDIO = "{\"audioCapture\":true,\"videoCapture\":false,\"audioPublished\":false,"
@@ -33,7 +36,9 @@ final class HealthyRooms implements AutoCloseable {
             + "\"videoPublished\":false,\"screenPublished\":false}";
 
     private final RoomServer server;
-    private final Map<String, WireClient> members = new LinkedHashMap<>();
+    private static final String PING = "{\"v\":1,\"type\":\"ping\"}";
+    private static final String PONG = "{\"v\":1,\"type\":\"pong\"}";
+    private final Map<String, WebSocketRecorder> members = new LinkedHashMap<>();
     private final Map<String, String> states = new LinkedHashMap<>();
 
     private HealthyRooms(RoomServer server) {
@@ -58,20 +63,25 @@ final class HealthyRooms implements AutoCloseable {
     }
 
     private void member(String appId, String user, boolean visible, String state) throws Exception {
-        WireClient client = WireClient.member(server.signalUri());
+        WebSocketRecorder client = member(server.signalUri());
         members.put(user, client);
         states.put(user, state);
         client.send(new BadFrames().join(appId, CALM, user, token(appId, CALM, user)).with("visible", String.valueOf(visible)).render());
-        client.next("joined");
+        client.nextJson("joined");
         client.send("{\"v\":1,\"type\":\"update\",\"id\":" + client.id() + ",\"state\":" + state + "}");
-        client.next("ack");
+        client.nextJson("ack");
     }
 
     int size() {
         return members.size();
     }
 
-    WireClient get(String user) {
+    /** A signalling client that keeps its connection alive as a room member's client does, pongs left out. */
+    static WebSocketRecorder member(URI signalUri) {
+        return WebSocketRecorder.keptAlive(signalUri, PING, Duration.ofMillis(500), PONG::equals);
+    }
+
+    WebSocketRecorder get(String user) {
         return members.get(user);
     }
 
@@ -82,13 +92,13 @@ final class HealthyRooms implements AutoCloseable {
      */
     Map<String, List<JsonNode>> barrier() throws Exception {
         Map<String, List<JsonNode>> before = new TreeMap<>();
-        for (Map.Entry<String, WireClient> m : members.entrySet()) {
-            WireClient client = m.getValue();
+        for (Map.Entry<String, WebSocketRecorder> m : members.entrySet()) {
+            WebSocketRecorder client = m.getValue();
             int id = client.id();
             client.send("{\"v\":1,\"type\":\"update\",\"id\":" + id + ",\"state\":" + states.get(m.getKey()) + "}");
             List<JsonNode> seen = new ArrayList<>();
             while (true) {
-                JsonNode message = client.nextMessage();
+                JsonNode message = client.nextJson();
                 if (message.path("type").asText().equals("ack") && message.path("id").asInt() == id) {
                     break;
                 }
@@ -112,7 +122,7 @@ final class HealthyRooms implements AutoCloseable {
 
     /** The largest frame any member received, in bytes. */
     int largestFrameBytes() {
-        return members.values().stream().mapToInt(WireClient::largestFrameBytes).max().orElse(0);
+        return members.values().stream().mapToInt(WebSocketRecorder::largestFrameBytes).max().orElse(0);
     }
 
     /** Both rooms as the server sees them, development app first. */
@@ -125,56 +135,56 @@ final class HealthyRooms implements AutoCloseable {
     JsonNode fromTheApi() throws Exception {
         String response;
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout((int) WireClient.TIMEOUT.toMillis());
+            socket.setSoTimeout((int) WebSocketRecorder.TIMEOUT.toMillis());
             socket.getOutputStream().write("GET /api/rooms HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(response.startsWith("HTTP/1.0 200"), response);
         List<JsonNode> calm = new ArrayList<>();
-        WireClient.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).forEach(room -> {
+        WebSocketRecorder.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).forEach(room -> {
             if (room.path("roomId").asText().equals(CALM)) {
                 calm.add(room);
             }
         });
         calm.sort((a, b) -> a.path("appId").asText().compareTo(b.path("appId").asText()));
-        return WireClient.JSON.valueToTree(calm);
+        return WebSocketRecorder.JSON.valueToTree(calm);
     }
 
     /** A visitor joins each room, signals with members both ways, and leaves; everyone hears exactly that. */
     void visitorsStillWork() throws Exception {
-        try (WireClient frank = WireClient.member(server.signalUri())) {
+        try (WebSocketRecorder frank = member(server.signalUri())) {
             frank.send(new BadFrames().join(DEV, CALM, "frank", token(DEV, CALM, "frank")).render());
-            assertEquals(List.of("alice", "bob", "carol", "frank"), userIds(frank.next("joined").path("members")));
+            assertEquals(List.of("alice", "bob", "carol", "frank"), userIds(frank.nextJson("joined").path("members")));
             for (String other : List.of("alice", "bob", "carol", "ghost")) {
-                assertEquals("frank", members.get(other).next("member-joined").path("member").path("userId").asText(), other);
+                assertEquals("frank", members.get(other).nextJson("member-joined").path("member").path("userId").asText(), other);
             }
             frank.send("{\"v\":1,\"type\":\"signal\",\"to\":\"alice\",\"data\":{\"media\":\"probe\",\"n\":1}}");
-            JsonNode toAlice = members.get("alice").next("signal");
+            JsonNode toAlice = members.get("alice").nextJson("signal");
             assertEquals("frank", toAlice.path("from").asText());
             assertEquals(1, toAlice.path("data").path("n").asInt());
             members.get("alice").send("{\"v\":1,\"type\":\"signal\",\"to\":\"frank\",\"data\":{\"media\":\"probe\",\"n\":2}}");
             members.get("ghost").send("{\"v\":1,\"type\":\"signal\",\"to\":\"frank\",\"data\":{\"media\":\"probe\",\"n\":3}}");
-            assertEquals("alice", frank.next("signal").path("from").asText());
-            assertEquals("ghost", frank.next("signal").path("from").asText());
+            assertEquals("alice", frank.nextJson("signal").path("from").asText());
+            assertEquals("ghost", frank.nextJson("signal").path("from").asText());
             frank.send("{\"v\":1,\"type\":\"leave\",\"id\":" + frank.id() + "}");
-            frank.next("ack");
+            frank.nextJson("ack");
             for (String other : List.of("alice", "bob", "carol", "ghost")) {
-                JsonNode left = members.get(other).next("member-left");
+                JsonNode left = members.get(other).nextJson("member-left");
                 assertEquals("frank", left.path("userId").asText());
                 assertEquals("left", left.path("reason").asText());
             }
         }
-        try (WireClient gina = WireClient.member(server.signalUri())) {
+        try (WebSocketRecorder gina = member(server.signalUri())) {
             gina.send(new BadFrames().join(APP_B, CALM, "gina", token(APP_B, CALM, "gina")).render());
-            assertEquals(List.of("dave", "erin", "gina"), userIds(gina.next("joined").path("members")));
-            members.get("dave").next("member-joined");
-            members.get("erin").next("member-joined");
+            assertEquals(List.of("dave", "erin", "gina"), userIds(gina.nextJson("joined").path("members")));
+            members.get("dave").nextJson("member-joined");
+            members.get("erin").nextJson("member-joined");
             members.get("dave").send("{\"v\":1,\"type\":\"signal\",\"to\":\"gina\",\"data\":{\"media\":\"probe\"}}");
-            assertEquals("dave", gina.next("signal").path("from").asText());
+            assertEquals("dave", gina.nextJson("signal").path("from").asText());
             gina.send("{\"v\":1,\"type\":\"leave\",\"id\":" + gina.id() + "}");
-            gina.next("ack");
-            assertEquals("gina", members.get("dave").next("member-left").path("userId").asText());
-            assertEquals("gina", members.get("erin").next("member-left").path("userId").asText());
+            gina.nextJson("ack");
+            assertEquals("gina", members.get("dave").nextJson("member-left").path("userId").asText());
+            assertEquals("gina", members.get("erin").nextJson("member-left").path("userId").asText());
         }
     }
 
@@ -186,6 +196,6 @@ final class HealthyRooms implements AutoCloseable {
 
     @Override
     public void close() {
-        members.values().forEach(WireClient::close);
+        members.values().forEach(WebSocketRecorder::close);
     }
 }

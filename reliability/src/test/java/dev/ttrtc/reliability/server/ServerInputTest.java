@@ -18,6 +18,8 @@ import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.reliability.Figures;
 import dev.ttrtc.reliability.server.BadFrames.Frame;
 import dev.ttrtc.reliability.server.BadFrames.Setup;
+import dev.ttrtc.testkit.Eventually;
+import dev.ttrtc.testkit.WebSocketRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,21 +109,21 @@ class ServerInputTest {
         int n = attackers++;
         String self = BadFrames.user(n);
         String room = BadFrames.room(n);
-        WireClient usurper = null;
-        try (WireClient client = WireClient.attacker(server.signalUri())) {
+        WebSocketRecorder usurper = null;
+        try (WebSocketRecorder client = WebSocketRecorder.open(server.signalUri())) {
             if (setup != Setup.FRESH) {
                 client.send(new BadFrames().join(DEV, room, self, token(DEV, room, self)).render());
-                client.next("joined");
+                client.nextJson("joined");
             }
             if (setup == Setup.LEFT) {
                 client.send("{\"v\":1,\"type\":\"leave\",\"id\":" + client.id() + "}");
-                client.next("ack");
+                client.nextJson("ack");
             }
             if (setup == Setup.KICKED) {
-                usurper = WireClient.attacker(server.signalUri());
+                usurper = WebSocketRecorder.open(server.signalUri());
                 usurper.send(new BadFrames().join(DEV, room, self, token(DEV, room, self)).render());
-                usurper.next("joined");
-                assertEquals(21132, client.next("kicked").path("code").asInt());
+                usurper.nextJson("joined");
+                assertEquals(21132, client.nextJson("kicked").path("code").asInt());
             }
             for (Frame frame : chunk) {
                 if (!answered(client, frame, self)) {
@@ -140,7 +142,7 @@ class ServerInputTest {
     }
 
     /** Sends one frame and checks the answer; false when the connection is gone. */
-    boolean answered(WireClient client, Frame frame, String self) throws Exception {
+    boolean answered(WebSocketRecorder client, Frame frame, String self) throws Exception {
         sent++;
         String text = frame.text().replace("\"$self\"", q(self));
         boolean delivered = switch (frame.shape()) {
@@ -154,7 +156,7 @@ class ServerInputTest {
         }
         if (frame.error() != 0) {
             Object answer = client.poll(DEADLINE);
-            JsonNode error = answer instanceof String s ? WireClient.JSON.readTree(s) : null;
+            JsonNode error = answer instanceof String s ? WebSocketRecorder.JSON.readTree(s) : null;
             if (error == null || !error.path("type").asText().equals("error") || error.path("code").asInt() != frame.error()) {
                 fail(frame + ": expected error " + frame.error() + ", got " + (answer instanceof String s && s.length() > 300
                         ? s.substring(0, 300) : answer));
@@ -163,7 +165,7 @@ class ServerInputTest {
         }
         if (frame.close() != 0) {
             Object end = client.poll(DEADLINE);
-            if (!(end instanceof WireClient.Closed closed) || closed.code() != frame.close()) {
+            if (!(end instanceof WebSocketRecorder.Closed closed) || closed.code() != frame.close()) {
                 fail(frame + ": expected close " + frame.close() + ", got " + end);
             }
             return false;
@@ -256,16 +258,16 @@ class ServerInputTest {
                 self -> "{\"v\":1,\"type\":\"update\",\"id\":1,\"state\":" + BadFrames.STATE + "}", 1000, List.of(40007, 40008));
 
         // The boundary: 20 bad messages are tolerated, and the connection still works.
-        try (WireClient client = WireClient.attacker(server.signalUri())) {
+        try (WebSocketRecorder client = WebSocketRecorder.open(server.signalUri())) {
             for (int i = 0; i < TOLERATED_ERRORS; i++) {
                 sent++;
                 client.send("garbage " + i);
-                if (client.nextMessage().path("code").asInt() != 40001) {
+                if (client.nextJson().path("code").asInt() != 40001) {
                     fail("garbage " + i + " of " + TOLERATED_ERRORS + " was not refused with 40001");
                 }
             }
             client.send("{\"v\":1,\"type\":\"ping\"}");
-            if (!client.nextMessage().path("type").asText().equals("pong")) {
+            if (!client.nextJson().path("type").asText().equals("pong")) {
                 fail("after " + TOLERATED_ERRORS + " bad messages the connection no longer answers pings");
             }
         }
@@ -278,11 +280,11 @@ class ServerInputTest {
     void flood(String label, Setup setup, Flood message, int count, List<Integer> allowedErrors) throws Exception {
         int n = attackers++;
         String self = BadFrames.user(n);
-        try (WireClient client = WireClient.attacker(server.signalUri())) {
+        try (WebSocketRecorder client = WebSocketRecorder.open(server.signalUri())) {
             if (setup == Setup.JOINED) {
                 String room = BadFrames.room(n);
                 client.send(new BadFrames().join(DEV, room, self, token(DEV, room, self)).render());
-                client.next("joined");
+                client.nextJson("joined");
             }
             String text = message.message(self);
             int delivered = 0;
@@ -295,7 +297,7 @@ class ServerInputTest {
             Map<Integer, Integer> errors = new TreeMap<>();
             for (Object answer : answers) {
                 if (answer instanceof String s) {
-                    JsonNode m = WireClient.JSON.readTree(s);
+                    JsonNode m = WebSocketRecorder.JSON.readTree(s);
                     if (m.path("type").asText().equals("error")) {
                         errors.merge(m.path("code").asInt(), 1, Integer::sum);
                     }
@@ -320,13 +322,13 @@ class ServerInputTest {
         closeLater.add(victim);
         victim.join().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         String longName = "m".repeat(128);
-        try (WireClient witness = WireClient.member(server.signalUri());
-                WireClient attacker = WireClient.attacker(server.signalUri())) {
+        try (WebSocketRecorder witness = HealthyRooms.member(server.signalUri());
+                WebSocketRecorder attacker = WebSocketRecorder.open(server.signalUri())) {
             witness.send(new BadFrames().join(DEV, room, "witness", token(DEV, room, "witness")).render());
-            witness.next("joined");
+            witness.nextJson("joined");
             attacker.send(new BadFrames().join(DEV, room, longName, token(DEV, room, longName)).render());
-            attacker.next("joined");
-            witness.next("member-joined");
+            attacker.nextJson("joined");
+            witness.nextJson("member-joined");
             StringBuilder numbers = new StringBuilder("{\"v\":1,\"type\":\"signal\",\"to\":\"$to\",\"data\":{\"n\":[");
             while (numbers.length() < 65_000) {
                 numbers.append("1e5,");
@@ -336,18 +338,18 @@ class ServerInputTest {
                 sent++;
                 attacker.send(numbers.toString().replace("$to", to));
                 Object answer = attacker.poll(DEADLINE);
-                if (!(answer instanceof String s) || WireClient.JSON.readTree(s).path("code").asInt() != BadFrames.TOO_LARGE) {
+                if (!(answer instanceof String s) || WebSocketRecorder.JSON.readTree(s).path("code").asInt() != BadFrames.TOO_LARGE) {
                     fail("relay amplification to " + to + ": expected error 40004, got " + answer);
                     return;
                 }
             }
             // A relay that stays within the limit when re-encoded still goes through.
             attacker.send("{\"v\":1,\"type\":\"signal\",\"to\":\"witness\",\"data\":{\"n\":[1e5,2]}}");
-            JsonNode relayed = witness.next("signal");
+            JsonNode relayed = witness.nextJson("signal");
             assertEquals("[100000.0,2]", relayed.path("data").path("n").toString());
             assertTrue(witness.largestFrameBytes() <= 65_536, "the witness got a frame of " + witness.largestFrameBytes() + " bytes");
             attacker.send("{\"v\":1,\"type\":\"leave\",\"id\":1}");
-            witness.next("member-left");
+            witness.nextJson("member-left");
             witness.send("{\"v\":1,\"type\":\"leave\",\"id\":1}");
         }
         if (victim.events().stream().anyMatch(e -> e.name().equals("connection"))) {
@@ -393,13 +395,7 @@ class ServerInputTest {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " within " + DEADLINE);
-            }
-            Thread.sleep(50);
-        }
+        Eventually.await(what, DEADLINE, condition);
     }
 
     // ---- the test ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttrtc.testkit.Chromium;
+import dev.ttrtc.testkit.Eventually;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -148,15 +149,11 @@ class SimulatorFromTheCliTest {
     }
 
     private static JsonNode await(List<JsonNode> lines, List<String> raw, Predicate<JsonNode> check) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        for (int seen = 0; System.nanoTime() < deadline; ) {
-            for (; seen < lines.size(); seen++) {
-                if (check.test(lines.get(seen))) {
-                    return lines.get(seen);
-                }
-            }
-            Thread.sleep(50);
+        try {
+            return Eventually.await("the run printing the expected line", TIMEOUT,
+                    () -> lines.stream().filter(check).findFirst().orElse(null), line -> line != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; output:\n" + String.join("\n", raw));
         }
-        throw new AssertionError("the run never printed the expected line; output:\n" + String.join("\n", raw));
     }
 }

@@ -3,20 +3,22 @@ package dev.ttrtc.tools.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ttrtc.testkit.Eventually;
 import dev.ttrtc.tools.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,19 +84,15 @@ class ScriptTestRunnerTest {
 
     /** The live threads whose names pass {@code name}, once none is left or after a 10 s deadline. */
     private static List<String> threadsLeft(Predicate<String> name) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                    .filter(name).sorted().toList();
-            if (left.isEmpty() || System.nanoTime() > deadline) {
-                return left;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return left;
-            }
+        Supplier<List<String>> left = () -> Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(name).sorted().toList();
+        try {
+            return Eventually.await("no such thread left", Duration.ofSeconds(10), left, List::isEmpty);
+        } catch (AssertionError e) {
+            return left.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return left.get();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.ttrtc.bridge.signal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.ClientMessage;
@@ -10,88 +9,27 @@ import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.ServerMessage;
+import dev.ttrtc.testkit.WebSocketRecorder;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A raw WebSocket client for server tests: sends any text, records every frame the server sends
- * (and the close), and hands them out in order with a deadline.
+ * A signalling client for server tests: a {@link WebSocketRecorder} that pings as real clients do
+ * and reads what it records as protocol messages, in order, with a deadline.
  */
 final class RecordingClient implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
+    static final Duration TIMEOUT = WebSocketRecorder.TIMEOUT;
     private static final String PING = MessageCodec.write(new ClientMessage.Ping());
-    private static final ScheduledExecutorService PINGER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-pinger");
-        t.setDaemon(true);
-        return t;
-    });
 
-    private final ScheduledFuture<?> pinger;
-    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    private final WebSocket socket;
+    private final WebSocketRecorder socket;
     private int nextId = 1;
 
-    /** A close frame (or the end of the connection) as recorded. */
-    record Closed(int code) {
-    }
-
     RecordingClient(URI uri) {
-        StringBuilder partial = new StringBuilder();
-        this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    String text = partial.toString();
-                    partial.setLength(0);
-                    if (!text.contains("\"type\":\"pong\"")) {
-                        received.add(text);
-                    }
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                received.add(new Closed(statusCode));
-                closeCode.complete(statusCode);
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket ws, Throwable error) {
-                received.add(new Closed(-1));
-                closeCode.complete(-1);
-            }
-        }).join();
-        this.pinger = PINGER.scheduleWithFixedDelay(this::ping, 500, 500, TimeUnit.MILLISECONDS);
+        this.socket = WebSocketRecorder.keptAlive(uri, PING, Duration.ofMillis(500), text -> text.contains("\"type\":\"pong\""));
     }
 
-    /** The JDK allows one send at a time, so the test thread and the pinger take turns. */
-    synchronized void sendRaw(String text) {
-        socket.sendText(text, true).join();
-    }
-
-    private void ping() {
-        try {
-            sendRaw(PING);
-        } catch (RuntimeException e) {
-            pinger.cancel(false);
-        }
+    void sendRaw(String text) {
+        socket.send(text);
     }
 
     void send(ClientMessage message) {
@@ -119,11 +57,8 @@ final class RecordingClient implements AutoCloseable {
 
     /** The next frame, which must be a message of this type. */
     <T extends ServerMessage> T next(Class<T> type) throws Exception {
-        Object frame = received.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertNotNull(frame, "no frame within " + TIMEOUT);
-        assertInstanceOf(String.class, frame, "expected a " + type.getSimpleName() + ", got " + frame);
-        ServerMessage message = MessageCodec.readServer((String) frame);
-        return assertInstanceOf(type, message, "expected a " + type.getSimpleName() + ", got " + frame);
+        String frame = socket.nextText();
+        return assertInstanceOf(type, MessageCodec.readServer(frame), "expected a " + type.getSimpleName() + ", got " + frame);
     }
 
     /** The next frame, which must be an error with this code. */
@@ -135,7 +70,7 @@ final class RecordingClient implements AutoCloseable {
 
     /** Skips frames until the connection closes; returns the close code. */
     int awaitClose() throws Exception {
-        return closeCode.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return socket.awaitClose();
     }
 
     /** Drops the TCP connection without a close frame, as a killed process would. */
@@ -145,12 +80,11 @@ final class RecordingClient implements AutoCloseable {
 
     /** Keeps the connection open but stops the heartbeat, as a frozen client would. */
     void freeze() {
-        pinger.cancel(false);
+        socket.stopHeartbeat();
     }
 
     @Override
     public void close() {
-        pinger.cancel(false);
-        socket.abort();
+        socket.close();
     }
 }
