@@ -170,7 +170,6 @@ public final class Bench {
         }
         out.append(String.format("  %-9s %s%n", "all", "every suite, and write BENCHMARKS.md"));
         out.append("\nflags:\n").append(Flags.usage(specs));
-        out.append("  --quick                  few repetitions: a smoke run, not numbers to quote\n");
         return out.toString();
     }
 }

@@ -6,11 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command-line flags: {@code --name value} or {@code --name=value}, and the switches
- * {@code --quick} and {@code --help}. Every flag is declared by a benchmark (its {@link Spec}),
- * so a typo fails at once instead of silently running with the default.
+ * {@code --quick} and {@code --help}, parsed by picocli. Every flag is declared by a benchmark
+ * (its {@link Spec}), so a typo fails at once instead of silently running with the default.
  */
 public final class Flags {
 
@@ -47,44 +52,42 @@ public final class Flags {
         this.help = help;
     }
 
+    /** The command line picocli parses: {@code --quick}, {@code --help} and one option per declared flag. */
+    private static CommandSpec command(Collection<Spec> known) {
+        CommandSpec command = CommandSpec.create().name("bench/run");
+        command.usageMessage().sortOptions(false);
+        command.addOption(OptionSpec.builder("--quick").arity("0").type(boolean.class)
+                .description("a smoke run with few repetitions (its numbers are not to be quoted)").build());
+        command.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).description("this text").build());
+        for (Spec spec : known) {
+            String help = spec.defaultValue().isEmpty() ? spec.help()
+                    : spec.help() + " (default " + spec.defaultValue() + ", --quick " + spec.quickValue() + ")";
+            command.addOption(OptionSpec.builder("--" + spec.name()).type(String.class)
+                    .paramLabel(spec.defaultValue().isEmpty() ? "FILE" : "N")
+                    .description(help.replace("%", "%%")).build());
+        }
+        return command;
+    }
+
     public static Flags parse(List<String> args, Collection<Spec> known) throws UsageException {
+        ParseResult parsed;
+        try {
+            parsed = new CommandLine(command(known)).parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new UsageException(e.getMessage() + " (see --help)");
+        }
         Map<String, Spec> byName = new LinkedHashMap<>();
         known.forEach(s -> byName.put(s.name(), s));
         Map<String, String> given = new LinkedHashMap<>();
-        boolean quick = false;
-        boolean help = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--quick")) {
-                quick = true;
-                continue;
+        for (OptionSpec option : parsed.matchedOptions()) {
+            Spec spec = byName.get(option.longestName().substring(2));
+            if (spec != null) {
+                String value = option.getValue();
+                checkShape(spec, value);
+                given.put(spec.name(), value);
             }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument " + arg + " (flags look like --name value)");
-            }
-            String name = arg.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new UsageException("--" + name + " needs a value");
-            }
-            Spec spec = byName.get(name);
-            if (spec == null) {
-                throw new UsageException("unknown flag --" + name + " (see --help)");
-            }
-            checkShape(spec, value);
-            given.put(name, value);
         }
-        return new Flags(known, given, quick, help);
+        return new Flags(known, given, parsed.hasMatchedOption("--quick"), parsed.isUsageHelpRequested());
     }
 
     /** A value must look like its default: a whole number, or a list of them; checked before anything runs. */
@@ -175,16 +178,8 @@ public final class Flags {
         return values;
     }
 
+    /** One line per flag, with its default and quick value. */
     public static String usage(Collection<Spec> specs) {
-        StringBuilder out = new StringBuilder();
-        for (Spec s : specs) {
-            if (s.defaultValue().isEmpty()) {
-                out.append(String.format("  --%-22s %s%n", s.name() + " FILE", s.help()));
-            } else {
-                out.append(String.format("  --%-22s %s (default %s, --quick %s)%n", s.name() + " N", s.help(),
-                        s.defaultValue(), s.quickValue()));
-            }
-        }
-        return out.toString();
+        return new CommandLine(command(specs)).getHelp().optionList();
     }
 }
