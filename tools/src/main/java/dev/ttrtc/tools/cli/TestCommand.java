@@ -1,5 +1,6 @@
 package dev.ttrtc.tools.cli;
 
+import dev.ttrtc.bridge.media.MediaFactories;
 import dev.ttrtc.tools.harness.JunitXmlReporter;
 import dev.ttrtc.tools.harness.PrettyReporter;
 import dev.ttrtc.tools.harness.Reporter;
@@ -7,7 +8,6 @@ import dev.ttrtc.tools.harness.RunSummary;
 import dev.ttrtc.tools.harness.ScriptTestRunner;
 import dev.ttrtc.tools.harness.TapReporter;
 import dev.ttrtc.tools.harness.TestResult;
-import dev.ttrtc.bridge.media.MediaFactories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

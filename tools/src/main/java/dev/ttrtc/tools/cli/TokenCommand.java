@@ -5,9 +5,9 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.Ids;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tt-host token}: prints a "001" token for a room and user. */
 @Command(name = "token", description = "Print a Volcengine-compatible \"001\" token for a room and a user.")

@@ -10,14 +10,14 @@ import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
-import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.ReconnectPolicy;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
-import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.bridge.tt.MiniProgramRtc;
@@ -57,7 +57,7 @@ import java.util.function.Supplier;
 final class TestHost {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ScriptContext loop;
+    private final ScriptContext script;
     private final Path baseDir;
     private final MiniProgramHost host;
     private final Executor workers;
@@ -66,8 +66,8 @@ final class TestHost {
     // Loop thread only.
     private int nextHandle = 1;
 
-    TestHost(ScriptContext loop, Path baseDir, MiniProgramHost host, Executor workers) {
-        this.loop = loop;
+    TestHost(ScriptContext script, Path baseDir, MiniProgramHost host, Executor workers) {
+        this.script = script;
         this.baseDir = baseDir;
         this.host = host;
         this.workers = workers;
@@ -95,7 +95,7 @@ final class TestHost {
 
     /** Runs slow work off the loop and answers the JS promise on the loop. */
     private <T> void settle(Supplier<T> work, Function<T, Object> toJs, ScriptValue resolve, ScriptValue reject) {
-        CompletableFuture.supplyAsync(work, workers).whenComplete((value, error) -> loop.execute(() -> {
+        CompletableFuture.supplyAsync(work, workers).whenComplete((value, error) -> script.execute(() -> {
             if (error == null) {
                 resolve.call(toJs.apply(value));
             } else {
@@ -105,7 +105,7 @@ final class TestHost {
     }
 
     private void settleFuture(CompletableFuture<?> future, ScriptValue resolve, ScriptValue reject) {
-        future.whenComplete((value, error) -> loop.execute(() -> {
+        future.whenComplete((value, error) -> script.execute(() -> {
             if (error == null) {
                 resolve.call();
             } else {
@@ -220,7 +220,7 @@ final class TestHost {
     }
 
     private void settleJson(CompletableFuture<JsonNode> future, ScriptValue resolve, ScriptValue reject) {
-        future.whenComplete((value, error) -> loop.execute(() -> {
+        future.whenComplete((value, error) -> script.execute(() -> {
             if (error == null) {
                 resolve.call(value.toString());
             } else {
@@ -303,10 +303,10 @@ final class TestHost {
 
     private void settleStats(java.util.Optional<RemoteMedia> media, ScriptValue resolve, ScriptValue reject) {
         if (media.isEmpty()) {
-            loop.execute(() -> resolve.call("null"));
+            script.execute(() -> resolve.call("null"));
             return;
         }
-        media.get().stats().whenComplete((stats, error) -> loop.execute(() -> {
+        media.get().stats().whenComplete((stats, error) -> script.execute(() -> {
             if (error == null) {
                 resolve.call(toJson(stats));
             } else {
@@ -333,14 +333,14 @@ final class TestHost {
             String json = event.toJson().toString();
             if (test.call(json).asBoolean() && done.compareAndSet(false, true)) {
                 closeQuietly(subscription[0]);
-                loop.clearTimer(timer[0]);
+                script.clearTimer(timer[0]);
                 resolve.call(json);
                 return true;
             }
             return false;
         };
-        subscription[0] = log.subscribe(event -> loop.execute(() -> offer.apply(event)));
-        timer[0] = loop.setTimer(() -> {
+        subscription[0] = log.subscribe(event -> script.execute(() -> offer.apply(event)));
+        timer[0] = script.setTimer(() -> {
             if (done.compareAndSet(false, true)) {
                 closeQuietly(subscription[0]);
                 reject.call("timed out after " + timeoutMillis + " ms waiting for " + description);
@@ -485,15 +485,15 @@ final class TestHost {
             String json = toJson(event);
             if (test.call(json).asBoolean() && done.compareAndSet(false, true)) {
                 closeQuietly(subscription[0]);
-                loop.clearTimer(timer[0]);
+                script.clearTimer(timer[0]);
                 resolve.call(json);
                 return true;
             }
             return false;
         };
         List<RemoteParticipant.Event> seen = p.events();
-        subscription[0] = p.onEvent(event -> loop.execute(() -> offer.apply(event)));
-        timer[0] = loop.setTimer(() -> {
+        subscription[0] = p.onEvent(event -> script.execute(() -> offer.apply(event)));
+        timer[0] = script.setTimer(() -> {
             if (done.compareAndSet(false, true)) {
                 closeQuietly(subscription[0]);
                 reject.call("timed out after " + timeoutMillis + " ms waiting for " + description);

@@ -1,9 +1,9 @@
 package dev.ttrtc.bridge.signal.client;
 
-import dev.ttrtc.bridge.signal.ClientMessage;
-import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.errors.RtcException;
+import dev.ttrtc.bridge.signal.ClientMessage;
+import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package dev.ttrtc.bridge.signal.server;
 
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
@@ -9,8 +11,6 @@ import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MemberInfo;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.Privilege;
-import dev.ttrtc.bridge.errors.RtcError;
-import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.TokenVerifier;
 import io.undertow.websockets.core.WebSocketChannel;
