@@ -46,8 +46,10 @@ class SimulatorFromTheCliTest {
         Process run = new ProcessBuilder(java.toString(),
                 "-Dpolyglotimpl.AttachLibraryFailureAction=ignore", "-Dpolyglot.engine.WarnInterpreterOnly=false",
                 "-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
+                // A cold JVM launching beside a starting Chromium on a busy machine must not overrun the
+                // default 5 s task budget: this test is about the page, not the watchdog.
                 "dev.ttrtc.tools.cli.Main", "run", "../sample-miniapp", "--remote", "bob", "--remote-talk", "--json",
-                "--stats-every", "0").redirectErrorStream(true).start();
+                "--stats-every", "0", "--task-budget", "60s").redirectErrorStream(true).start();
         List<JsonNode> lines = new CopyOnWriteArrayList<>();
         List<String> rawLines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> readLines(run, lines, rawLines), "cli-output");
