@@ -13,6 +13,8 @@ import dev.ttrtc.runtime.internal.apis.InteractionApi;
 import dev.ttrtc.runtime.internal.apis.NavigationApi;
 import dev.ttrtc.runtime.internal.apis.StorageApi;
 import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
+import dev.ttrtc.runtime.internal.compile.CompileException;
+import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,12 +41,19 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * only on the loop thread; the rest are thread-safe.
  */
 public final class RealMiniProgram implements MiniProgram {
+    /**
+     * Host rule: how long {@code launch} waits for start-up, in wall time. Only a safety net for a
+     * loop that is stuck outside JS: runaway code is stopped by the task budget, step by step.
+     */
+    static final Duration START_UP_WAIT = Duration.ofMinutes(5);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     private static final int LAUNCH_SCENE = 1001;
 
     private final String id;
     private final Project project;
+    private final ProjectSources sources;
+    private final SourceLocations locations = new SourceLocations();
     private final LaunchOptions options;
     private final List<TtApiModule> extensionModules;
     private final Watchdog watchdog;
@@ -64,37 +73,41 @@ public final class RealMiniProgram implements MiniProgram {
     private Framework framework;
     // Loop only.
     private RealInstanceContext instance;
+    // Loop only.
+    private ModuleLoader loader;
+    private volatile StartUp startUp;
+    private volatile String stopReason;
 
-    private RealMiniProgram(String id, Project project, LaunchOptions options, List<TtApiModule> extensionModules,
-            Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
+    private RealMiniProgram(String id, Project project, ProjectSources sources, LaunchOptions options,
+            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
+        this.sources = sources;
         this.options = options;
         this.extensionModules = extensionModules;
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
-        this.errors = new ErrorReporter(log, this::stop);
+        this.errors = new ErrorReporter(log, locations, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
     }
 
-    /** Starts an instance and returns once its first page is shown (onReady follows on the next turn). */
-    public static RealMiniProgram launch(String id, Project project, LaunchOptions options,
+    /**
+     * Starts an instance and returns once its first page is shown (onReady follows on the next
+     * turn). Start-up runs as one loop task per step (see {@link StartUp}), each under the task
+     * budget; the wait here is only a safety net ({@link #START_UP_WAIT}).
+     *
+     * @param sources the project's files as the compile step prepared them
+     */
+    public static RealMiniProgram launch(String id, Project project, ProjectSources sources, LaunchOptions options,
             List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,
             Consumer<RealMiniProgram> onClosed) throws LaunchException {
-        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, watchdog, logCapacity, onClosed);
+        RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, watchdog,
+                logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        program.loop.execute(() -> {
-            try {
-                program.boot();
-                started.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-            }
-        });
+        program.startUp = new StartUp(program.loop, program.startUpSteps());
         try {
-            started.get(watchdog.budget().toMillis() * 4 + 30_000, TimeUnit.MILLISECONDS);
+            program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
             return program;
         } catch (ExecutionException e) {
@@ -102,14 +115,12 @@ public final class RealMiniProgram implements MiniProgram {
             if (e.getCause() instanceof LaunchException launch) {
                 throw launch;
             }
-            if (e.getCause() instanceof PolyglotException pe && pe.isInterrupted()) {
-                throw new LaunchException("the instance " + program.errors.overrun() + " while starting and was interrupted");
-            }
             program.errors.internal(e.getCause());
             throw new LaunchException("the instance failed to start: " + e.getCause());
         } catch (TimeoutException e) {
             program.close();
-            throw new LaunchException("the instance did not start within " + (watchdog.budget().toMillis() * 4 + 30_000) + " ms");
+            throw new LaunchException("the instance did not start within " + START_UP_WAIT.toSeconds() + " s (stuck while "
+                    + program.startUp.currentStep() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             program.close();
@@ -119,10 +130,74 @@ public final class RealMiniProgram implements MiniProgram {
 
     // ---- start-up (loop thread) -----------------------------------------------------------------
 
-    private void boot() throws LaunchException {
+    /** Set-up, the app's (or game's) file, each page file, then the launch of the first page. */
+    private List<StartUp.Step> startUpSteps() throws LaunchException {
         String route = firstRoute();
+        List<StartUp.Step> steps = new ArrayList<>();
+        steps.add(new StartUp.Step("setting up the instance", () -> guarded("setting up the instance", null, this::setUp)));
+        if (project.kind() == Project.Kind.MINI_GAME) {
+            String game = script("game");
+            steps.add(loading(game, () -> {
+                pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
+                loader.load(game);
+            }));
+            return steps;
+        }
+        String app = script("app");
+        steps.add(loading(app, () -> {
+            loader.load(app);
+            if (!framework.hasApp()) {
+                throw new LaunchException(app + " did not call App()");
+            }
+        }));
+        for (String page : project.pages()) {
+            String file = script(page);
+            steps.add(loading(file, () -> {
+                framework.beginPage(page);
+                loader.load(file);
+                if (!framework.endPage(page)) {
+                    throw new LaunchException(file + " did not call Page()");
+                }
+            }));
+        }
+        String launching = "launching " + route;
+        steps.add(new StartUp.Step(launching, () -> guarded(launching, null,
+                () -> framework.launch(route, options.query(), LAUNCH_SCENE))));
+        return steps;
+    }
+
+    private String script(String pathWithoutExtension) throws LaunchException {
+        return project.scriptFile(pathWithoutExtension)
+                .orElseThrow(() -> new LaunchException(pathWithoutExtension + ".js not found"));
+    }
+
+    private StartUp.Step loading(String file, StartUp.Action action) {
+        String what = "loading " + file;
+        return new StartUp.Step(what, () -> guarded(what, file, action));
+    }
+
+    /** Runs a step; any error in it stops the launch with file:line:column and what was going on. */
+    private void guarded(String what, String file, StartUp.Action action) throws Exception {
+        try {
+            action.run();
+        } catch (PolyglotException e) {
+            JsError error = errors.describe(e);
+            String where = !error.location().isEmpty() ? error.location() : file != null ? file : "";
+            if (e.isInterrupted()) {
+                throw new LaunchException((where.isEmpty() ? "the instance " : where + ": ") + errors.overrun() + " while "
+                        + what + " and was interrupted");
+            }
+            throw new LaunchException(where.isEmpty() ? error.message() : where + ": " + error.message());
+        } catch (ProjectSources.RefusedException e) {
+            throw new LaunchException(e.error().location() + ": SyntaxError: " + e.error().message());
+        } catch (CompileException e) {
+            throw new LaunchException("cannot compile " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void setUp() throws LaunchException {
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
         framework = Framework.install(js, hooks);
@@ -137,25 +212,7 @@ public final class RealMiniProgram implements MiniProgram {
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
-
-        ModuleLoader loader = new ModuleLoader(project, js);
-        if (project.kind() == Project.Kind.MINI_GAME) {
-            pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
-            run(loader, "game.js");
-            return;
-        }
-        run(loader, "app.js");
-        if (!framework.hasApp()) {
-            throw new LaunchException("app.js did not call App()");
-        }
-        for (String page : project.pages()) {
-            framework.beginPage(page);
-            run(loader, page + ".js");
-            if (!framework.endPage(page)) {
-                throw new LaunchException(page + ".js did not call Page()");
-            }
-        }
-        framework.launch(route, options.query(), LAUNCH_SCENE);
+        loader = new ModuleLoader(project, js, sources, locations);
     }
 
     private String firstRoute() throws LaunchException {
@@ -167,20 +224,6 @@ public final class RealMiniProgram implements MiniProgram {
             throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
         }
         return route;
-    }
-
-    /** Runs one project file; any error in it stops the launch with file:line:column. */
-    private void run(ModuleLoader loader, String file) throws LaunchException {
-        try {
-            loader.load(file);
-        } catch (PolyglotException e) {
-            JsError error = JsError.of(e);
-            String where = error.location().isEmpty() ? file : error.location();
-            String what = e.isInterrupted()
-                    ? errors.overrun() + " while loading and was interrupted"
-                    : error.message();
-            throw new LaunchException(where + ": " + what);
-        }
     }
 
     // ---- loop failures and the watchdog -------------------------------------------------------
@@ -230,6 +273,7 @@ public final class RealMiniProgram implements MiniProgram {
         if (closed.get() || !stopping.compareAndSet(false, true)) {
             return;
         }
+        stopReason = why;
         errors.stopped(why);
         Thread closer = new Thread(this::close, "tt-stop-" + id);
         closer.setDaemon(true);
@@ -295,7 +339,7 @@ public final class RealMiniProgram implements MiniProgram {
                 if (reportErrors) {
                     errors.report(e);
                 }
-                result.completeExceptionally(e.isGuestException() ? ErrorReporter.toScriptError(e)
+                result.completeExceptionally(e.isGuestException() ? errors.toScriptError(e)
                         : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
             }
         });
@@ -307,7 +351,7 @@ public final class RealMiniProgram implements MiniProgram {
             try {
                 thrown.throwException();
             } catch (PolyglotException pe) {
-                return ErrorReporter.toScriptError(pe);
+                return errors.toScriptError(pe);
             }
         }
         return new ScriptError("Uncaught " + js.toJsonText(thrown), "", List.of());
@@ -350,6 +394,12 @@ public final class RealMiniProgram implements MiniProgram {
         }
         if (loop.inLoop()) {
             throw new IllegalStateException("an instance cannot close itself from its own loop");
+        }
+        StartUp starting = startUp;
+        if (starting != null && !starting.done().isDone()) {
+            String reason = stopReason;
+            starting.cancel(reason == null ? "the instance was closed while " + starting.currentStep()
+                    : "the instance was stopped while " + starting.currentStep() + ": " + reason);
         }
         CompletableFuture<Void> shutdown = new CompletableFuture<>();
         loop.execute(() -> {
