@@ -1,6 +1,8 @@
 package dev.ttrtc.bench;
 
 import dev.ttrtc.bench.calls.BridgeCallBench;
+import dev.ttrtc.bench.compile.CompileBench;
+import dev.ttrtc.bench.compile.HostCompileBench;
 import dev.ttrtc.bench.media.CapacityBench;
 import dev.ttrtc.bench.media.FirstMediaBench;
 import dev.ttrtc.bench.media.RoomLoadBench;
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
 public enum Suite {
     STARTUP("runtime: cold start, further instances, memory per idle instance",
             ColdStartBench::new, InstanceLaunchBench::new, IdleMemoryBench::new),
+    COMPILE("runtime: the compile step (ES modules, TypeScript): candidate compilers on a real-sized project, and what "
+            + "the step adds to launch()",
+            CompileBench::new, HostCompileBench::new),
     CALLS("runtime: a JS→Java bridge call (sync and async tt APIs) against a plain JS call, and evaluate() from Java",
             BridgeCallBench::new),
     ROOMS("signalling: join latency with many rooms of Java members, and with a mini-program member",

@@ -233,6 +233,23 @@ public final class Project {
         return sources.scriptFile(path);
     }
 
+    /** {@link #scriptFile}, for files the project was checked to have. */
+    String requireScript(String pathWithoutExtension) throws LaunchException {
+        return scriptFile(pathWithoutExtension).orElseThrow(() -> new LaunchException(pathWithoutExtension + ".js not found"));
+    }
+
+    /** The route to open: the page asked for (checked against app.json), else the entry page; game for a mini-game. */
+    String launchRoute(Optional<String> requested) throws LaunchException {
+        if (kind == Kind.MINI_GAME) {
+            return entryPage;
+        }
+        String route = requested.map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(entryPage);
+        if (!pages.contains(route)) {
+            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", pages));
+        }
+        return route;
+    }
+
     /** The {@code appid} of project.config.json, when present. */
     public Optional<String> appId() {
         JsonNode config = sources.projectConfig();

@@ -13,7 +13,6 @@ import dev.ttrtc.runtime.internal.apis.InteractionApi;
 import dev.ttrtc.runtime.internal.apis.NavigationApi;
 import dev.ttrtc.runtime.internal.apis.StorageApi;
 import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
-import dev.ttrtc.runtime.internal.compile.CompileException;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +104,7 @@ public final class RealMiniProgram implements MiniProgram {
         RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, watchdog,
                 logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
-        program.startUp = new StartUp(program.loop, program.startUpSteps());
+        program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
         try {
             program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
@@ -132,27 +131,27 @@ public final class RealMiniProgram implements MiniProgram {
 
     /** Set-up, the app's (or game's) file, each page file, then the launch of the first page. */
     private List<StartUp.Step> startUpSteps() throws LaunchException {
-        String route = firstRoute();
+        String route = project.launchRoute(options.page());
         List<StartUp.Step> steps = new ArrayList<>();
-        steps.add(new StartUp.Step("setting up the instance", () -> guarded("setting up the instance", null, this::setUp)));
+        steps.add(StartUp.Step.of("setting up the instance", this::setUp));
         if (project.kind() == Project.Kind.MINI_GAME) {
-            String game = script("game");
-            steps.add(loading(game, () -> {
+            String game = project.requireScript("game");
+            steps.add(StartUp.Step.loading(game, () -> {
                 pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
                 loader.load(game);
             }));
             return steps;
         }
-        String app = script("app");
-        steps.add(loading(app, () -> {
+        String app = project.requireScript("app");
+        steps.add(StartUp.Step.loading(app, () -> {
             loader.load(app);
             if (!framework.hasApp()) {
                 throw new LaunchException(app + " did not call App()");
             }
         }));
         for (String page : project.pages()) {
-            String file = script(page);
-            steps.add(loading(file, () -> {
+            String file = project.requireScript(page);
+            steps.add(StartUp.Step.loading(file, () -> {
                 framework.beginPage(page);
                 loader.load(file);
                 if (!framework.endPage(page)) {
@@ -160,39 +159,8 @@ public final class RealMiniProgram implements MiniProgram {
                 }
             }));
         }
-        String launching = "launching " + route;
-        steps.add(new StartUp.Step(launching, () -> guarded(launching, null,
-                () -> framework.launch(route, options.query(), LAUNCH_SCENE))));
+        steps.add(StartUp.Step.of("launching " + route, () -> framework.launch(route, options.query(), LAUNCH_SCENE)));
         return steps;
-    }
-
-    private String script(String pathWithoutExtension) throws LaunchException {
-        return project.scriptFile(pathWithoutExtension)
-                .orElseThrow(() -> new LaunchException(pathWithoutExtension + ".js not found"));
-    }
-
-    private StartUp.Step loading(String file, StartUp.Action action) {
-        String what = "loading " + file;
-        return new StartUp.Step(what, () -> guarded(what, file, action));
-    }
-
-    /** Runs a step; any error in it stops the launch with file:line:column and what was going on. */
-    private void guarded(String what, String file, StartUp.Action action) throws Exception {
-        try {
-            action.run();
-        } catch (PolyglotException e) {
-            JsError error = errors.describe(e);
-            String where = !error.location().isEmpty() ? error.location() : file != null ? file : "";
-            if (e.isInterrupted()) {
-                throw new LaunchException((where.isEmpty() ? "the instance " : where + ": ") + errors.overrun() + " while "
-                        + what + " and was interrupted");
-            }
-            throw new LaunchException(where.isEmpty() ? error.message() : where + ": " + error.message());
-        } catch (ProjectSources.RefusedException e) {
-            throw new LaunchException(e.error().location() + ": SyntaxError: " + e.error().message());
-        } catch (CompileException e) {
-            throw new LaunchException("cannot compile " + file + ": " + e.getMessage());
-        }
     }
 
     private void setUp() throws LaunchException {
@@ -213,17 +181,6 @@ public final class RealMiniProgram implements MiniProgram {
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
         loader = new ModuleLoader(project, js, sources, locations);
-    }
-
-    private String firstRoute() throws LaunchException {
-        if (project.kind() == Project.Kind.MINI_GAME) {
-            return project.entryPage();
-        }
-        String route = options.page().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(project.entryPage());
-        if (!project.pages().contains(route)) {
-            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
-        }
-        return route;
     }
 
     // ---- loop failures and the watchdog -------------------------------------------------------

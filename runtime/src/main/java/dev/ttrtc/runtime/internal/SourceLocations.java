@@ -2,7 +2,6 @@ package dev.ttrtc.runtime.internal;
 
 import dev.ttrtc.runtime.internal.compile.SourceMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +73,5 @@ public final class SourceLocations {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** The source map of a compiled file, when one was loaded under that name. */
-    Optional<SourceMap> map(String name) {
-        return Optional.ofNullable(loaded.get(name)).map(Loaded::map);
     }
 }

@@ -63,7 +63,7 @@ public final class CompileService {
      * @param tsconfig the project's tsconfig.json, when it has one
      */
     public ProjectSources prepare(Path root, boolean typeScript, Optional<Path> tsconfig) throws CompileException {
-        Settings settings = new Settings(root, typeScript, tsconfig, readTsconfig(tsconfig));
+        Settings settings = new Settings(root, tsconfig, readTsconfig(tsconfig));
         Map<String, ProjectSources.Entry> entries = new LinkedHashMap<>();
         Map<String, String> toCompile = new LinkedHashMap<>();
         for (Path file : candidates(root, typeScript)) {
@@ -186,7 +186,7 @@ public final class CompileService {
     }
 
     /** What a project's compiled output depends on besides each file's own text. */
-    record Settings(Path root, boolean typeScript, Optional<Path> tsconfig, Optional<String> tsconfigContent) {
+    record Settings(Path root, Optional<Path> tsconfig, Optional<String> tsconfigContent) {
         String tsconfigText() {
             return tsconfigContent.orElse("");
         }

@@ -78,6 +78,11 @@ public final class Esbuild {
         return new Esbuild(target);
     }
 
+    /** The executable this runs (for tools that run esbuild themselves, such as the benchmarks). */
+    public Path executable() {
+        return executable;
+    }
+
     /** The npm platform name of this JVM's OS and CPU ({@code linux-x64}, {@code darwin-arm64}, …). */
     static String platform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
