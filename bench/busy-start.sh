@@ -33,6 +33,7 @@ started=0
 joined=0
 for i in $(seq 1 "$runs"); do
   log="$logs/run-$i.jsonl"
+  : >"$log"
   begin=$SECONDS
   "$root/tt-host" run "$root/sample-miniapp" --remote bob --duration 600s --json >"$log" 2>"$logs/run-$i.err" &
   pid=$!

@@ -96,4 +96,19 @@ class TypeScriptTest extends HostTestBase {
                 .write();
         assertEquals(json("{\"area\": 9, \"unit\": \"px\", \"size\": 2}"), launch(project).pageData());
     }
+
+    @Test
+    void tsconfig_extends_and_base_url_resolve_bare_module_names() throws Exception {
+        Path project = ProjectFolder.in(dir)
+                .file("project.config.json", TS_CONFIG)
+                .file("tsconfig.base.json", "{ \"compilerOptions\": { \"baseUrl\": \"./src\", \"paths\": { \"~lib/*\": [\"shared/*\"] } } }")
+                .file("tsconfig.json", "{ \"extends\": \"./tsconfig.base.json\", \"compilerOptions\": { \"strict\": true } }")
+                .file("src/shared/names.ts", "export const names: string[] = ['a', 'b'];")
+                .file("src/models/room.ts", "export class Room { constructor(readonly id: string) {} }")
+                .file("app.json", "{\"pages\": [\"pages/index/index\"]}")
+                .file("pages/index/index.ts", "import { names } from '~lib/names';\nimport { Room } from 'models/room';\n"
+                        + "Page({ data: { names, room: new Room('r').id } });")
+                .write();
+        assertEquals(json("{\"names\": [\"a\", \"b\"], \"room\": \"r\"}"), launch(project).pageData());
+    }
 }

@@ -104,7 +104,12 @@ public final class RealMiniProgram implements MiniProgram {
         RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, watchdog,
                 logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
-        program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
+        try {
+            program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
+        } catch (LaunchException e) {
+            program.close();
+            throw e;
+        }
         try {
             program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);

@@ -110,7 +110,8 @@ public final class CompileService {
             entries.put(name, ProjectSources.Entry.compiled(text, script));
         });
         for (CompileError error : batch.errors()) {
-            entries.put(error.file(), ProjectSources.Entry.refused(sources.get(error.file()), error));
+            // The first error of a file is the one to show (later ones often follow from it).
+            entries.putIfAbsent(error.file(), ProjectSources.Entry.refused(sources.get(error.file()), error));
         }
         return entries;
     }
