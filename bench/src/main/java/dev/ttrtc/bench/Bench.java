@@ -172,7 +172,7 @@ public final class Bench {
         for (Suite suite : Suite.values()) {
             out.append(String.format("  %-9s %s%n", suite.wireName(), suite.description()));
         }
-        out.append(String.format("  %-9s %s%n", "all", "every suite, and write BENCHMARKS.md"));
+        out.append(String.format("  %-9s %s%n", "all", "every suite but compile, and write BENCHMARKS.md"));
         out.append("\nflags:\n").append(Flags.usage(specs));
         out.append("  --quick                  few repetitions: a smoke run, not numbers to quote\n");
         return out.toString();
