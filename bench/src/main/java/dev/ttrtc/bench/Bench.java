@@ -168,7 +168,7 @@ public final class Bench {
         for (Suite suite : Suite.values()) {
             out.append(String.format("  %-9s %s%n", suite.wireName(), suite.description()));
         }
-        out.append(String.format("  %-9s %s%n", "all", "every suite, and write BENCHMARKS.md"));
+        out.append(String.format("  %-9s %s%n", "all", "every suite but compile, and write BENCHMARKS.md"));
         out.append("\nflags:\n").append(Flags.usage(specs));
         return out.toString();
     }

@@ -1,6 +1,8 @@
 package dev.ttrtc.bench;
 
 import dev.ttrtc.bench.calls.BridgeCallBench;
+import dev.ttrtc.bench.compile.CompileBench;
+import dev.ttrtc.bench.compile.HostCompileBench;
 import dev.ttrtc.bench.media.CapacityBench;
 import dev.ttrtc.bench.media.FirstMediaBench;
 import dev.ttrtc.bench.media.RoomLoadBench;
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
 public enum Suite {
     STARTUP("runtime: cold start, further instances, memory per idle instance",
             ColdStartBench::new, InstanceLaunchBench::new, IdleMemoryBench::new),
+    COMPILE("runtime: the compile step (ES modules, TypeScript): candidate compilers on a real-sized project, and what "
+            + "the step adds to launch(); about 15 minutes (the JS compilers run interpreted), so not part of `all`",
+            false, CompileBench::new, HostCompileBench::new),
     CALLS("runtime: a JS→Java bridge call (sync and async tt APIs) against a plain JS call, and evaluate() from Java",
             BridgeCallBench::new),
     ROOMS("signalling: join latency with many rooms of Java members, and with a mini-program member",
@@ -37,11 +42,18 @@ public enum Suite {
             ReferencePairsBench::new);
 
     private final String description;
+    private final boolean inAll;
     private final List<Supplier<Benchmark>> benchmarks;
 
     @SafeVarargs
     Suite(String description, Supplier<Benchmark>... benchmarks) {
+        this(description, true, benchmarks);
+    }
+
+    @SafeVarargs
+    Suite(String description, boolean inAll, Supplier<Benchmark>... benchmarks) {
         this.description = description;
+        this.inAll = inAll;
         this.benchmarks = List.of(benchmarks);
     }
 
@@ -60,7 +72,7 @@ public enum Suite {
     /** The suites a command-line name selects: one, or all of them for {@code all}. */
     public static Optional<List<Suite>> select(String name) {
         if (name.equals("all")) {
-            return Optional.of(Arrays.asList(values()));
+            return Optional.of(Arrays.stream(values()).filter(s -> s.inAll).toList());
         }
         return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst().map(List::of);
     }

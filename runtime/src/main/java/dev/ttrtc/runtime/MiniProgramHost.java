@@ -4,6 +4,9 @@ import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.Project;
 import dev.ttrtc.runtime.internal.RealMiniProgram;
 import dev.ttrtc.runtime.internal.Watchdog;
+import dev.ttrtc.runtime.internal.compile.CompileException;
+import dev.ttrtc.runtime.internal.compile.CompileService;
+import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -12,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The front door: launches mini-program instances that share one JS engine, one watchdog and the
- * {@code tt} API modules found on the class path.
+ * The front door: launches mini-program instances that share one JS engine, one watchdog, one
+ * compile step (with its cache) and the {@code tt} API modules found on the class path.
  *
  * <pre>{@code
  * try (MiniProgramHost host = MiniProgramHost.create()) {
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MiniProgramHost implements AutoCloseable {
     private final HostOptions options;
     private final Watchdog watchdog;
+    private final CompileService compiler;
     private final List<TtApiModule> modules;
     private final Set<RealMiniProgram> instances = ConcurrentHashMap.newKeySet();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
@@ -34,6 +38,7 @@ public final class MiniProgramHost implements AutoCloseable {
     private MiniProgramHost(HostOptions options) {
         this.options = options;
         this.watchdog = new Watchdog(options.taskBudget(), options.taskAllocationBudget());
+        this.compiler = new CompileService(options.compileCache(), options.esbuild());
         List<TtApiModule> found = new ArrayList<>();
         ServiceLoader.load(TtApiModule.class).forEach(found::add);
         this.modules = List.copyOf(found);
@@ -60,7 +65,8 @@ public final class MiniProgramHost implements AutoCloseable {
     }
 
     /**
-     * Loads the project, runs app.js and the pages, and opens the first page.
+     * Loads the project, compiles what needs compiling (ES modules, TypeScript; on this thread,
+     * before the instance starts), runs app.js and the pages, and opens the first page.
      *
      * @throws LaunchException when the project folder is broken; the message is one line for the user
      */
@@ -69,9 +75,15 @@ public final class MiniProgramHost implements AutoCloseable {
             throw new IllegalStateException("host is closed");
         }
         Project project = Project.load(launch.projectDir());
+        ProjectSources sources;
+        try {
+            sources = compiler.prepare(project.root(), project.typeScript(), project.tsconfig());
+        } catch (CompileException e) {
+            throw new LaunchException(e.getMessage());
+        }
         String id = uniqueId(launch.name().orElse("mp"));
         try {
-            RealMiniProgram program = RealMiniProgram.launch(id, project, launch, modules, watchdog,
+            RealMiniProgram program = RealMiniProgram.launch(id, project, sources, launch, modules, watchdog,
                     options.eventLogCapacity(), this::forget);
             instances.add(program);
             return program;
@@ -93,6 +105,11 @@ public final class MiniProgramHost implements AutoCloseable {
     private void forget(RealMiniProgram program) {
         instances.remove(program);
         ids.remove(program.id());
+    }
+
+    /** What the compile step did so far: files compiled, and files taken from the cache. */
+    public CompileStats compileStats() {
+        return new CompileStats(compiler.compiledFiles(), compiler.cachedFiles());
     }
 
     /** The instances launched and not yet closed. */

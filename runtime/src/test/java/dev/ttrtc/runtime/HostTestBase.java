@@ -8,9 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One host per test class; every instance a test launches is closed after it. */
+/** One host per test class (with its own compile cache); every instance a test launches is closed after it. */
 abstract class HostTestBase {
     static MiniProgramHost host;
+
+    @TempDir
+    static Path compileCache;
 
     @TempDir
     Path dir;
@@ -19,7 +22,7 @@ abstract class HostTestBase {
 
     @BeforeAll
     static void startHost() {
-        host = MiniProgramHost.create();
+        host = MiniProgramHost.create(HostOptions.defaults().withCompileCache(compileCache));
     }
 
     @AfterAll

@@ -48,7 +48,7 @@ class WatchdogTest {
         assertThrows(ExecutionException.class, () -> get(spinning));
 
         HostEvent report = waitFor(runaway, kind(HostEvent.Kind.ERROR, "watchdog"));
-        assertEquals("pages/index/index.js:3:5: task ran longer than 300 ms and was interrupted", report.text());
+        assertEquals("pages/index/index.js:3:5: task ran longer than 300 ms of CPU time and was interrupted", report.text());
         assertEquals("pong", get(runaway.callPageMethod("ping", PageEvent.tap())).asText());
         waitForConsole(neighbour, "tick 10");
     }
@@ -64,7 +64,8 @@ class WatchdogTest {
     @Test
     void an_infinite_loop_while_loading_fails_the_launch() {
         LaunchException e = assertThrows(LaunchException.class, () -> launch("load", "while (true) {}\nPage({});"));
-        assertEquals("pages/index/index.js:1:1: ran longer than 300 ms while loading and was interrupted", e.getMessage());
+        assertEquals("pages/index/index.js:1:1: ran longer than 300 ms of CPU time while loading pages/index/index.js and was interrupted",
+                e.getMessage());
     }
 
     @Test

@@ -101,7 +101,7 @@ class RunawayCodeTest {
     }
 
     /** The entry names the budget (a promise job interrupted between two lines has no location). */
-    static final Pattern CLEAR_ERROR = Pattern.compile("(pages/index/index\\.js:\\d+:\\d+: )?(task ran longer than 1000 ms and was interrupted"
+    static final Pattern CLEAR_ERROR = Pattern.compile("(pages/index/index\\.js:\\d+:\\d+: )?(task ran longer than 1000 ms of CPU time and was interrupted"
             + "|task allocated more than 256 MB and was interrupted|Uncaught RangeError: .+)");
 
     /** Runs a runaway page method: the call fails, the error entry says why, the instance answers afterwards. */

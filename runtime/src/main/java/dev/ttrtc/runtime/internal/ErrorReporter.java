@@ -50,14 +50,22 @@ final class ErrorReporter {
     /** Set once the instance is being stopped: its last errors would only bury the reason. */
     private volatile boolean stopping;
     private volatile JsBridge js;
+    private final SourceLocations locations;
 
     /**
+     * @param locations moves engine positions to the files as written
      * @param stop stops the instance for the given reason (an error storm); called at most once,
      *     on the thread that reported the last error
      */
-    ErrorReporter(EventLog log, Consumer<String> stop) {
+    ErrorReporter(EventLog log, SourceLocations locations, Consumer<String> stop) {
         this.log = log;
+        this.locations = locations;
         this.stop = stop;
+    }
+
+    /** The error described with positions in the files as written. */
+    JsError describe(PolyglotException e) {
+        return JsError.of(e, locations);
     }
 
     /** What the watchdog saw the task do ("ran longer than 5000 ms"), told before it interrupts it. */
@@ -82,7 +90,7 @@ final class ErrorReporter {
                 return;
             }
             if (pe.isInterrupted()) {
-                JsError where = JsError.of(pe);
+                JsError where = describe(pe);
                 record(Cause.WATCHDOG, "task " + overrun + " and was interrupted",
                         where.location(), where);
                 return;
@@ -91,7 +99,7 @@ final class ErrorReporter {
                 internal(pe.asHostException());
                 return;
             }
-            JsError error = JsError.of(pe);
+            JsError error = describe(pe);
             record(Cause.UNCAUGHT, "Uncaught " + error.message(), error.location(), error);
             return;
         }
@@ -113,7 +121,7 @@ final class ErrorReporter {
             try {
                 thrown.throwException();
             } catch (PolyglotException pe) {
-                JsError error = JsError.of(pe);
+                JsError error = describe(pe);
                 record(cause, prefix + error.message(), error.location(), error);
                 return;
             }
@@ -159,8 +167,8 @@ final class ErrorReporter {
     }
 
     /** The same error for an embedder's future. */
-    static ScriptError toScriptError(PolyglotException pe) {
-        JsError error = JsError.of(pe);
+    ScriptError toScriptError(PolyglotException pe) {
+        JsError error = describe(pe);
         return new ScriptError(error.message(), error.location(), error.stack());
     }
 

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * timers when due (equal due times in the order they were set). Every touch of the instance's
  * JS context happens here.
  *
- * <p>{@link #currentTaskStartNanos()} and {@link #allocatedInCurrentTask()} let the
- * {@link Watchdog} see a task that runs too long or allocates too much.
+ * <p>{@link #currentTaskStartNanos()}, {@link #cpuTimeNanos()} and {@link #allocatedInCurrentTask()}
+ * let the {@link Watchdog} see a task that runs too long or allocates too much.
  */
 final class EventLoop implements Executor {
     private final Thread thread;
@@ -59,6 +59,23 @@ final class EventLoop implements Executor {
                 return;
             }
             ready.addLast(task);
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Posts a task to run before everything already queued (and before due timers): the next step
+     * of a sequence that nothing may interleave with, such as start-up.
+     */
+    public void executeNext(Runnable task) {
+        lock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            ready.addFirst(task);
             changed.signal();
         } finally {
             lock.unlock();
@@ -120,6 +137,11 @@ final class EventLoop implements Executor {
     /** When the running task started ({@link System#nanoTime()}), or 0 when idle. */
     public long currentTaskStartNanos() {
         return currentTaskStartNanos;
+    }
+
+    /** CPU time the loop thread has used since it started (0 where the JVM cannot measure it). */
+    public long cpuTimeNanos() {
+        return ThreadCpu.of(thread);
     }
 
     /** Bytes the running task has allocated so far (0 when idle). */

@@ -122,6 +122,12 @@ final class JsBridge {
         throw new AssertionError("unreachable");
     }
 
+    /** Throws a JS {@code SyntaxError} with this message (a file the compiler refused). */
+    public RuntimeException throwSyntaxError(String message) {
+        helpers.invokeMember("makeSyntaxError", message).throwException();
+        throw new AssertionError("unreachable");
+    }
+
     /** {@code typeof value}, with {@code "null"} for null. */
     public String typeOf(Value value) {
         return helpers.invokeMember("typeOf", value).asString();

@@ -19,19 +19,25 @@ record JsError(String message, String location, List<String> stack) {
     /** Names of host sources start with this, so they are never mistaken for project files. */
     public static final String HOST_SOURCE_PREFIX = "<host>/";
 
+    /** The error with positions as a plain CommonJS loader runs files (no compiled files). */
     public static JsError of(PolyglotException e) {
+        return of(e, SourceLocations.COMMONJS);
+    }
+
+    /** The error with every position moved to the files as written ({@code locations} knows what was compiled). */
+    public static JsError of(PolyglotException e, SourceLocations locations) {
         List<String> stack = new ArrayList<>();
         String location = "";
         SourceSection at = e.isSyntaxError() ? e.getSourceLocation() : null;
         if (at != null) {
-            location = format(at);
+            location = locations.describe(at);
         }
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
             if (!frame.isGuestFrame()) {
                 continue;
             }
             SourceSection section = frame.getSourceLocation();
-            String where = section == null ? "unknown" : format(section);
+            String where = section == null ? "unknown" : locations.describe(section);
             String function = frame.getRootName() == null || frame.getRootName().isEmpty()
                     || frame.getRootName().startsWith(":") ? "<anonymous>" : frame.getRootName();
             stack.add(function + " (" + where + ")");
@@ -60,19 +66,6 @@ record JsError(String message, String location, List<String> stack) {
 
     private static boolean isProjectSource(SourceSection section) {
         return !section.getSource().getName().startsWith(HOST_SOURCE_PREFIX);
-    }
-
-    /** file:line:column, 1-based, corrected for the CommonJS wrapper on the first line of a module. */
-    static String format(SourceSection section) {
-        if (!section.isAvailable()) {
-            return section.getSource().getName();
-        }
-        int line = section.getStartLine();
-        int column = section.getStartColumn();
-        if (line == 1 && isProjectSource(section)) {
-            column = Math.max(1, column - ModuleLoader.WRAPPER_PREFIX.length());
-        }
-        return section.getSource().getName() + ":" + line + ":" + column;
     }
 
     /** {@code location: message}, or just the message when the location is unknown. */

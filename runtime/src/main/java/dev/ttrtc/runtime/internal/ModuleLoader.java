@@ -1,13 +1,16 @@
 package dev.ttrtc.runtime.internal;
 
+import dev.ttrtc.runtime.internal.compile.CompileException;
+import dev.ttrtc.runtime.internal.compile.CompiledScript;
+import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -15,39 +18,50 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 /**
  * CommonJS for the project's own files: every file runs as a module with its own
  * {@code exports}, {@code require}, {@code module}, {@code __filename} and {@code __dirname};
- * modules are cached; a cycle sees the partly filled exports, as in Node. Paths are relative to
- * the requiring file ({@code ./x}, {@code ../utils/x}, or {@code x}), or to the project root when
- * they start with {@code /}; {@code .js}, {@code .json} and {@code /index.js} are tried in that
- * order. Nothing outside the project folder can be loaded. Loop thread only.
+ * modules are cached; a cycle sees the partly filled exports, as in Node. {@link ModuleResolver}
+ * finds the files; files that need the compile step (ES modules, TypeScript) run as compiled by
+ * {@link ProjectSources}, and each file is registered with {@link SourceLocations} so errors
+ * point into it as written. Nothing outside the project folder can be loaded. Loop thread only.
  */
 final class ModuleLoader {
     /** Kept on the first line so that line numbers in errors match the file. */
     static final String WRAPPER_PREFIX = "(function (exports, require, module, __filename, __dirname) {";
+    /** Compiled ES modules run in strict mode, as modules do (and as the devtools' output does). */
+    private static final String STRICT_PREFIX = WRAPPER_PREFIX + "\"use strict\";";
     private static final String WRAPPER_SUFFIX = "\n})";
-    private static final List<String> SUFFIXES = List.of("", ".js", ".json", "/index.js");
 
     private final Project project;
     private final JsBridge js;
+    private final ProjectSources sources;
+    private final SourceLocations locations;
+    private final ModuleResolver resolver;
     private final Value helpers;
     private final Map<Path, Value> modules = new HashMap<>();
 
-    ModuleLoader(Project project, JsBridge js) {
+    ModuleLoader(Project project, JsBridge js, ProjectSources sources, SourceLocations locations) {
         this.project = project;
         this.js = js;
+        this.sources = sources;
+        this.locations = locations;
+        this.resolver = new ModuleResolver(project);
         this.helpers = js.helpers();
     }
 
     /**
-     * Runs a project file (app.js, a page, game.js) as a module and returns its exports. Throws
-     * the JS error (a syntax error included) as a {@link org.graalvm.polyglot.PolyglotException}.
+     * Runs a project file (app.js, a page, a component, game.js; as {@link Project#scriptFile}
+     * names it) as a module and returns its exports. Throws the JS error (a syntax error
+     * included) as a {@link PolyglotException}.
+     *
+     * @throws ProjectSources.RefusedException the compiler refused the file itself
+     * @throws CompileException the compiler could not run
      */
-    Value load(String relativeFile) {
+    Value load(String relativeFile) throws ProjectSources.RefusedException, CompileException {
         Path file = project.resolveInside(relativeFile)
                 .orElseThrow(() -> new IllegalArgumentException(relativeFile + " is outside the project"));
         return loadModule(file);
     }
 
-    private Value loadModule(Path file) {
+    private Value loadModule(Path file) throws ProjectSources.RefusedException, CompileException {
         Value cached = modules.get(file);
         if (cached != null) {
             return cached.getMember("exports");
@@ -69,16 +83,46 @@ final class ModuleLoader {
             if (name.endsWith(".json")) {
                 module.putMember("exports", parseJsonModule(name, text));
             } else {
-                Value function = js.context().eval(Source.newBuilder("js", WRAPPER_PREFIX + text + WRAPPER_SUFFIX, name).buildLiteral());
+                Value function = compile(name, text);
                 String dir = file.getParent().equals(project.root()) ? "" : project.relativeName(file.getParent());
                 helpers.invokeMember("callModule", function, module, requireFunction(file), name, dir);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ProjectSources.RefusedException | CompileException e) {
             modules.remove(file);
             throw e;
         }
         module.putMember("loaded", true);
         return module.getMember("exports");
+    }
+
+    /** The module function: the compiled code when the file needs compiling, else the file as it is. */
+    private Value compile(String name, String text) throws ProjectSources.RefusedException, CompileException {
+        Optional<CompiledScript> compiled = sources.compiled(name, text);
+        if (compiled.isPresent()) {
+            return evaluate(name, compiled.get());
+        }
+        try {
+            locations.register(name, WRAPPER_PREFIX.length(), null);
+            return js.context().eval(Source.newBuilder("js", WRAPPER_PREFIX + text + WRAPPER_SUFFIX, name).buildLiteral());
+        } catch (PolyglotException e) {
+            if (!e.isSyntaxError()) {
+                throw e;
+            }
+            // Syntax the engine lacks, or module syntax the scan missed: the compiler may know it.
+            CompiledScript script;
+            try {
+                script = sources.compileRejected(name, text);
+            } catch (ProjectSources.RefusedException | CompileException notCompiled) {
+                throw e; // A real syntax error: the engine's own report is as good and needs no map.
+            }
+            return evaluate(name, script);
+        }
+    }
+
+    private Value evaluate(String name, CompiledScript script) {
+        String prefix = script.module() ? STRICT_PREFIX : WRAPPER_PREFIX;
+        locations.register(name, prefix.length(), script.map());
+        return js.context().eval(Source.newBuilder("js", prefix + script.code() + WRAPPER_SUFFIX, name).buildLiteral());
     }
 
     private Value parseJsonModule(String name, String text) {
@@ -94,23 +138,15 @@ final class ModuleLoader {
             if (args.length == 0 || !args[0].isString()) {
                 throw js.throwError("require: expects a module path string");
             }
-            return loadModule(resolve(fromFile, args[0].asString()));
+            try {
+                return loadModule(resolver.resolve(fromFile, args[0].asString()));
+            } catch (ModuleResolver.NotFound e) {
+                throw js.throwError(e.getMessage());
+            } catch (ProjectSources.RefusedException e) {
+                throw js.throwSyntaxError(e.getMessage());
+            } catch (CompileException e) {
+                throw js.throwError("require: cannot compile " + args[0].asString() + ": " + e.getMessage());
+            }
         });
-    }
-
-    private Path resolve(Path fromFile, String spec) {
-        String from = project.relativeName(fromFile);
-        String base = spec.startsWith("/") ? spec.substring(1)
-                : (fromFile.getParent().equals(project.root()) ? "" : project.relativeName(fromFile.getParent()) + "/") + spec;
-        for (String suffix : SUFFIXES) {
-            Optional<Path> candidate = project.resolveInside(base + suffix);
-            if (candidate.isEmpty()) {
-                throw js.throwError("require: \"" + spec + "\" (from " + from + ") is outside the project folder");
-            }
-            if (Files.isRegularFile(candidate.get())) {
-                return candidate.get();
-            }
-        }
-        throw js.throwError("require: cannot find module \"" + spec + "\" from " + from);
     }
 }

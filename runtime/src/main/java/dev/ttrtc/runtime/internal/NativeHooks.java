@@ -28,19 +28,23 @@ final class NativeHooks {
     private final ErrorReporter errors;
     private final EventLoop loop;
     private final AtomicReference<PageState> pageState;
+    private final SourceLocations locations;
 
-    NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState) {
+    NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
+            SourceLocations locations) {
         this.log = log;
         this.errors = errors;
         this.loop = loop;
         this.pageState = pageState;
+        this.locations = locations;
     }
 
     ProxyObject proxy() {
         Map<String, Object> hooks = new HashMap<>();
         hooks.put("log", (ProxyExecutable) a -> {
             String level = a[0].asString();
-            String text = a[1].asString();
+            // An error's stack printed by the script names positions of the code the engine ran.
+            String text = locations.rewrite(a[1].asString());
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("level", level);
             log.record(HostEvent.Kind.CONSOLE, level, text, data);
             return null;

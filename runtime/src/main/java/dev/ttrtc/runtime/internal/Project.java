@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * A mini-program or mini-game project folder, checked: {@code app.json} with its pages (or
  * {@code game.json}/{@code game.js}), optional {@code project.config.json} (whose
- * {@code miniprogramRoot} moves the sources), and every file path resolved inside the folder.
+ * {@code miniprogramRoot} moves the sources and whose {@code setting.useCompilerPlugins}
+ * {@code ["typescript"]} makes {@code .ts} files part of the project), an optional
+ * {@code tsconfig.json}, and every file path resolved inside the folder.
  */
 public final class Project {
     /** A mini-program has pages; a mini-game has one {@code game.js}. */
@@ -25,18 +27,39 @@ public final class Project {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Sources sources;
     private final Path root;
     private final Kind kind;
     private final List<String> pages;
     private final String entryPage;
-    private final JsonNode projectConfig;
 
-    private Project(Path root, Kind kind, List<String> pages, String entryPage, JsonNode projectConfig) {
-        this.root = root;
+    private Project(Sources sources, Kind kind, List<String> pages, String entryPage) {
+        this.sources = sources;
+        this.root = sources.root();
         this.kind = kind;
         this.pages = pages;
         this.entryPage = entryPage;
-        this.projectConfig = projectConfig;
+    }
+
+    /** Where the sources are and how they are written, read before app.json is looked at. */
+    private record Sources(Path folder, Path root, JsonNode projectConfig, boolean typeScript, Optional<TsConfig> tsconfig) {
+        /** The script file for a path without extension: .js, then .ts when TypeScript is on. */
+        Optional<String> scriptFile(String pathWithoutExtension) {
+            for (String extension : typeScript ? List.of(".js", ".ts") : List.of(".js")) {
+                if (Files.isRegularFile(root.resolve(pathWithoutExtension + extension))) {
+                    return Optional.of(pathWithoutExtension + extension);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** "app.js not found", with the reason when a .ts file is there but TypeScript is off. */
+        String missing(String pathWithoutExtension) {
+            return !typeScript && Files.isRegularFile(root.resolve(pathWithoutExtension + ".ts"))
+                    ? " (" + pathWithoutExtension + ".ts is there, but TypeScript is off: add \"useCompilerPlugins\": "
+                            + "[\"typescript\"] to \"setting\" in project.config.json)"
+                    : "";
+        }
     }
 
     /** Reads and checks the project in {@code dir}; every problem is one user-facing line. */
@@ -61,10 +84,12 @@ public final class Project {
             }
             sourceRoot = candidate;
         }
+        Sources sources = new Sources(realFolder, sourceRoot, projectConfig, enablesTypeScript(projectConfig),
+                TsConfig.find(sourceRoot, realFolder));
         JsonNode appJson = readJsonIfPresent(sourceRoot, "app.json");
         if (appJson == null) {
-            if (Files.isRegularFile(sourceRoot.resolve("game.js"))) {
-                return new Project(sourceRoot, Kind.MINI_GAME, List.of(), "game", projectConfig);
+            if (sources.scriptFile("game").isPresent()) {
+                return new Project(sources, Kind.MINI_GAME, List.of(), "game");
             }
             throw new LaunchException("no app.json in " + dir + " (a mini-program project folder has app.json; a mini-game has game.js)");
         }
@@ -76,15 +101,33 @@ public final class Project {
                 throw new LaunchException("app.json: entryPagePath \"" + entry + "\" is not one of its pages");
             }
         }
-        if (!Files.isRegularFile(sourceRoot.resolve("app.js"))) {
-            throw new LaunchException("app.js not found in " + dir);
+        if (sources.scriptFile("app").isEmpty()) {
+            throw new LaunchException("app.js not found in " + dir + sources.missing("app"));
         }
         for (String page : pages) {
-            if (!Files.isRegularFile(sourceRoot.resolve(page + ".js"))) {
-                throw new LaunchException("app.json lists page \"" + page + "\" but " + page + ".js does not exist");
+            if (sources.scriptFile(page).isEmpty()) {
+                throw new LaunchException("app.json lists page \"" + page + "\" but " + page + ".js does not exist"
+                        + sources.missing(page));
             }
         }
-        return new Project(sourceRoot, Kind.MINI_PROGRAM, List.copyOf(pages), entry, projectConfig);
+        return new Project(sources, Kind.MINI_PROGRAM, List.copyOf(pages), entry);
+    }
+
+    /** {@code setting.useCompilerPlugins} naming {@code typescript}, as the devtools read it. */
+    private static boolean enablesTypeScript(JsonNode projectConfig) {
+        JsonNode plugins = projectConfig == null ? null : projectConfig.path("setting").get("useCompilerPlugins");
+        if (plugins == null) {
+            return false;
+        }
+        if (plugins.isTextual()) {
+            return plugins.asText().equals("typescript");
+        }
+        for (JsonNode plugin : plugins) {
+            if (plugin.asText().equals("typescript")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> readPages(JsonNode appJson) throws LaunchException {
@@ -156,10 +199,61 @@ public final class Project {
         return entryPage;
     }
 
+    /** The folder the project was launched from (holding project.config.json), with symbolic links resolved. */
+    public Path folder() {
+        return sources.folder();
+    }
+
+    /** Whether {@code .ts} files are part of the project (project.config.json enables TypeScript). */
+    public boolean typeScript() {
+        return sources.typeScript();
+    }
+
+    /** The project's tsconfig.json: beside app.js, else in the project folder. */
+    public Optional<Path> tsconfig() {
+        return sources.tsconfig().map(TsConfig::file);
+    }
+
+    /** The tsconfig's {@code paths}/{@code baseUrl} mapping, when the project has a tsconfig and TypeScript is on. */
+    Optional<TsConfig> moduleAliases() {
+        return sources.typeScript() ? sources.tsconfig() : Optional.empty();
+    }
+
+    /**
+     * The source file of a module path written without extension ({@code pages/a/a},
+     * {@code components/card/card}): {@code .js}, else {@code .ts} when TypeScript is on, as a
+     * project-relative name ({@code pages/a/a.ts}); empty when neither exists. App, pages, game.js
+     * and components are all found through this.
+     */
+    public Optional<String> scriptFile(String pathWithoutExtension) {
+        String path = pathWithoutExtension.startsWith("/") ? pathWithoutExtension.substring(1) : pathWithoutExtension;
+        if (resolveInside(path).isEmpty()) {
+            return Optional.empty();
+        }
+        return sources.scriptFile(path);
+    }
+
+    /** {@link #scriptFile}, for files the project was checked to have. */
+    String requireScript(String pathWithoutExtension) throws LaunchException {
+        return scriptFile(pathWithoutExtension).orElseThrow(() -> new LaunchException(pathWithoutExtension + ".js not found"));
+    }
+
+    /** The route to open: the page asked for (checked against app.json), else the entry page; game for a mini-game. */
+    String launchRoute(Optional<String> requested) throws LaunchException {
+        if (kind == Kind.MINI_GAME) {
+            return entryPage;
+        }
+        String route = requested.map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(entryPage);
+        if (!pages.contains(route)) {
+            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", pages));
+        }
+        return route;
+    }
+
     /** The {@code appid} of project.config.json, when present. */
     public Optional<String> appId() {
-        return projectConfig == null || !projectConfig.hasNonNull("appid")
-                ? Optional.empty() : Optional.of(projectConfig.get("appid").asText());
+        JsonNode config = sources.projectConfig();
+        return config == null || !config.hasNonNull("appid") ? Optional.empty() : Optional.of(config.get("appid").asText());
     }
 
     /**

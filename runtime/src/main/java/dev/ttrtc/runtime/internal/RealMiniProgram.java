@@ -13,6 +13,7 @@ import dev.ttrtc.runtime.internal.apis.InteractionApi;
 import dev.ttrtc.runtime.internal.apis.NavigationApi;
 import dev.ttrtc.runtime.internal.apis.StorageApi;
 import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
+import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,12 +41,19 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * only on the loop thread; the rest are thread-safe.
  */
 public final class RealMiniProgram implements MiniProgram {
+    /**
+     * Host rule: how long {@code launch} waits for start-up, in wall time. Only a safety net for a
+     * loop that is stuck outside JS: runaway code is stopped by the task budget, step by step.
+     */
+    static final Duration START_UP_WAIT = Duration.ofMinutes(5);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     private static final int LAUNCH_SCENE = 1001;
 
     private final String id;
     private final Project project;
+    private final ProjectSources sources;
+    private final SourceLocations locations = new SourceLocations();
     private final LaunchOptions options;
     private final List<TtApiModule> extensionModules;
     private final Watchdog watchdog;
@@ -65,17 +73,22 @@ public final class RealMiniProgram implements MiniProgram {
     private Framework framework;
     // Loop only.
     private RealInstanceContext instance;
+    // Loop only.
+    private ModuleLoader loader;
+    private volatile StartUp startUp;
+    private volatile String stopReason;
 
-    private RealMiniProgram(String id, Project project, LaunchOptions options, List<TtApiModule> extensionModules,
-            Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
+    private RealMiniProgram(String id, Project project, ProjectSources sources, LaunchOptions options,
+            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
+        this.sources = sources;
         this.options = options;
         this.extensionModules = extensionModules;
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
-        this.errors = new ErrorReporter(log, this::stop);
+        this.errors = new ErrorReporter(log, locations, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
     }
 
@@ -84,23 +97,27 @@ public final class RealMiniProgram implements MiniProgram {
         SharedEngine.warmUp();
     }
 
-    /** Starts an instance and returns once its first page is shown (onReady follows on the next turn). */
-    public static RealMiniProgram launch(String id, Project project, LaunchOptions options,
+    /**
+     * Starts an instance and returns once its first page is shown (onReady follows on the next
+     * turn). Start-up runs as one loop task per step (see {@link StartUp}), each under the task
+     * budget; the wait here is only a safety net ({@link #START_UP_WAIT}).
+     *
+     * @param sources the project's files as the compile step prepared them
+     */
+    public static RealMiniProgram launch(String id, Project project, ProjectSources sources, LaunchOptions options,
             List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,
             Consumer<RealMiniProgram> onClosed) throws LaunchException {
-        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, watchdog, logCapacity, onClosed);
+        RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, watchdog,
+                logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        program.loop.execute(() -> {
-            try {
-                program.boot();
-                started.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-            }
-        });
         try {
-            started.get(watchdog.budget().toMillis() * 4 + 30_000, TimeUnit.MILLISECONDS);
+            program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
+        } catch (LaunchException e) {
+            program.close();
+            throw e;
+        }
+        try {
+            program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
             return program;
         } catch (ExecutionException e) {
@@ -108,14 +125,12 @@ public final class RealMiniProgram implements MiniProgram {
             if (e.getCause() instanceof LaunchException launch) {
                 throw launch;
             }
-            if (e.getCause() instanceof PolyglotException pe && pe.isInterrupted()) {
-                throw new LaunchException("the instance " + program.errors.overrun() + " while starting and was interrupted");
-            }
             program.errors.internal(e.getCause());
             throw new LaunchException("the instance failed to start: " + e.getCause());
         } catch (TimeoutException e) {
             program.close();
-            throw new LaunchException("the instance did not start within " + (watchdog.budget().toMillis() * 4 + 30_000) + " ms");
+            throw new LaunchException("the instance did not start within " + START_UP_WAIT.toSeconds() + " s (stuck while "
+                    + program.startUp.currentStep() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             program.close();
@@ -125,10 +140,43 @@ public final class RealMiniProgram implements MiniProgram {
 
     // ---- start-up (loop thread) -----------------------------------------------------------------
 
-    private void boot() throws LaunchException {
-        String route = firstRoute();
+    /** Set-up, the app's (or game's) file, each page file, then the launch of the first page. */
+    private List<StartUp.Step> startUpSteps() throws LaunchException {
+        String route = project.launchRoute(options.page());
+        List<StartUp.Step> steps = new ArrayList<>();
+        steps.add(StartUp.Step.of("setting up the instance", this::setUp));
+        if (project.kind() == Project.Kind.MINI_GAME) {
+            String game = project.requireScript("game");
+            steps.add(StartUp.Step.loading(game, () -> {
+                pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
+                loader.load(game);
+            }));
+            return steps;
+        }
+        String app = project.requireScript("app");
+        steps.add(StartUp.Step.loading(app, () -> {
+            loader.load(app);
+            if (!framework.hasApp()) {
+                throw new LaunchException(app + " did not call App()");
+            }
+        }));
+        for (String page : project.pages()) {
+            String file = project.requireScript(page);
+            steps.add(StartUp.Step.loading(file, () -> {
+                framework.beginPage(page);
+                loader.load(file);
+                if (!framework.endPage(page)) {
+                    throw new LaunchException(file + " did not call Page()");
+                }
+            }));
+        }
+        steps.add(StartUp.Step.of("launching " + route, () -> framework.launch(route, options.query(), LAUNCH_SCENE)));
+        return steps;
+    }
+
+    private void setUp() throws LaunchException {
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
         framework = Framework.install(js, hooks);
@@ -143,50 +191,7 @@ public final class RealMiniProgram implements MiniProgram {
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
-
-        ModuleLoader loader = new ModuleLoader(project, js);
-        if (project.kind() == Project.Kind.MINI_GAME) {
-            pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
-            run(loader, "game.js");
-            return;
-        }
-        run(loader, "app.js");
-        if (!framework.hasApp()) {
-            throw new LaunchException("app.js did not call App()");
-        }
-        for (String page : project.pages()) {
-            framework.beginPage(page);
-            run(loader, page + ".js");
-            if (!framework.endPage(page)) {
-                throw new LaunchException(page + ".js did not call Page()");
-            }
-        }
-        framework.launch(route, options.query(), LAUNCH_SCENE);
-    }
-
-    private String firstRoute() throws LaunchException {
-        if (project.kind() == Project.Kind.MINI_GAME) {
-            return project.entryPage();
-        }
-        String route = options.page().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(project.entryPage());
-        if (!project.pages().contains(route)) {
-            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
-        }
-        return route;
-    }
-
-    /** Runs one project file; any error in it stops the launch with file:line:column. */
-    private void run(ModuleLoader loader, String file) throws LaunchException {
-        try {
-            loader.load(file);
-        } catch (PolyglotException e) {
-            JsError error = JsError.of(e);
-            String where = error.location().isEmpty() ? file : error.location();
-            String what = e.isInterrupted()
-                    ? errors.overrun() + " while loading and was interrupted"
-                    : error.message();
-            throw new LaunchException(where + ": " + what);
-        }
+        loader = new ModuleLoader(project, js, sources, locations);
     }
 
     // ---- loop failures and the watchdog -------------------------------------------------------
@@ -236,6 +241,7 @@ public final class RealMiniProgram implements MiniProgram {
         if (closed.get() || !stopping.compareAndSet(false, true)) {
             return;
         }
+        stopReason = why;
         errors.stopped(why);
         Thread closer = new Thread(this::close, "tt-stop-" + id);
         closer.setDaemon(true);
@@ -307,7 +313,7 @@ public final class RealMiniProgram implements MiniProgram {
                 if (reportErrors) {
                     errors.report(e);
                 }
-                result.completeExceptionally(e.isGuestException() ? ErrorReporter.toScriptError(e)
+                result.completeExceptionally(e.isGuestException() ? errors.toScriptError(e)
                         : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
             }
         });
@@ -319,7 +325,7 @@ public final class RealMiniProgram implements MiniProgram {
             try {
                 thrown.throwException();
             } catch (PolyglotException pe) {
-                return ErrorReporter.toScriptError(pe);
+                return errors.toScriptError(pe);
             }
         }
         return new ScriptError("Uncaught " + js.toJsonText(thrown), "", List.of());
@@ -362,6 +368,12 @@ public final class RealMiniProgram implements MiniProgram {
         }
         if (loop.inLoop()) {
             throw new IllegalStateException("an instance cannot close itself from its own loop");
+        }
+        StartUp starting = startUp;
+        if (starting != null && !starting.done().isDone()) {
+            String reason = stopReason;
+            starting.cancel(reason == null ? "the instance was closed while " + starting.currentStep()
+                    : "the instance was stopped while " + starting.currentStep() + ": " + reason);
         }
         CompletableFuture<Void> shutdown = new CompletableFuture<>();
         loop.execute(() -> {

@@ -10,6 +10,7 @@
   const promiseThen = Promise.prototype.then;
   const promiseResolve = Promise.resolve.bind(Promise);
   const ErrorCtor = Error;
+  const SyntaxErrorCtor = SyntaxError;
   const objectKeys = Object.keys;
   const isArray = Array.isArray;
   const indirectEval = eval;
@@ -22,6 +23,14 @@
   });
   delete global.Graal;
   delete global.arguments;
+
+  // The symbols of `using` declarations (ES2026), which GraalJS 25 lacks: the compile step lowers
+  // `using` to helpers that look them up under these registry keys, so code and helpers agree.
+  ['dispose', 'asyncDispose'].forEach(function (name) {
+    if (typeof Symbol[name] !== 'symbol') {
+      Object.defineProperty(Symbol, name, { value: Symbol.for('Symbol.' + name) });
+    }
+  });
 
   // A JSON-safe copy of any value: functions, symbols, bigints, cycles and deep nesting become
   // descriptive strings instead of failing.
@@ -150,6 +159,7 @@
     toJson: toJson,
     parseJson: function (text) { return parse(text); },
     makeError: function (message) { return new ErrorCtor(message); },
+    makeSyntaxError: function (message) { return new SyntaxErrorCtor(message); },
     // A real JS function (with .call, .bind and a name) in front of a host function.
     wrapNative: function (name, hostFunction) {
       const fn = function () { return hostFunction.apply(undefined, arguments); };
