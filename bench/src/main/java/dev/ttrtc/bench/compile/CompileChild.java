@@ -29,7 +29,7 @@ public final class CompileChild {
         long warmLimitNanos = Long.parseLong(args[6]) * 1_000_000_000L;
         // The host has GraalJS running before it compiles anything: start it first so that the
         // JS compilers are not charged for the engine's own start.
-        dev.ttrtc.runtime.internal.SharedEngine.newContext().close();
+        dev.ttrtc.runtime.MiniProgramHost.warmUp();
 
         ObjectNode out = new ObjectMapper().createObjectNode();
         try (Candidate candidate = Candidate.named(name, compilers)) {
