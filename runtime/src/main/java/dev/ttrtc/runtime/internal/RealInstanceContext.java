@@ -9,8 +9,11 @@ import dev.ttrtc.runtime.api.JsObjectBuilder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** What API modules see of one instance. */
 final class RealInstanceContext implements InstanceContext {
@@ -20,6 +23,8 @@ final class RealInstanceContext implements InstanceContext {
     private final ApiDispatcher dispatcher;
     // Loop thread only.
     private final Deque<Runnable> closeHooks = new ArrayDeque<>();
+    // Loop thread only.
+    private final Map<Class<?>, Object> shared = new HashMap<>();
 
     RealInstanceContext(String id, Project project, LaunchOptions options, ApiDispatcher dispatcher) {
         this.id = id;
@@ -83,6 +88,17 @@ final class RealInstanceContext implements InstanceContext {
     public void onClose(Runnable hook) {
         dispatcher.loop().assertInLoop();
         closeHooks.push(hook);
+    }
+
+    @Override
+    public <T> T shared(Class<T> type, Supplier<T> factory) {
+        dispatcher.loop().assertInLoop();
+        Object value = shared.get(type);
+        if (value == null) {
+            value = factory.get();
+            shared.put(type, value);
+        }
+        return type.cast(value);
     }
 
     @Override
