@@ -40,13 +40,15 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code /echo}: answers JSON {@code {method, path, query}} and records the request.
  * <li>{@code /status/N}: answers status N with a JSON body.
  * <li>{@code /text}, {@code /bytes}: a text/plain body that is not JSON; eight bytes 0..7.
+ * <li>{@code /login}: sets the cookie {@code session=s1}.
  * <li>{@code /file.bin?size=N}: N bytes (i % 251) with a content-length, for downloads.
  * <li>{@link #hangUrl()}: a plain socket server on another port that reads a request and never
  *     answers; {@link #hangingOpened} counts down when a request arrives, {@link #hangingClosed}
  *     when the client closes that connection.
  * <li>{@code /upload}: parses multipart/form-data and answers JSON of its fields and files.
  * <li>{@code /ws}: a WebSocket echo; the text {@code close:CODE:REASON} makes the server close
- *     with that code; the close frames it receives are recorded in {@link #closeFrames}.
+ *     with that code; the close frames it receives are recorded in {@link #closeFrames}, and
+ *     every socket whose connection ended in {@link #socketsClosed}.
  * </ul>
  */
 final class LocalServer implements AutoCloseable {
@@ -63,6 +65,7 @@ final class LocalServer implements AutoCloseable {
 
     private final BlockingQueue<Received> requests = new LinkedBlockingQueue<>();
     final BlockingQueue<String> closeFrames = new LinkedBlockingQueue<>();
+    final BlockingQueue<WebSocketChannel> socketsClosed = new LinkedBlockingQueue<>();
     final CountDownLatch hangingOpened = new CountDownLatch(1);
     final CountDownLatch hangingClosed = new CountDownLatch(1);
     private final Undertow server;
@@ -81,8 +84,13 @@ final class LocalServer implements AutoCloseable {
                             ex.getResponseSender().send(ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4, 5, 6, 7}));
                         })
                         .addExactPath("/file.bin", this::file)
+                        .addExactPath("/login", ex -> {
+                            ex.getResponseHeaders().add(Headers.SET_COOKIE, "session=s1; Path=/");
+                            send(ex, 200, "application/json", "{}");
+                        })
                         .addExactPath("/upload", this::upload)
                         .addExactPath("/ws", Handlers.websocket((exchange, channel) -> {
+                            channel.addCloseTask(c -> socketsClosed.add(c));
                             channel.getReceiveSetter().set(new EchoListener());
                             channel.resumeReceives();
                         })))

@@ -50,6 +50,8 @@ class RequestTest extends HostTestBase {
                 res.get("data"));
         LocalServer.Received got = server.nextRequest();
         assertEquals("abc", got.header("X-Token"));
+        answer(app, "request", "{ url: '" + server.url("/echo") + "', data: ['x', 'y'] }");
+        assertEquals("0=x&1=y", server.nextRequest().query());
         assertEquals("7", got.header("X-Num"));
         assertEquals("application/json", got.header("content-type"));
         assertTrue(got.header("User-Agent").contains("ToutiaoMicroApp/"), got.header("User-Agent"));
@@ -130,6 +132,17 @@ class RequestTest extends HostTestBase {
                 + " const task = tt.request({ url: '" + server.url("/status/201") + "', success: (r) => { seen.push('success ' + r.statusCode); done(seen); } });"
                 + " task.onHeadersReceived((h) => seen.push('headers ' + h.statusCode + ' ' + h.header['content-type'])); })");
         assertEquals(json("[\"headers 201 application/json\",\"success 201\"]"), order);
+    }
+
+    @Test
+    void cookies_a_server_sets_go_back_to_it_and_stay_within_the_instance() throws Exception {
+        MiniProgram app = launch(project());
+        answer(app, "request", "{ url: '" + server.url("/login") + "' }");
+        answer(app, "request", "{ url: '" + server.url("/echo") + "' }");
+        assertEquals("session=s1", server.nextRequest().header("Cookie"));
+        MiniProgram other = launch(ProjectFolder.in(dir.resolve("other")).page("pages/index/index", "Page({});").write());
+        answer(other, "request", "{ url: '" + server.url("/echo") + "' }");
+        assertEquals(null, server.nextRequest().header("Cookie"));
     }
 
     @Test

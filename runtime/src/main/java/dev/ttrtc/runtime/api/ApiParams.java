@@ -70,9 +70,9 @@ public interface ApiParams {
     Optional<String> stringify(String key) throws ApiException;
 
     /**
-     * An object's own enumerable entries, in order, each value converted with JS {@code String()}
-     * and undefined ones left out, as a header set, a form or a query string takes them; empty when
-     * the key is absent; another type is an error.
+     * An object's (or array's) own enumerable entries, in order, each value converted with JS
+     * {@code String()} and undefined ones left out, as a header set, a form or a query string takes
+     * them; empty when the key is absent; another type is an error.
      */
     Map<String, String> optionalStringMap(String key) throws ApiException;
 

@@ -202,7 +202,8 @@ final class ValueParams implements ApiParams {
         if (v == null) {
             return Map.of();
         }
-        if (!isPlainObject(js, v)) {
+        // Arrays count: their entries are their indexes, as Object.keys gives them.
+        if (!isPlainObject(js, v) && !(v.hasArrayElements() && "object".equals(js.typeOf(v)))) {
             throw typeError(key, "object", v);
         }
         return js.stringEntries(v);

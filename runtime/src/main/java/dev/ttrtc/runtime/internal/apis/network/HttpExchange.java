@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One HTTP exchange in flight: the response body streamed into memory or a file up to a limit,
  * an overall deadline, {@link #abort()}, and exactly one outcome. Thread-safe.
  *
- * <p>The listener is called on the HTTP client's worker threads ({@code tt-net-N}), or on the
- * timer thread or the aborting thread for a timeout or an abort; {@link Listener#complete} or
+ * <p>The listener is called on the HTTP client's threads ({@code tt-net-N}, {@code tt-net-start-N}),
+ * or on the timer thread or the aborting thread for a timeout or an abort; {@link Listener#complete} or
  * {@link Listener#failed} is the last call, and only one of them happens.
  */
 final class HttpExchange implements InstanceNetwork.Abortable {
@@ -65,20 +65,35 @@ final class HttpExchange implements InstanceNetwork.Abortable {
             Listener listener) {
         HttpExchange exchange = new HttpExchange(owner, listener, file, limit);
         owner.track(exchange);
-        HttpTransport transport = HttpTransport.shared();
-        exchange.future = transport.client().sendAsync(request, exchange::bodyFor);
-        exchange.deadline = transport.schedule(() -> exchange.fail(NetError.TIMEOUT), timeout);
-        if (exchange.ended.get()) {
-            exchange.deadline.cancel(false);
+        exchange.deadline = HttpTransport.schedule(() -> exchange.fail(NetError.TIMEOUT), timeout);
+        HttpTransport.start(() -> exchange.send(request));
+        return exchange;
+    }
+
+    /** On a starter thread: hands the request to the client unless the exchange already ended. */
+    private void send(HttpRequest request) {
+        if (ended.get()) {
+            return;
         }
-        exchange.future.whenComplete((response, failure) -> {
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = HttpTransport.client().sendAsync(request, this::bodyFor);
+        } catch (RuntimeException e) {
+            fail(NetError.NETWORK_ERROR);
+            return;
+        }
+        future = sent;
+        if (ended.get()) {
+            sent.cancel(true); // aborted or timed out while being handed over
+            return;
+        }
+        sent.whenComplete((response, failure) -> {
             if (failure != null) {
-                exchange.fail(NetError.of(failure));
+                fail(NetError.of(failure));
             } else {
-                exchange.succeed(response);
+                succeed(response);
             }
         });
-        return exchange;
     }
 
     @Override

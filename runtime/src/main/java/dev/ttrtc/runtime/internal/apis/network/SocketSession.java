@@ -10,13 +10,16 @@ import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.JsValues;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +39,8 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
     static final int CLOSED = 3;
     /** The close code for a connection that ended without a close frame (RFC 6455). */
     private static final int ABNORMAL_CLOSURE = 1006;
+    /** Headers of the handshake itself, which the client writes. */
+    private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "connection", "upgrade", "content-length", "expect");
 
     private final InstanceNetwork network;
     private final AtomicInteger readyState = new AtomicInteger(CONNECTING);
@@ -73,30 +78,45 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
     }
 
     /**
-     * Starts the opening handshake; the outcome arrives as onOpen, or onError then onClose.
+     * Starts the opening handshake on a starter thread; the outcome arrives as onOpen, or onError
+     * then onClose.
      *
-     * @throws ApiException when a header or protocol is not one a WebSocket handshake can carry
+     * @throws ApiException when a header is not one HTTP allows
      */
     void connect(URI url, Map<String, String> headers, List<String> protocols, Duration timeout) throws ApiException {
-        WebSocket.Builder builder = HttpTransport.shared().client().newWebSocketBuilder().connectTimeout(timeout);
-        try {
-            headers.forEach((name, value) -> {
-                if (!name.toLowerCase(Locale.ROOT).startsWith("sec-websocket-")) {
-                    builder.header(name, value);
-                }
-            });
-            if (!protocols.isEmpty()) {
-                builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(String[]::new));
+        Map<String, String> sent = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("sec-websocket-") && !HANDSHAKE_HEADERS.contains(lower)) {
+                sent.put(name, value);
             }
+        });
+        try {
+            HttpRequest.Builder check = HttpRequest.newBuilder(URI.create("http://check.invalid/"));
+            sent.forEach(check::header);
         } catch (IllegalArgumentException e) {
-            throw ApiException.parameter("params.header or params.protocols holds a value a WebSocket handshake does not allow");
+            throw ApiException.parameter("params.header holds a name or value HTTP does not allow");
         }
         network.track(this);
-        builder.buildAsync(url, this).whenComplete((ws, failure) -> {
-            if (failure != null) {
-                ended(NetError.of(failure).detail());
-            } else if (readyState.get() == CLOSED) {
-                ws.abort(); // closed or released while connecting
+        HttpTransport.start(() -> {
+            if (readyState.get() == CLOSED) {
+                return;
+            }
+            try {
+                WebSocket.Builder builder = HttpTransport.client().newWebSocketBuilder().connectTimeout(timeout);
+                sent.forEach(builder::header);
+                if (!protocols.isEmpty()) {
+                    builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(String[]::new));
+                }
+                builder.buildAsync(url, this).whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        ended(NetError.of(failure).detail());
+                    } else if (readyState.get() == CLOSED) {
+                        ws.abort(); // closed or released while connecting
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                ended("invalid header or protocol"); // a protocol name a handshake cannot carry
             }
         });
     }
