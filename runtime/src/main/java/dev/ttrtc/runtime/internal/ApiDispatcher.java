@@ -68,7 +68,7 @@ final class ApiDispatcher {
         return js.function(name, (ProxyExecutable) args -> {
             Value params = args.length > 0 ? args[0] : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : js.toJson(params));
+            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toJson(params)));
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + callData.get("params"), callData);
             RealApiCall call = new RealApiCall(this, name, logName, params);
             JsObject task = null;
@@ -94,7 +94,7 @@ final class ApiDispatcher {
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
             ArrayNode argsJson = callData.putArray("args");
             for (Value arg : args) {
-                argsJson.add(js.toJson(arg));
+                argsJson.add(JsonTrees.forLog(js.toJson(arg)));
             }
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             Object result;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,22 +38,24 @@ final class InstanceNetwork {
             "content-length", "expect", "upgrade", "cookie2", "te", "trailer", "transfer-encoding", "keep-alive");
 
     private final List<UrlMapping> mappings;
-    private final NetworkTimeouts timeouts;
+    private final Path projectDir;
     private final String userAgent;
+    // Loop thread only: read on the first network call, so that projects without one pay nothing.
+    private NetworkTimeouts timeouts;
     private final CookieManager cookies = new CookieManager();
     private final Set<Abortable> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private InstanceNetwork(List<UrlMapping> mappings, NetworkTimeouts timeouts, String userAgent) {
+    private InstanceNetwork(List<UrlMapping> mappings, Path projectDir, String userAgent) {
         this.mappings = mappings;
-        this.timeouts = timeouts;
+        this.projectDir = projectDir;
         this.userAgent = userAgent;
     }
 
     /** Made on the loop while the instance starts; stops everything in flight when it closes. */
     static InstanceNetwork install(InstanceContext instance, List<UrlMapping> mappings) {
         String sdk = instance.systemInfo().string("SDKVersion");
-        InstanceNetwork network = new InstanceNetwork(mappings, NetworkTimeouts.of(instance.projectDir()),
+        InstanceNetwork network = new InstanceNetwork(mappings, instance.projectDir(),
                 "Mozilla/5.0 (tt-rtc-host) ToutiaoMicroApp/" + sdk);
         instance.onClose(network::closeAll);
         return network;
@@ -60,10 +63,6 @@ final class InstanceNetwork {
 
     List<UrlMapping> mappings() {
         return mappings;
-    }
-
-    NetworkTimeouts timeouts() {
-        return timeouts;
     }
 
     /**
@@ -100,8 +99,11 @@ final class InstanceNetwork {
         }
     }
 
-    /** The timeout of a call of {@code api} with its own {@code timeout} parameter, if any. */
+    /** The timeout of a call of {@code api} with its own {@code timeout} parameter, if any. Loop thread only. */
     Duration timeout(String api, OptionalDouble own) {
+        if (timeouts == null) {
+            timeouts = NetworkTimeouts.of(projectDir);
+        }
         return timeouts.forCall(api, own);
     }
 

@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
  */
 final class NetworkTimeouts {
     static final Duration MAX = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode config;
 
@@ -28,7 +29,7 @@ final class NetworkTimeouts {
             Path file = projectDir.resolve(name);
             if (Files.isRegularFile(file)) {
                 try {
-                    return new NetworkTimeouts(new ObjectMapper().readTree(file.toFile()).path("networkTimeout"));
+                    return new NetworkTimeouts(JSON.readTree(file.toFile()).path("networkTimeout"));
                 } catch (IOException e) {
                     break; // The project loader reports a broken app.json; the network keeps its defaults.
                 }
