@@ -126,6 +126,15 @@ class RequestTest extends HostTestBase {
     }
 
     @Test
+    void a_body_over_ten_megabytes_fails_before_anything_is_sent() throws Exception {
+        MiniProgram app = launch(project());
+        assertEquals(json("{\"errMsg\":\"request:fail request data too large\",\"errNo\":21207}"), answer(app, "request",
+                "{ url: '" + server.url("/echo") + "', method: 'POST', data: 'x'.repeat(10 * 1024 * 1024 + 1) }"));
+        answer(app, "request", "{ url: '" + server.url("/echo/after") + "' }");
+        assertEquals("/echo/after", server.nextRequest().path());
+    }
+
+    @Test
     void the_task_reports_headers_before_success() throws Exception {
         MiniProgram app = launch(project());
         JsonNode order = eval(app, "new Promise((done) => { const seen = [];"
