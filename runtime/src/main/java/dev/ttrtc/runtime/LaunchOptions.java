@@ -4,9 +4,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,7 @@ public final class LaunchOptions {
     private final boolean modalConfirms;
     private final Set<String> deniedScopes;
     private final Map<String, ApiMock> mocks;
+    private final List<UrlMapping> urlMappings;
     private final Map<Class<?>, Object> extensions;
     private final String name;
 
@@ -35,6 +38,7 @@ public final class LaunchOptions {
         this.modalConfirms = b.modalConfirms;
         this.deniedScopes = Set.copyOf(b.deniedScopes);
         this.mocks = Collections.unmodifiableMap(new LinkedHashMap<>(b.mocks));
+        this.urlMappings = List.copyOf(b.urlMappings);
         this.extensions = Map.copyOf(b.extensions);
         this.name = b.name;
     }
@@ -51,6 +55,7 @@ public final class LaunchOptions {
         b.modalConfirms = modalConfirms;
         b.deniedScopes.addAll(deniedScopes);
         b.mocks.putAll(mocks);
+        b.urlMappings.addAll(urlMappings);
         b.extensions.putAll(extensions);
         b.name = name;
         return b;
@@ -85,6 +90,11 @@ public final class LaunchOptions {
 
     public Map<String, ApiMock> mocks() {
         return mocks;
+    }
+
+    /** Where the network APIs send a project's hard-coded addresses instead, in order (see {@link UrlMapping}). */
+    public List<UrlMapping> urlMappings() {
+        return urlMappings;
     }
 
     /** A setting an API module reads, keyed by its type. */
@@ -123,6 +133,7 @@ public final class LaunchOptions {
         private boolean modalConfirms = true;
         private final Set<String> deniedScopes = new LinkedHashSet<>();
         private final Map<String, ApiMock> mocks = new LinkedHashMap<>();
+        private final List<UrlMapping> urlMappings = new ArrayList<>();
         private final Map<Class<?>, Object> extensions = new HashMap<>();
         private String name;
 
@@ -169,6 +180,21 @@ public final class LaunchOptions {
         /** Removes a mock so the real API is used again. */
         public Builder restoreMock(String apiName) {
             mocks.remove(apiName);
+            return this;
+        }
+
+        /**
+         * Adds a URL mapping after those already added (the first match wins), for example
+         * {@code mapUrl("https://api.example.com", "http://127.0.0.1:8080")}.
+         *
+         * @throws IllegalArgumentException with a one-line reason when either address is not valid
+         */
+        public Builder mapUrl(String from, String to) {
+            return mapUrl(UrlMapping.of(from, to));
+        }
+
+        public Builder mapUrl(UrlMapping mapping) {
+            urlMappings.add(Objects.requireNonNull(mapping, "mapping"));
             return this;
         }
 

@@ -19,6 +19,9 @@ public interface ApiArgs {
 
     OptionalDouble number(int index);
 
+    /** The bytes of the argument, when it is an ArrayBuffer (a copy). */
+    Optional<byte[]> arrayBuffer(int index);
+
     /** The argument as JSON (functions described as strings; null when undefined). */
     JsonNode json(int index);
 

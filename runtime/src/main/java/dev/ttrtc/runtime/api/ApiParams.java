@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -51,6 +52,29 @@ public interface ApiParams {
 
     /** A required nested object. */
     ApiParams object(String key) throws ApiException;
+
+    /**
+     * What the key holds, as APIs tell values apart: {@code "undefined"} (also when absent),
+     * {@code "null"}, {@code "array"}, {@code "arraybuffer"}, or the JS {@code typeof}.
+     */
+    String kindOf(String key);
+
+    /** The bytes of a required ArrayBuffer (a copy). */
+    byte[] arrayBuffer(String key) throws ApiException;
+
+    /**
+     * The value as {@code JSON.stringify} writes it (the original built-in, so {@code toJSON} and
+     * dropped undefined members behave as in JS); empty when it has no JSON form. A value that
+     * cannot be written (a cycle, a BigInt) is a parameter error.
+     */
+    Optional<String> stringify(String key) throws ApiException;
+
+    /**
+     * An object's (or array's) own enumerable entries, in order, each value converted with JS
+     * {@code String()} and undefined ones left out, as a header set, a form or a query string takes
+     * them; empty when the key is absent; another type is an error.
+     */
+    Map<String, String> optionalStringMap(String key) throws ApiException;
 
     /** The value at {@code key} as JSON (functions shown as strings), for logging. */
     JsonNode json(String key);

@@ -6,6 +6,9 @@ public interface ApiRegistry {
     /** Defines {@code tt.<name>(params)}, an API answering through success/fail/complete. */
     void async(String name, AsyncApi api);
 
+    /** Defines {@code tt.<name>(params)}, an API answering through success/fail/complete that returns a task object. */
+    void task(String name, TaskApi api);
+
     /** Defines {@code tt.<name>(...args)}, an API that returns its result. */
     void sync(String name, SyncApi api);
 }

@@ -5,6 +5,7 @@ import dev.ttrtc.runtime.SystemInfo;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** What an API module may use of the instance it is installed in. */
 public interface InstanceContext {
@@ -45,6 +46,13 @@ public interface InstanceContext {
      * closed; hooks run in reverse order of registration.
      */
     void onClose(Runnable hook);
+
+    /**
+     * State that several modules of this instance share (the instance's local files, used by the
+     * file system and by downloads): the one object of {@code type}, made by {@code factory} on the
+     * first call. Loop thread only.
+     */
+    <T> T shared(Class<T> type, Supplier<T> factory);
 
     /** Records an ERROR entry for a problem the module found (not thrown into JS). */
     void reportProblem(String name, String message);

@@ -1,5 +1,7 @@
 package dev.ttrtc.runtime.api;
 
+import java.util.function.Supplier;
+
 /**
  * Builds a JS object whose methods are host APIs, such as an {@code RtcRoomContext}. Each method
  * is logged and answered exactly like a top-level {@code tt} API. Loop thread only.
@@ -11,6 +13,15 @@ public interface JsObjectBuilder {
 
     /** Adds {@code obj.<name>(...args)} returning its result. */
     JsObjectBuilder sync(String name, SyncApi api);
+
+    /** Adds a data property {@code obj.<name>} (a String, Number, Boolean or JsonNode). */
+    JsObjectBuilder value(String name, Object value);
+
+    /**
+     * Adds a read-only property {@code obj.<name>} whose value {@code getter} computes on every read
+     * (on the loop thread), for state that changes ({@code SocketTask.readyState}).
+     */
+    JsObjectBuilder getter(String name, Supplier<Object> getter);
 
     /**
      * Adds {@code obj.<onName>(fn)} and {@code obj.<offName>(fn?)}: on adds fn; off removes fn,

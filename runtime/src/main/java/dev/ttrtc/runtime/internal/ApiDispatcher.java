@@ -9,7 +9,9 @@ import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.api.ApiErrors;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.AsyncApi;
+import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.SyncApi;
+import dev.ttrtc.runtime.api.TaskApi;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -55,14 +57,23 @@ final class ApiDispatcher {
      * @param logName the name in the event log ({@code RtcRoomContext.joinRtcRoom})
      */
     Value asyncFunction(String name, String logName, AsyncApi api) {
+        return taskFunction(name, logName, call -> {
+            api.call(call);
+            return null;
+        });
+    }
+
+    /** Like {@link #asyncFunction}, returning the task object the API made (undefined when it made none). */
+    Value taskFunction(String name, String logName, TaskApi api) {
         return js.function(name, (ProxyExecutable) args -> {
             Value params = args.length > 0 ? args[0] : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : js.toJson(params));
+            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toJson(params)));
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + callData.get("params"), callData);
             RealApiCall call = new RealApiCall(this, name, logName, params);
+            JsObject task = null;
             try {
-                api.call(call);
+                task = api.start(call);
             } catch (ApiException e) {
                 call.fail(e);
             } catch (PolyglotException e) {
@@ -73,7 +84,7 @@ final class ApiDispatcher {
             } finally {
                 call.closeParams();
             }
-            return js.undefined();
+            return task == null ? js.undefined() : toJs(task);
         });
     }
 
@@ -83,7 +94,7 @@ final class ApiDispatcher {
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
             ArrayNode argsJson = callData.putArray("args");
             for (Value arg : args) {
-                argsJson.add(js.toJson(arg));
+                argsJson.add(JsonTrees.forLog(js.toJson(arg)));
             }
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             Object result;
@@ -121,9 +132,10 @@ final class ApiDispatcher {
     }
 
     void recordResult(String logName, ObjectNode payload) {
+        JsonNode logged = JsonTrees.forLog(payload);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.set("payload", payload);
-        log.record(HostEvent.Kind.API_RESULT, logName, logName + " " + payload, data);
+        data.set("payload", logged);
+        log.record(HostEvent.Kind.API_RESULT, logName, logName + " " + logged, data);
     }
 
     /** Calls a JS callback on the loop, reporting what it throws instead of letting it escape. */

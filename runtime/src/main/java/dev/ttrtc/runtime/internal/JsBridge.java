@@ -3,10 +3,15 @@ package dev.ttrtc.runtime.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -93,9 +98,83 @@ final class JsBridge {
         return parse(toJsonText(value));
     }
 
-    /** A fresh JS value built from JSON. */
+    /**
+     * A fresh JS value built from JSON. Two kinds of node reach JS as what they hold rather than
+     * as JSON (see {@link dev.ttrtc.runtime.api.JsValues}): a binary node becomes an ArrayBuffer,
+     * a POJO node holding a {@link ValueHandle} becomes that JS object.
+     */
     public Value fromJson(JsonNode node) {
+        if (node != null && JsonTrees.holdsJsValues(node)) {
+            return build(node);
+        }
         return fromJsonText(node == null ? "null" : node.toString());
+    }
+
+    private Value build(JsonNode node) {
+        if (node.isBinary()) {
+            return newArrayBuffer(((BinaryNode) node).binaryValue());
+        }
+        if (JsonTrees.isJsObject(node)) {
+            return ((ValueHandle) ((POJONode) node).getPojo()).value();
+        }
+        if (node.isObject()) {
+            Value object = newObject();
+            node.fields().forEachRemaining(e -> object.putMember(e.getKey(), build(e.getValue())));
+            return object;
+        }
+        if (node.isArray()) {
+            Value array = fromJsonText("[]");
+            for (int i = 0; i < node.size(); i++) {
+                array.setArrayElement(i, build(node.get(i)));
+            }
+            return array;
+        }
+        return fromJsonText(node.toString());
+    }
+
+    /** A fresh ArrayBuffer with a copy of {@code bytes}. */
+    public Value newArrayBuffer(byte[] bytes) {
+        return helpers.invokeMember("bytesFromBase64", Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** A copy of the bytes of an ArrayBuffer (JS ArrayBuffers are the only values with buffer elements). */
+    public static byte[] bytesOf(Value arrayBuffer) {
+        long size = arrayBuffer.getBufferSize();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("ArrayBuffer of " + size + " bytes");
+        }
+        byte[] bytes = new byte[(int) size];
+        arrayBuffer.readBuffer(0, bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    /** What an API parameter holds: {@code typeof}, with {@code null}, {@code array} and {@code arraybuffer} named. */
+    public String kindOf(Value value) {
+        return helpers.invokeMember("kindOf", value).asString();
+    }
+
+    /**
+     * {@code JSON.stringify(value)} with the original built-in, or null when the value has no JSON
+     * form (undefined, a function); what it throws (a cycle, a BigInt) propagates.
+     */
+    public String stringify(Value value) {
+        Value text = helpers.invokeMember("stringify", value);
+        return text.isString() ? text.asString() : null;
+    }
+
+    /** An object's own enumerable entries, values converted with {@code String()}, undefined ones left out. */
+    public Map<String, String> stringEntries(Value object) {
+        Value flat = helpers.invokeMember("stringEntries", object);
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (long i = 0; i + 1 < flat.getArraySize(); i += 2) {
+            entries.put(flat.getArrayElement(i).asString(), flat.getArrayElement(i + 1).asString());
+        }
+        return entries;
+    }
+
+    /** Defines {@code object[name]} as a read-only accessor whose value {@code getter} computes. */
+    public void defineGetter(Value object, String name, ProxyExecutable getter) {
+        helpers.invokeMember("defineGetter", object, name, getter);
     }
 
     public Value fromJsonText(String json) {

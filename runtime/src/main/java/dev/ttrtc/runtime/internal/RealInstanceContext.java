@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** What API modules see of one instance. */
 final class RealInstanceContext implements InstanceContext {
@@ -22,6 +23,7 @@ final class RealInstanceContext implements InstanceContext {
     private final ApiDispatcher dispatcher;
     // Loop thread only.
     private final Deque<Runnable> closeHooks = new ArrayDeque<>();
+    // Written on the loop thread; read from embedder threads through MiniProgram.attachment.
     private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
     RealInstanceContext(String id, Project project, LaunchOptions options, ApiDispatcher dispatcher) {
@@ -95,6 +97,12 @@ final class RealInstanceContext implements InstanceContext {
     public void onClose(Runnable hook) {
         dispatcher.loop().assertInLoop();
         closeHooks.push(hook);
+    }
+
+    @Override
+    public <T> T shared(Class<T> type, Supplier<T> factory) {
+        dispatcher.loop().assertInLoop();
+        return type.cast(attachments.computeIfAbsent(type, key -> factory.get()));
     }
 
     @Override

@@ -51,11 +51,12 @@ final class RealJsEventChannel implements JsEventChannel {
     }
 
     private void deliver(JsonNode payload) {
+        JsonNode logged = JsonTrees.forLog(payload);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.set("payload", payload);
+        data.set("payload", logged);
         data.put("listeners", listeners.size());
         dispatcher.log().record(HostEvent.Kind.EVENT, eventName,
-                eventName + (payload == null ? "" : " " + payload), data);
+                eventName + (logged == null ? "" : " " + logged), data);
         for (ValueHandle listener : List.copyOf(listeners)) {
             if (payload == null) {
                 dispatcher.invokeCallback(listener.value());

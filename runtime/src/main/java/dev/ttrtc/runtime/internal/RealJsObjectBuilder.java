@@ -6,7 +6,9 @@ import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.JsObjectBuilder;
 import dev.ttrtc.runtime.api.SyncApi;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /** Builds a plain JS object whose methods are host APIs. */
 final class RealJsObjectBuilder implements JsObjectBuilder {
@@ -34,6 +36,18 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
             return api.call(args);
         };
         object.putMember(name, dispatcher.syncFunction(name, typeName + "." + name, guarded));
+        return this;
+    }
+
+    @Override
+    public JsObjectBuilder value(String name, Object value) {
+        object.putMember(name, dispatcher.toJs(value));
+        return this;
+    }
+
+    @Override
+    public JsObjectBuilder getter(String name, Supplier<Object> getter) {
+        dispatcher.js().defineGetter(object, name, (ProxyExecutable) args -> dispatcher.toJs(getter.get()));
         return this;
     }
 

@@ -13,6 +13,8 @@ import dev.ttrtc.runtime.internal.apis.InteractionApi;
 import dev.ttrtc.runtime.internal.apis.NavigationApi;
 import dev.ttrtc.runtime.internal.apis.StorageApi;
 import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
+import dev.ttrtc.runtime.internal.apis.files.FileSystemApi;
+import dev.ttrtc.runtime.internal.apis.network.NetworkApi;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,7 +189,9 @@ public final class RealMiniProgram implements MiniProgram {
                 new InteractionApi(options.modalConfirms()),
                 new StorageApi(),
                 new AuthorizeApi(),
-                new NavigationApi(framework::navigate)));
+                new NavigationApi(framework::navigate),
+                new FileSystemApi(),
+                new NetworkApi(options.urlMappings())));
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);

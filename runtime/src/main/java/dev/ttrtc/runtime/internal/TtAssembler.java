@@ -12,6 +12,7 @@ import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.AsyncApi;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.SyncApi;
+import dev.ttrtc.runtime.api.TaskApi;
 import dev.ttrtc.runtime.api.TtApiModule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,14 @@ final class TtAssembler {
     /** Host rule: these names answer by returning, so a fixed-result mock returns its result. */
     private static final Pattern SYNC_NAME = Pattern.compile(".*Sync|canIUse|create[A-Z].*|get[A-Z].*(Manager|Context|Engine)");
 
-    private sealed interface Definition permits Async, Sync {
+    private sealed interface Definition permits Async, Task, Sync {
         String module();
     }
 
     private record Async(String module, AsyncApi api) implements Definition {
+    }
+
+    private record Task(String module, TaskApi api) implements Definition {
     }
 
     private record Sync(String module, SyncApi api) implements Definition {
@@ -58,6 +62,11 @@ final class TtAssembler {
                 }
 
                 @Override
+                public void task(String name, TaskApi api) {
+                    define(name, new Task(moduleName, api));
+                }
+
+                @Override
                 public void sync(String name, SyncApi api) {
                     define(name, new Sync(moduleName, api));
                 }
@@ -69,15 +78,23 @@ final class TtAssembler {
             String name = entry.getKey();
             Definition definition = entry.getValue();
             if (!mocks.containsKey(name)) {
-                tt.putMember(name, definition instanceof Async a
-                        ? dispatcher.asyncFunction(name, name, a.api())
-                        : dispatcher.syncFunction(name, name, ((Sync) definition).api()));
+                tt.putMember(name, function(name, definition));
             }
         }
         for (Map.Entry<String, ApiMock> entry : mocks.entrySet()) {
             tt.putMember(entry.getKey(), mockFunction(entry.getKey(), entry.getValue()));
         }
         return tt;
+    }
+
+    private Value function(String name, Definition definition) {
+        if (definition instanceof Async a) {
+            return dispatcher.asyncFunction(name, name, a.api());
+        }
+        if (definition instanceof Task t) {
+            return dispatcher.taskFunction(name, name, t.api());
+        }
+        return dispatcher.syncFunction(name, name, ((Sync) definition).api());
     }
 
     private void define(String name, Definition definition) {

@@ -53,6 +53,12 @@ final class ValueArgs implements ApiArgs {
     }
 
     @Override
+    public Optional<byte[]> arrayBuffer(int index) {
+        Value v = at(index);
+        return v != null && v.hasBufferElements() ? Optional.of(JsBridge.bytesOf(v)) : Optional.empty();
+    }
+
+    @Override
     public JsonNode json(int index) {
         Value v = at(index);
         return v == null ? JsonNodeFactory.instance.nullNode() : js.toJson(v);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiParams;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /** {@link ApiParams} over a JS object; a missing or non-object parameter reads as empty. */
@@ -161,6 +163,50 @@ final class ValueParams implements ApiParams {
             throw typeError(key, "object", v);
         }
         return new ValueParams(js, v, path + "." + key);
+    }
+
+    @Override
+    public String kindOf(String key) {
+        Value v = get(key);
+        return v == null ? "undefined" : js.kindOf(v);
+    }
+
+    @Override
+    public byte[] arrayBuffer(String key) throws ApiException {
+        Value v = get(key);
+        if (v == null || !v.hasBufferElements()) {
+            throw ApiException.parameter("expect " + path + "." + key + " to be ArrayBuffer, but got " + kindOf(key));
+        }
+        return JsBridge.bytesOf(v);
+    }
+
+    @Override
+    public Optional<String> stringify(String key) throws ApiException {
+        Value v = get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(js.stringify(v));
+        } catch (PolyglotException e) {
+            if (!e.isGuestException() || e.isInterrupted() || e.isCancelled()) {
+                throw e;
+            }
+            throw ApiException.parameter(path + "." + key + " cannot be converted to JSON");
+        }
+    }
+
+    @Override
+    public Map<String, String> optionalStringMap(String key) throws ApiException {
+        Value v = get(key);
+        if (v == null) {
+            return Map.of();
+        }
+        // Arrays count: their entries are their indexes, as Object.keys gives them.
+        if (!isPlainObject(js, v) && !(v.hasArrayElements() && "object".equals(js.typeOf(v)))) {
+            throw typeError(key, "object", v);
+        }
+        return js.stringEntries(v);
     }
 
     @Override

@@ -13,6 +13,11 @@
   const SyntaxErrorCtor = SyntaxError;
   const objectKeys = Object.keys;
   const isArray = Array.isArray;
+  const objectToString = Object.prototype.toString;
+  const defineProperty = Object.defineProperty;
+  const StringCtor = String;
+  const fromBase64 = Uint8Array.fromBase64;
+  const Uint8ArrayCtor = Uint8Array;
   const indirectEval = eval;
   const MAX_DEPTH = 12;
 
@@ -186,6 +191,33 @@
       }
     },
     evalGlobal: function (source) { return indirectEval(source); },
+    // What an API parameter holds, as APIs tell values apart: typeof, with null, arrays and
+    // ArrayBuffers named.
+    kindOf: function (value) {
+      if (value === null) return 'null';
+      if (isArray(value)) return 'array';
+      if (objectToString.call(value) === '[object ArrayBuffer]') return 'arraybuffer';
+      return typeof value;
+    },
+    // JSON.stringify as a server receives it (the original built-in, not a project's override);
+    // undefined when the value has no JSON form.
+    stringify: function (value) { return stringify(value); },
+    // An object's own enumerable entries with values converted by String(), as a query string,
+    // a form or a header set takes them; undefined values are left out.
+    stringEntries: function (object) {
+      const out = [];
+      for (const key of objectKeys(object)) {
+        const item = object[key];
+        if (item !== undefined) out.push(key, StringCtor(item));
+      }
+      return out;
+    },
+    // A fresh ArrayBuffer holding the bytes of a base64 text (the built-in decoder, not a JS loop).
+    bytesFromBase64: function (text) { return fromBase64.call(Uint8ArrayCtor, text).buffer; },
+    // An accessor property whose value the host computes on every read.
+    defineGetter: function (object, name, getter) {
+      defineProperty(object, name, { get: function () { return getter(); }, enumerable: true });
+    },
     // Runs a CommonJS module function with `this` bound to its exports, as Node does.
     callModule: function (fn, module, require, filename, dirname) {
       fn.call(module.exports, module.exports, require, module, filename, dirname);
