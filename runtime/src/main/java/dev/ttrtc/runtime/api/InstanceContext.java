@@ -14,6 +14,9 @@ public interface InstanceContext {
 
     Path projectDir();
 
+    /** The {@code appid} of the project's project.config.json, when it has one. */
+    Optional<String> appId();
+
     /** A setting the embedder passed for modules, keyed by its type. */
     <T> Optional<T> extension(Class<T> type);
 

@@ -26,12 +26,15 @@ public final class JsBridge {
     private final Value helpers;
     private final Value undefined;
     private final Value readMember;
+    private final Value deepFreeze;
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
         this.helpers = helpers;
         this.undefined = context.eval("js", "undefined");
         this.readMember = context.eval("js", "(function readMember(object, key) { return object[key]; })");
+        this.deepFreeze = context.eval("js", "(function deepFreeze(value) { if (value !== null && typeof value === 'object') {"
+                + " Object.values(value).forEach(deepFreeze); Object.freeze(value); } return value; })");
     }
 
     /** Runs the bootstrap in {@code context}, giving it the host's native hooks. */
@@ -105,6 +108,11 @@ public final class JsBridge {
     /** JS {@code undefined}, for host functions that return nothing (Java null would be JS null). */
     public Value undefined() {
         return undefined;
+    }
+
+    /** A fresh JS value built from JSON, frozen all the way down (a constant such as {@code tt.env}). */
+    public Value frozen(JsonNode node) {
+        return deepFreeze.execute(fromJson(node));
     }
 
     public Value newObject() {

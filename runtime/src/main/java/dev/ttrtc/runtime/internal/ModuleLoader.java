@@ -21,9 +21,14 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * order. Nothing outside the project folder can be loaded. Loop thread only.
  */
 final class ModuleLoader {
-    /** Kept on the first line so that line numbers in errors match the file. */
-    static final String WRAPPER_PREFIX = "(function (exports, require, module, __filename, __dirname) {";
-    private static final String WRAPPER_SUFFIX = "\n})";
+    /**
+     * Kept on the first line so that line numbers in errors match the file. {@code tt} reaches
+     * the module as a closure variable rather than a global: GraalJS names locals in its
+     * messages, so a typo reads {@code tt.reqest is not a function} instead of
+     * {@code (intermediate value).reqest is not a function}; a module may still declare its own {@code tt}.
+     */
+    static final String WRAPPER_PREFIX = "(function (tt) { return function (exports, require, module, __filename, __dirname) {";
+    private static final String WRAPPER_SUFFIX = "\n}; })";
     private static final List<String> SUFFIXES = List.of("", ".js", ".json", "/index.js");
 
     private final Project project;
@@ -69,7 +74,9 @@ final class ModuleLoader {
             if (name.endsWith(".json")) {
                 module.putMember("exports", parseJsonModule(name, text));
             } else {
-                Value function = js.context().eval(Source.newBuilder("js", WRAPPER_PREFIX + text + WRAPPER_SUFFIX, name).buildLiteral());
+                Value wrapper = js.context().eval(Source.newBuilder("js", WRAPPER_PREFIX + text + WRAPPER_SUFFIX, name).buildLiteral());
+                Value tt = js.context().getBindings("js").getMember("tt");
+                Value function = wrapper.execute(tt == null ? js.undefined() : tt);
                 String dir = file.getParent().equals(project.root()) ? "" : project.relativeName(file.getParent());
                 helpers.invokeMember("callModule", function, module, requireFunction(file), name, dir);
             }

@@ -39,6 +39,11 @@ final class RealInstanceContext implements InstanceContext {
     }
 
     @Override
+    public Optional<String> appId() {
+        return project.appId();
+    }
+
+    @Override
     public <T> Optional<T> extension(Class<T> type) {
         return options.extension(type);
     }

@@ -1,23 +1,26 @@
 package dev.ttrtc.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.runtime.Clipboard;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.PageEvent;
 import dev.ttrtc.runtime.ScriptError;
+import dev.ttrtc.runtime.WindowState;
 import dev.ttrtc.runtime.api.TtApiModule;
-import dev.ttrtc.runtime.internal.apis.AuthorizeApi;
-import dev.ttrtc.runtime.internal.apis.InteractionApi;
-import dev.ttrtc.runtime.internal.apis.NavigationApi;
-import dev.ttrtc.runtime.internal.apis.StorageApi;
-import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
+import dev.ttrtc.runtime.internal.apis.BuiltinApis;
+import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
+import dev.ttrtc.runtime.internal.apis.window.PageWindows;
+import dev.ttrtc.runtime.internal.apis.window.PullDownRefresh;
+import dev.ttrtc.runtime.internal.apis.window.WindowConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +50,9 @@ public final class RealMiniProgram implements MiniProgram {
     private final Project project;
     private final LaunchOptions options;
     private final List<TtApiModule> extensionModules;
+    private final Clipboard clipboard;
+    private final PageWindows windows;
+    private final NetworkStatus network;
     private final Watchdog watchdog;
     private final Consumer<RealMiniProgram> onClosed;
     private final EventLog log;
@@ -64,13 +70,19 @@ public final class RealMiniProgram implements MiniProgram {
     private Framework framework;
     // Loop only.
     private RealInstanceContext instance;
+    // Loop only.
+    private PageActions pageActions;
 
     private RealMiniProgram(String id, Project project, LaunchOptions options, List<TtApiModule> extensionModules,
-            Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
+            Clipboard clipboard, WindowConfig windowConfig, Watchdog watchdog, int logCapacity,
+            Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
         this.options = options;
         this.extensionModules = extensionModules;
+        this.clipboard = clipboard;
+        this.windows = new PageWindows(windowConfig);
+        this.network = new NetworkStatus(options.networkType());
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
@@ -80,9 +92,11 @@ public final class RealMiniProgram implements MiniProgram {
 
     /** Starts an instance and returns once its first page is shown (onReady follows on the next turn). */
     public static RealMiniProgram launch(String id, Project project, LaunchOptions options,
-            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,
+            List<TtApiModule> extensionModules, Clipboard clipboard, Watchdog watchdog, int logCapacity,
             Consumer<RealMiniProgram> onClosed) throws LaunchException {
-        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, watchdog, logCapacity, onClosed);
+        WindowConfig windowConfig = WindowConfig.load(project);
+        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, clipboard, windowConfig,
+                watchdog, logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
         CompletableFuture<Void> started = new CompletableFuture<>();
         program.loop.execute(() -> {
@@ -122,18 +136,19 @@ public final class RealMiniProgram implements MiniProgram {
     private void boot() throws LaunchException {
         String route = firstRoute();
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, windows).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
-        framework = Framework.install(js, hooks);
+        framework = Framework.install(js, hooks, loop);
+        framework.setTabRoutes(windows.config().tabRoutes());
+        errors.attachAppListeners(framework);
+        windows.config().warnings().forEach(warning -> errors.problem("window", warning));
         ApiDispatcher dispatcher = new ApiDispatcher(js, loop, log, errors);
         instance = new RealInstanceContext(id, project, options, dispatcher);
-        List<TtApiModule> modules = new ArrayList<>(List.of(
-                new SystemInfoApi(),
-                new InteractionApi(options.modalConfirms()),
-                new StorageApi(),
-                new AuthorizeApi(),
-                new NavigationApi(framework::navigate)));
+        PullDownRefresh pullDownRefresh = new PullDownRefresh(windows, framework, log);
+        pageActions = new PageActions(framework, windows, pullDownRefresh, log);
+        List<TtApiModule> modules = new ArrayList<>(BuiltinApis.create(new BuiltinApis.Services(options, framework,
+                framework, windows, pullDownRefresh, network, clipboard, Clock.systemUTC())));
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
@@ -155,18 +170,26 @@ public final class RealMiniProgram implements MiniProgram {
                 throw new LaunchException(page + ".js did not call Page()");
             }
         }
-        framework.launch(route, options.query(), LAUNCH_SCENE);
+        if (project.pages().contains(route)) {
+            framework.launch(route, options.query(), LAUNCH_SCENE);
+        } else if (framework.launchNotFound(route, options.query(), LAUNCH_SCENE)) {
+            loop.execute(() -> {
+                if (pageState.get().stack().isEmpty()) {
+                    errors.problem("pageNotFound", "the launch page \"" + route
+                            + "\" does not exist and onPageNotFound opened no other page");
+                }
+            });
+        } else {
+            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
+        }
     }
 
-    private String firstRoute() throws LaunchException {
+    /** The page to open first; one that does not exist goes to the app's onPageNotFound handlers. */
+    private String firstRoute() {
         if (project.kind() == Project.Kind.MINI_GAME) {
             return project.entryPage();
         }
-        String route = options.page().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(project.entryPage());
-        if (!project.pages().contains(route)) {
-            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
-        }
-        return route;
+        return options.page().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(project.entryPage());
     }
 
     /** Runs one project file; any error in it stops the launch with file:line:column. */
@@ -317,6 +340,64 @@ public final class RealMiniProgram implements MiniProgram {
         pending.add(future);
         future.whenComplete((v, e) -> pending.remove(future));
         return future;
+    }
+
+    @Override
+    public WindowState window() {
+        return windows.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pullDownRefresh() {
+        return onLoop(() -> pageActions.pullDownRefresh());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pageScroll(double scrollTop) {
+        return onLoop(() -> pageActions.pageScroll(scrollTop));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> reachBottom() {
+        return onLoop(() -> pageActions.reachBottom());
+    }
+
+    @Override
+    public CompletableFuture<Void> tapTab(int index) {
+        return onLoop(() -> {
+            pageActions.tapTab(index);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<JsonNode>> share() {
+        return onLoop(() -> pageActions.share());
+    }
+
+    @Override
+    public void setNetworkType(String networkType) {
+        if (closed.get()) {
+            throw new IllegalStateException("instance " + id + " is closed");
+        }
+        network.set(networkType);
+    }
+
+    /** Runs {@code action} on the loop; what JS throws inside it is reported and fails the future. */
+    private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
+        CompletableFuture<T> result = track(new CompletableFuture<>());
+        post(() -> {
+            try {
+                result.complete(action.get());
+            } catch (PolyglotException e) {
+                errors.report(e);
+                result.completeExceptionally(e.isGuestException() ? ErrorReporter.toScriptError(e)
+                        : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     @Override

@@ -17,8 +17,8 @@
 
   // The unhandled-rejection hook lives on the engine's Graal object, which mini-programs
   // must not see.
-  global.Graal.setUnhandledPromiseRejectionHandler(function (reason) {
-    native.unhandledRejection(reason);
+  global.Graal.setUnhandledPromiseRejectionHandler(function (reason, promise) {
+    native.unhandledRejection(reason, promise);
   });
   delete global.Graal;
   delete global.arguments;
