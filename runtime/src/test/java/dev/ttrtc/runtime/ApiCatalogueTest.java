@@ -73,7 +73,7 @@ class ApiCatalogueTest extends HostTestBase {
         JsonNode onTt = eval(app, "const r = {}; for (const k of Object.keys(tt)) {"
                 + " r[k] = [typeof tt[k] === 'function' ? 'function' : 'value', tt.canIUse(k)]; } r");
         Map<String, String> actual = new TreeMap<>();
-        onTt.fields().forEachRemaining(f -> actual.put(f.getKey(), f.getValue().get(0).asText() + " " + f.getValue().get(1).asBoolean()));
+        onTt.properties().forEach(f -> actual.put(f.getKey(), f.getValue().get(0).asText() + " " + f.getValue().get(1).asBoolean()));
         Map<String, String> expected = new TreeMap<>();
         for (ApiCatalogue.Entry e : host.apiCatalogue().entries()) {
             expected.put(e.name(), (e.form() == Form.VALUE ? "value" : "function") + " " + (e.status() != Status.NOT_AVAILABLE));

@@ -34,8 +34,9 @@ public final class PullDownRefreshApi implements TtApiModule {
             if (!refresh.hasPage()) {
                 throw new ApiException(NavigationBarApi.NO_PAGE, NavigationBarApi.NO_PAGE_DETAIL);
             }
-            instance.loop().execute(() -> refresh.start(false));
             call.succeed();
+            // After the success callback, as a pull by the user would come.
+            instance.loop().execute(() -> refresh.start(false));
         });
         tt.async("stopPullDownRefresh", call -> {
             if (!refresh.stop()) {

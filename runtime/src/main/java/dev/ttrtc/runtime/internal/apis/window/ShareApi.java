@@ -11,9 +11,7 @@ import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,14 +80,11 @@ public final class ShareApi implements TtApiModule {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         hooks.call("onShareAppMessage", JsonNodeFactory.instance.objectNode().put("from", "menu"))
                 .filter(JsonNode::isObject)
-                .ifPresent(returned -> {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = returned.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> field = it.next();
-                        if (!field.getValue().asText().startsWith("[Function")) {
-                            content.set(field.getKey(), field.getValue());
-                        }
+                .ifPresent(returned -> returned.properties().forEach(field -> {
+                    if (!field.getValue().asText().startsWith("[Function")) {
+                        content.set(field.getKey(), field.getValue());
                     }
-                });
+                }));
         if (!content.has("title")) {
             content.put("title", windows.snapshot().navigationBar().title());
         }
