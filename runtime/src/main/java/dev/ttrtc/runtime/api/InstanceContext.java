@@ -32,6 +32,18 @@ public interface InstanceContext {
 
     boolean inLoop();
 
+    /**
+     * Runs {@code task} on the loop thread after {@code delay} (a timer of the instance, cancelled
+     * when it closes). Call {@code cancel} on the result to drop it before it runs.
+     */
+    Cancellable schedule(java.time.Duration delay, Runnable task);
+
+    /** A scheduled task that can still be dropped. */
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
+
     JsObjectBuilder newObject(String typeName);
 
     JsEventChannel newEventChannel(String eventName);

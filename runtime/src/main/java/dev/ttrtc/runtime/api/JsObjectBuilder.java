@@ -13,6 +13,14 @@ public interface JsObjectBuilder {
     JsObjectBuilder sync(String name, SyncApi api);
 
     /**
+     * Adds an accessor property {@code obj.<name>}: reading it calls {@code getter} (no
+     * arguments), assigning calls {@code setter} with the new value as argument 0 (null makes the
+     * property read-only: assignments are ignored, as for the platform's read-only fields). What
+     * they throw is thrown into JS.
+     */
+    JsObjectBuilder property(String name, SyncApi getter, SyncApi setter);
+
+    /**
      * Adds {@code obj.<onName>(fn)} and {@code obj.<offName>(fn?)}: on adds fn; off removes fn,
      * or every listener when called without one.
      */

@@ -79,13 +79,24 @@ final class ApiDispatcher {
 
     /** A JS function returning its result; a failure throws a JS Error {@code "<name>:fail <detail>"}. */
     Value syncFunction(String name, String logName, SyncApi api) {
+        return syncFunction(name, logName, api, true);
+    }
+
+    /** Like {@link #syncFunction} for a property accessor: reads and writes are not logged as calls. */
+    Value accessorFunction(String name, String logName, SyncApi api) {
+        return syncFunction(name, logName, api, false);
+    }
+
+    private Value syncFunction(String name, String logName, SyncApi api, boolean logCalls) {
         return js.function(name, (ProxyExecutable) args -> {
-            ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            ArrayNode argsJson = callData.putArray("args");
-            for (Value arg : args) {
-                argsJson.add(js.toJson(arg));
+            if (logCalls) {
+                ObjectNode callData = JsonNodeFactory.instance.objectNode();
+                ArrayNode argsJson = callData.putArray("args");
+                for (Value arg : args) {
+                    argsJson.add(js.toJson(arg));
+                }
+                log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             }
-            log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             Object result;
             try {
                 result = api.call(new ValueArgs(js, args));

@@ -27,6 +27,7 @@ public final class JsBridge {
     private final Value undefined;
     private final Value readMember;
     private final Value deepFreeze;
+    private final Value defineAccessor;
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
@@ -35,6 +36,9 @@ public final class JsBridge {
         this.readMember = context.eval("js", "(function readMember(object, key) { return object[key]; })");
         this.deepFreeze = context.eval("js", "(function deepFreeze(value) { if (value !== null && typeof value === 'object') {"
                 + " Object.values(value).forEach(deepFreeze); Object.freeze(value); } return value; })");
+        this.defineAccessor = context.eval("js", "(function defineAccessor(object, name, get, set) {"
+                + " Object.defineProperty(object, name, { enumerable: true, get: function () { return get(); },"
+                + " set: function (value) { if (set !== undefined) set(value); } }); })");
     }
 
     /** Runs the bootstrap in {@code context}, giving it the host's native hooks. */
@@ -113,6 +117,11 @@ public final class JsBridge {
     /** A fresh JS value built from JSON, frozen all the way down (a constant such as {@code tt.env}). */
     public Value frozen(JsonNode node) {
         return deepFreeze.execute(fromJson(node));
+    }
+
+    /** Defines {@code object[name]} as an accessor calling {@code get()} and {@code set(value)} (undefined: ignored). */
+    void defineAccessor(Value object, String name, Value get, Value set) {
+        defineAccessor.execute(object, name, get, set);
     }
 
     public Value newObject() {

@@ -38,6 +38,15 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
     }
 
     @Override
+    public JsObjectBuilder property(String name, SyncApi getter, SyncApi setter) {
+        Value get = dispatcher.accessorFunction(name, typeName + "." + name, getter);
+        Value set = setter == null ? dispatcher.js().undefined()
+                : dispatcher.accessorFunction(name, typeName + "." + name, setter);
+        dispatcher.js().defineAccessor(object, name, get, set);
+        return this;
+    }
+
+    @Override
     public JsObjectBuilder guardSync(ApiGuard guard) {
         this.syncGuard = guard;
         return this;

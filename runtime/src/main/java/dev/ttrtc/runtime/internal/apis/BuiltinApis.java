@@ -12,6 +12,7 @@ import dev.ttrtc.runtime.internal.apis.device.DeviceApi;
 import dev.ttrtc.runtime.internal.apis.device.EnvironmentApi;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatusApi;
+import dev.ttrtc.runtime.internal.apis.media.InnerAudioApi;
 import dev.ttrtc.runtime.internal.apis.window.NavigationBarApi;
 import dev.ttrtc.runtime.internal.apis.window.PageWindows;
 import dev.ttrtc.runtime.internal.apis.window.PullDownRefresh;
@@ -60,7 +61,8 @@ public final class BuiltinApis {
                 new NetworkStatusApi(s.network()),
                 new ClipboardApi(s.clipboard()),
                 new EnvironmentApi(),
-                new UpdateManagerApi());
+                new UpdateManagerApi(),
+                new InnerAudioApi());
     }
 
     /** What the built-in modules declare, keyed by module name (canIUse under {@link #ASSEMBLER}). */
@@ -82,6 +84,7 @@ public final class BuiltinApis {
         declarations.put("ClipboardApi", ClipboardApi.APIS);
         declarations.put("EnvironmentApi", EnvironmentApi.APIS);
         declarations.put("UpdateManagerApi", UpdateManagerApi.APIS);
+        declarations.put("InnerAudioApi", InnerAudioApi.APIS);
         declarations.put(ASSEMBLER, List.of(ApiEntry.sync("canIUse").hostRule(
                 "true for what a module implements or a mock replaces; only the API name (the first segment) is checked, "
                         + "so object types and components answer false")));
