@@ -55,7 +55,12 @@ final class ApiDispatcher {
      * @param logName the name in the event log ({@code RtcRoomContext.joinRtcRoom})
      */
     Value asyncFunction(String name, String logName, AsyncApi api) {
-        return js.function(name, (ProxyExecutable) args -> {
+        return js.function(name, asyncHost(name, logName, api));
+    }
+
+    /** The host side of {@link #asyncFunction}, for {@link JsBridge#defineFunctions}. */
+    ProxyExecutable asyncHost(String name, String logName, AsyncApi api) {
+        return args -> {
             Value params = args.length > 0 ? args[0] : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
             callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : js.toJson(params));
@@ -74,21 +79,22 @@ final class ApiDispatcher {
                 call.closeParams();
             }
             return js.undefined();
-        });
+        };
     }
 
     /** A JS function returning its result; a failure throws a JS Error {@code "<name>:fail <detail>"}. */
     Value syncFunction(String name, String logName, SyncApi api) {
-        return syncFunction(name, logName, api, true);
+        return js.function(name, syncHost(name, logName, api, true));
     }
 
     /** Like {@link #syncFunction} for a property accessor: reads and writes are not logged as calls. */
     Value accessorFunction(String name, String logName, SyncApi api) {
-        return syncFunction(name, logName, api, false);
+        return js.function(name, syncHost(name, logName, api, false));
     }
 
-    private Value syncFunction(String name, String logName, SyncApi api, boolean logCalls) {
-        return js.function(name, (ProxyExecutable) args -> {
+    /** The host side of {@link #syncFunction}, for {@link JsBridge#defineFunctions}. */
+    ProxyExecutable syncHost(String name, String logName, SyncApi api, boolean logCalls) {
+        return args -> {
             if (logCalls) {
                 ObjectNode callData = JsonNodeFactory.instance.objectNode();
                 ArrayNode argsJson = callData.putArray("args");
@@ -111,7 +117,7 @@ final class ApiDispatcher {
                 throw js.throwError(name + ":fail internal host error");
             }
             return toJs(result);
-        });
+        };
     }
 
     /** A Java result as a JS value. */

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -28,10 +30,13 @@ public final class JsBridge {
     private final Value readMember;
     private final Value deepFreeze;
     private final Value defineAccessor;
+    private final Value defineFunctions;
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
         this.helpers = helpers;
+        this.defineFunctions = context.eval("js", "(function defineFunctions(target, names, hosts, wrap) {"
+                + " for (let i = 0; i < names.length; i++) { target[names[i]] = wrap(names[i], hosts[i]); } })");
         this.undefined = context.eval("js", "undefined");
         this.readMember = context.eval("js", "(function readMember(object, key) { return object[key]; })");
         this.deepFreeze = context.eval("js", "(function deepFreeze(value) { if (value !== null && typeof value === 'object') {"
@@ -131,6 +136,15 @@ public final class JsBridge {
     /** A real JS function named {@code name} that calls {@code function}. */
     public Value function(String name, ProxyExecutable function) {
         return helpers.invokeMember("wrapNative", name, function);
+    }
+
+    /**
+     * Puts {@code target[names[i]] = function(hosts[i])} for every i in one call into JS: an
+     * instance's {@code tt} has some 170 functions, and one crossing per function adds up at launch.
+     */
+    public void defineFunctions(Value target, List<String> names, List<ProxyExecutable> hosts) {
+        defineFunctions.execute(target, ProxyArray.fromList(List.copyOf(names)),
+                ProxyArray.fromList(List.copyOf(hosts)), helpers.getMember("wrapNative"));
     }
 
     /** Throws a JS {@code Error} with this message into the JS code that called the host. */

@@ -17,6 +17,7 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.SyncApi;
 import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.apis.BuiltinApis;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,32 +99,39 @@ final class TtAssembler {
         }
         define("canIUse", new Sync(BuiltinApis.ASSEMBLER, args -> canIUse(args.string(0).orElse(""), mocks)));
         Value tt = dispatcher.js().newObject();
+        List<String> names = new ArrayList<>();
+        List<ProxyExecutable> hosts = new ArrayList<>();
         for (Map.Entry<String, Definition> entry : definitions.entrySet()) {
             String name = entry.getKey();
-            if (!mocks.containsKey(name)) {
-                tt.putMember(name, toJs(name, entry.getValue()));
+            Definition definition = entry.getValue();
+            if (mocks.containsKey(name)) {
+                continue;
+            }
+            if (definition instanceof Constant c) {
+                tt.putMember(name, dispatcher.js().frozen(c.value()));
+            } else {
+                names.add(name);
+                hosts.add(definition instanceof Async a ? dispatcher.asyncHost(name, name, a.api())
+                        : dispatcher.syncHost(name, name, ((Sync) definition).api(), true));
             }
         }
         UnavailableApis unavailable = new UnavailableApis(dispatcher);
         for (ApiCatalogue.PlatformApi api : ApiCatalogue.platformApis()) {
-            if (!definitions.containsKey(api.name()) && !mocks.containsKey(api.name())) {
-                tt.putMember(api.name(), unavailable.standIn(api));
+            if (definitions.containsKey(api.name()) || mocks.containsKey(api.name())) {
+                continue;
+            }
+            if (api.form() == Form.VALUE) {
+                tt.putMember(api.name(), unavailable.value());
+            } else {
+                names.add(api.name());
+                hosts.add(unavailable.host(api));
             }
         }
+        dispatcher.js().defineFunctions(tt, names, hosts);
         for (Map.Entry<String, ApiMock> entry : mocks.entrySet()) {
             tt.putMember(entry.getKey(), mockFunction(entry.getKey(), entry.getValue()));
         }
         return tt;
-    }
-
-    private Object toJs(String name, Definition definition) {
-        if (definition instanceof Async a) {
-            return dispatcher.asyncFunction(name, name, a.api());
-        }
-        if (definition instanceof Sync s) {
-            return dispatcher.syncFunction(name, name, s.api());
-        }
-        return dispatcher.js().frozen(((Constant) definition).value());
     }
 
     /** A module that declares its APIs must declare exactly what it installs, in the form it installs it. */

@@ -2,10 +2,12 @@ package dev.ttrtc.runtime.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ttrtc.runtime.ApiCatalogue;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiException;
 import java.util.HashSet;
 import java.util.Set;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The stand-ins for platform APIs that no module implements. Code written for the platform finds
@@ -24,19 +26,24 @@ final class UnavailableApis {
         this.dispatcher = dispatcher;
     }
 
-    Value standIn(ApiCatalogue.PlatformApi api) {
+    /** The host side of the stand-in for an async or sync API. */
+    ProxyExecutable host(ApiCatalogue.PlatformApi api) {
         String name = api.name();
-        return switch (api.form()) {
-            case ASYNC -> dispatcher.asyncFunction(name, name, call -> {
+        if (api.form() == ApiEntry.Form.ASYNC) {
+            return dispatcher.asyncHost(name, name, call -> {
                 reportOnce(name);
                 throw error();
             });
-            case SYNC -> dispatcher.syncFunction(name, name, args -> {
-                reportOnce(name);
-                throw error();
-            });
-            case VALUE -> dispatcher.js().frozen(JsonNodeFactory.instance.objectNode());
-        };
+        }
+        return dispatcher.syncHost(name, name, args -> {
+            reportOnce(name);
+            throw error();
+        }, true);
+    }
+
+    /** The stand-in for a value. */
+    Value value() {
+        return dispatcher.js().frozen(JsonNodeFactory.instance.objectNode());
     }
 
     private static ApiException error() {
