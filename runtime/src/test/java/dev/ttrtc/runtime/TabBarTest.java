@@ -76,6 +76,8 @@ class TabBarTest extends HostTestBase {
         waitForConsole(app, "switchTab:fail can not switch to no-tabBar page #21500");
         go(app, "switchTab", "/pages/nowhere/nowhere");
         waitForConsole(app, "switchTab:fail url \"pages/nowhere/nowhere\" is not in app.json #21500");
+        go(app, "navigateTo", "");
+        waitForConsole(app, "navigateTo:fail url is invalid #20000");
         assertEquals(List.of("pages/home/home"), app.pageStack());
     }
 

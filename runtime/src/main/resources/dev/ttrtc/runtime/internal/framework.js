@@ -252,7 +252,7 @@
   // Resolves a navigation url ('/pages/a/a?x=1', '../b/b', 'c?y=2') against the top page.
   function resolveUrl(url) {
     if (typeof url !== 'string' || url.length === 0) {
-      return { error: 'parameter error: parameter.url should be String instead of ' + helpers.typeOf(url) };
+      return { error: 'url is invalid', errNo: ERR_PARAMETER };
     }
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
