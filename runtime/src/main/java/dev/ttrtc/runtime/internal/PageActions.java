@@ -56,6 +56,6 @@ final class PageActions {
     }
 
     Optional<JsonNode> share() {
-        return ShareApi.share(windows, framework, log).map(content -> content);
+        return ShareApi.share(windows, framework, log).map(JsonNode.class::cast);
     }
 }

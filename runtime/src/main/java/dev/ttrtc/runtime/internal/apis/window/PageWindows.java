@@ -50,10 +50,6 @@ public final class PageWindows {
         public boolean enablePullDownRefresh() {
             return enablePullDownRefresh;
         }
-
-        public boolean refreshing() {
-            return refreshing;
-        }
     }
 
     private final WindowConfig config;
