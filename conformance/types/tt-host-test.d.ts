@@ -45,6 +45,16 @@ interface LaunchOptions {
   authorize?: Record<string, boolean>;
   /** What tt.showModal answers; default 'confirm'. */
   modal?: 'confirm' | 'cancel';
+  /** The item tt.showActionSheet answers with; default 0, -1 cancels. */
+  actionSheet?: number;
+  /** The network type at launch; default 'wifi'. */
+  network?: 'wifi' | '2g' | '3g' | '4g' | '5g' | 'unknown' | 'none';
+  /** The simulated user of tt.login / tt.getUserInfo (docs/tt-apis.md). */
+  user?: {
+    loggedIn?: boolean; acceptsLogin?: boolean; hasSession?: boolean; openId?: string; sessionKey?: string;
+    nickName?: string; avatarUrl?: string; gender?: 0 | 1 | 2; city?: string; province?: string; country?: string;
+    language?: string;
+  };
   /** Connect the RTC APIs to the test's room server (default true). */
   rtc?: boolean;
   /** Give up reconnecting after this many ms (default 20000). */

@@ -24,6 +24,9 @@ public final class LaunchOptions {
     private final Map<String, String> query;
     private final SystemInfo systemInfo;
     private final boolean modalConfirms;
+    private final int actionSheetAnswer;
+    private final UserAccount user;
+    private final String networkType;
     private final Set<String> deniedScopes;
     private final Map<String, ApiMock> mocks;
     private final List<UrlMapping> urlMappings;
@@ -36,6 +39,9 @@ public final class LaunchOptions {
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
         this.systemInfo = b.systemInfo;
         this.modalConfirms = b.modalConfirms;
+        this.actionSheetAnswer = b.actionSheetAnswer;
+        this.user = b.user;
+        this.networkType = b.networkType;
         this.deniedScopes = Set.copyOf(b.deniedScopes);
         this.mocks = Collections.unmodifiableMap(new LinkedHashMap<>(b.mocks));
         this.urlMappings = List.copyOf(b.urlMappings);
@@ -53,6 +59,9 @@ public final class LaunchOptions {
         b.query.putAll(query);
         b.systemInfo = systemInfo;
         b.modalConfirms = modalConfirms;
+        b.actionSheetAnswer = actionSheetAnswer;
+        b.user = user;
+        b.networkType = networkType;
         b.deniedScopes.addAll(deniedScopes);
         b.mocks.putAll(mocks);
         b.urlMappings.addAll(urlMappings);
@@ -83,6 +92,21 @@ public final class LaunchOptions {
         return modalConfirms;
     }
 
+    /** The item {@code tt.showActionSheet} answers with; -1 (or an index past the items) cancels. */
+    public int actionSheetAnswer() {
+        return actionSheetAnswer;
+    }
+
+    /** The simulated user for login and user info. */
+    public UserAccount user() {
+        return user;
+    }
+
+    /** The network type at launch ({@code wifi}, {@code 4g}, {@code none}, …). */
+    public String networkType() {
+        return networkType;
+    }
+
     /** Scopes ({@code scope.record}, {@code scope.camera}, ...) the simulated user refuses. */
     public Set<String> deniedScopes() {
         return deniedScopes;
@@ -105,6 +129,17 @@ public final class LaunchOptions {
     /** A label for this instance in logs and thread names, or empty for a generated one. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
+    }
+
+    /** The network types the platform reports; {@code none} means no connection. */
+    public static final List<String> NETWORK_TYPES = List.of("wifi", "2g", "3g", "4g", "5g", "unknown", "none");
+
+    /** Returns {@code type} when it is one of {@link #NETWORK_TYPES}. */
+    public static String checkNetworkType(String type) {
+        if (!NETWORK_TYPES.contains(Objects.requireNonNull(type, "type"))) {
+            throw new IllegalArgumentException("network type must be one of " + NETWORK_TYPES + ", got \"" + type + "\"");
+        }
+        return type;
     }
 
     /** Parses {@code k=v&k2=v2} (percent-encoded) into an ordered map. */
@@ -131,6 +166,9 @@ public final class LaunchOptions {
         private final Map<String, String> query = new LinkedHashMap<>();
         private SystemInfo systemInfo = SystemInfo.defaults();
         private boolean modalConfirms = true;
+        private int actionSheetAnswer;
+        private UserAccount user = UserAccount.defaults();
+        private String networkType = "wifi";
         private final Set<String> deniedScopes = new LinkedHashSet<>();
         private final Map<String, ApiMock> mocks = new LinkedHashMap<>();
         private final List<UrlMapping> urlMappings = new ArrayList<>();
@@ -164,6 +202,27 @@ public final class LaunchOptions {
 
         public Builder modalConfirms(boolean confirms) {
             this.modalConfirms = confirms;
+            return this;
+        }
+
+        /** The item the user taps in every action sheet (0 by default); -1 cancels. */
+        public Builder actionSheetAnswer(int tapIndex) {
+            if (tapIndex < -1) {
+                throw new IllegalArgumentException("actionSheetAnswer is an item index, or -1 to cancel; got " + tapIndex);
+            }
+            this.actionSheetAnswer = tapIndex;
+            return this;
+        }
+
+        /** The simulated user ({@link UserAccount#defaults()} unless set). */
+        public Builder user(UserAccount account) {
+            this.user = Objects.requireNonNull(account, "account");
+            return this;
+        }
+
+        /** The network type at launch: {@code wifi} (default), {@code 2g}…{@code 5g}, {@code unknown} or {@code none}. */
+        public Builder networkType(String type) {
+            this.networkType = checkNetworkType(type);
             return this;
         }
 

@@ -43,6 +43,48 @@ public interface MiniProgram extends AutoCloseable {
      */
     CompletableFuture<JsonNode> evaluate(String source);
 
+    /**
+     * What a phone draws around the top page now: its navigation bar, the tab bar, the pull-down
+     * indicator and the screen flag. A snapshot as of the last change.
+     */
+    WindowState window();
+
+    /**
+     * The user pulls the top page down: when the page enables pull-down refresh, the indicator
+     * shows and its {@code onPullDownRefresh} runs (the page ends it with
+     * {@code tt.stopPullDownRefresh}). Completes with false when the page cannot be pulled.
+     */
+    CompletableFuture<Boolean> pullDownRefresh();
+
+    /**
+     * The top page scrolled to {@code scrollTop} px: calls its {@code onPageScroll({scrollTop})}.
+     * For the view layer; completes with whether the page has the hook.
+     */
+    CompletableFuture<Boolean> pageScroll(double scrollTop);
+
+    /** The top page scrolled to its bottom: calls its {@code onReachBottom()}; completes with whether it has the hook. */
+    CompletableFuture<Boolean> reachBottom();
+
+    /**
+     * The user taps tab {@code index} of the tab bar: the app switches to that tab (as
+     * {@code tt.switchTab}) and the tab page's {@code onTabItemTap({index, pagePath, text})} runs.
+     * Completes exceptionally when the app has no such tab.
+     */
+    CompletableFuture<Void> tapTab(int index);
+
+    /**
+     * The user shares the top page from its menu: its {@code onShareAppMessage({from: "menu"})}
+     * decides the content, recorded as a UI entry {@code share}. Completes with the content, or
+     * empty when no page is open or the page hid its share menu.
+     */
+    CompletableFuture<Optional<JsonNode>> share();
+
+    /**
+     * Changes the simulated network ({@code wifi}, {@code 4g}, {@code none}, …; see
+     * {@link LaunchOptions#NETWORK_TYPES}): {@code onNetworkStatusChange} listeners hear of it.
+     */
+    void setNetworkType(String networkType);
+
     /** Sends the app to the background: page and App {@code onHide}. */
     void hide();
 

@@ -1,14 +1,18 @@
 package dev.ttrtc.runtime;
 
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.Project;
 import dev.ttrtc.runtime.internal.RealMiniProgram;
 import dev.ttrtc.runtime.internal.Watchdog;
+import dev.ttrtc.runtime.internal.apis.BuiltinApis;
 import dev.ttrtc.runtime.internal.compile.CompileException;
 import dev.ttrtc.runtime.internal.compile.CompileService;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +34,8 @@ public final class MiniProgramHost implements AutoCloseable {
     private final Watchdog watchdog;
     private final CompileService compiler;
     private final List<TtApiModule> modules;
+    private final ApiCatalogue catalogue;
+    private final Clipboard clipboard = new Clipboard();
     private final Set<RealMiniProgram> instances = ConcurrentHashMap.newKeySet();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
@@ -42,6 +48,9 @@ public final class MiniProgramHost implements AutoCloseable {
         List<TtApiModule> found = new ArrayList<>();
         ServiceLoader.load(TtApiModule.class).forEach(found::add);
         this.modules = List.copyOf(found);
+        Map<String, List<ApiEntry>> declarations = new LinkedHashMap<>(BuiltinApis.declarations());
+        modules.forEach(m -> declarations.put(m.getClass().getSimpleName(), m.apis()));
+        this.catalogue = ApiCatalogue.of(declarations);
     }
 
     public static MiniProgramHost create() {
@@ -64,6 +73,16 @@ public final class MiniProgramHost implements AutoCloseable {
         return options;
     }
 
+    /** Every API on {@code tt} of this host's instances: the built-in modules, those found on the class path, the rest of the platform's. */
+    public ApiCatalogue apiCatalogue() {
+        return catalogue;
+    }
+
+    /** The simulated phone's clipboard, shared by every instance of this host. */
+    public Clipboard clipboard() {
+        return clipboard;
+    }
+
     /**
      * Loads the project, compiles what needs compiling (ES modules, TypeScript; on this thread,
      * before the instance starts), runs app.js and the pages, and opens the first page.
@@ -83,7 +102,7 @@ public final class MiniProgramHost implements AutoCloseable {
         }
         String id = uniqueId(launch.name().orElse("mp"));
         try {
-            RealMiniProgram program = RealMiniProgram.launch(id, project, sources, launch, modules, watchdog,
+            RealMiniProgram program = RealMiniProgram.launch(id, project, sources, launch, modules, clipboard, watchdog,
                     options.eventLogCapacity(), this::forget);
             instances.add(program);
             return program;

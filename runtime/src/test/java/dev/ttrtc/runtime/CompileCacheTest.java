@@ -1,6 +1,6 @@
 package dev.ttrtc.runtime;
 
-import static dev.ttrtc.runtime.Waits.waitUntil;
+import dev.ttrtc.testkit.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -63,7 +63,7 @@ class CompileCacheTest {
                 members.add(pool.submit((Callable<String>) () -> {
                     try (MiniProgramHost host = host()) {
                         MiniProgram app = host.launch(LaunchOptions.builder(Fixtures.project("ts-app")).build());
-                        waitUntil(() -> app.pageData().has("members"));
+                        Eventually.await("app.pageData().has(\"members\")", () -> app.pageData().has("members"));
                         return app.pageData().get("members").asText();
                     }
                 }));

@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +21,14 @@ abstract class HostTestBase {
 
     private final List<MiniProgram> launched = new ArrayList<>();
 
+    /**
+     * Tests assert behaviour, not speed: with both cores busy, starting an instance alone can take
+     * longer than the default 5 s task budget, so these hosts allow 30 s (WatchdogTest tests budgets).
+     */
     @BeforeAll
     static void startHost() {
-        host = MiniProgramHost.create(HostOptions.defaults().withCompileCache(compileCache));
+        host = MiniProgramHost.create(HostOptions.defaults().withCompileCache(compileCache)
+                .withTaskBudget(Duration.ofSeconds(30)));
     }
 
     @AfterAll

@@ -168,7 +168,7 @@ class PageTest extends HostTestBase {
     void navigation_failures_answer_with_fail_payloads() throws Exception {
         MiniProgram app = launch(twoPages());
         go(app, "navigateTo", "/pages/zzz/zzz");
-        waitForConsole(app, "navigateTo:fail page \"pages/zzz/zzz\" is not found #20000");
+        waitForConsole(app, "navigateTo:fail url \"pages/zzz/zzz\" is not in app.json #21500");
         go(app, "navigateBack", null);
         waitForConsole(app, "navigateBack:fail cannot navigate back at first page. #20000");
         assertEquals(List.of("pages/a/a"), app.pageStack());

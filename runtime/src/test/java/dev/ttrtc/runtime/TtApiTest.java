@@ -179,7 +179,7 @@ class TtApiTest extends HostTestBase {
         eval(app, LOG_CALLBACKS + "tt.authorize({ scope: 'scope.record', success: log('record') });"
                 + " tt.authorize({ scope: 'scope.camera', fail: log('camera') });"
                 + " tt.authorize({ scope: 'scope.nothing', fail: log('bad') });");
-        waitForConsole(app, "record {\"errMsg\":\"authorize:ok\"}");
+        waitForConsole(app, "record {\"errMsg\":\"authorize:ok\",\"data\":{\"scope.record\":\"ok\"}}");
         waitForConsole(app, "camera {\"errMsg\":\"authorize:fail auth deny\",\"errNo\":10200}");
         waitFor(app, e -> e.kind() == HostEvent.Kind.CONSOLE && e.text().startsWith("bad {\"errMsg\":\"authorize:fail expect params.scope to be one of"));
         eval(app, LOG_CALLBACKS + "tt.getSetting({ success: log('settings') })");

@@ -1,8 +1,8 @@
 package dev.ttrtc.runtime;
 
+import dev.ttrtc.testkit.Eventually;
 import static dev.ttrtc.runtime.Waits.errors;
 import static dev.ttrtc.runtime.Waits.json;
-import static dev.ttrtc.runtime.Waits.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ class TypeScriptTest extends HostTestBase {
     @Test
     void app_and_pages_in_typescript_with_tsconfig_paths_and_a_javascript_page() throws Exception {
         MiniProgram app = launch(Fixtures.project("ts-app"));
-        waitUntil(() -> app.pageData().has("members"));
+        Eventually.await("app.pageData().has(\"members\")", () -> app.pageData().has("members"));
         assertEquals(json("{\"phase\": \"joined\", \"title\": \"lobby/r1\", \"members\": \"alice, bob\"}"), app.pageData());
         assertEquals(List.of(), errors(app));
 

@@ -5,6 +5,7 @@ import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.runtime.api.ApiArgs;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.ApiRegistry;
@@ -22,6 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance destroys them all.
  */
 public final class RtcModule implements TtApiModule {
+    static final List<ApiEntry> APIS = List.of(
+            ApiEntry.sync("createRtcRoomContext").note("RtcRoomContext over the host's room server (see the README)"),
+            ApiEntry.sync("getRtcEngine").note("the mini-game RtcEngine"));
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
+    }
 
     @Override
     public void install(InstanceContext instance, ApiRegistry tt) {

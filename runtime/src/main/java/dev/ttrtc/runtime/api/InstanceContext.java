@@ -15,6 +15,9 @@ public interface InstanceContext {
 
     Path projectDir();
 
+    /** The {@code appid} of the project's project.config.json, when it has one. */
+    Optional<String> appId();
+
     /** A setting the embedder passed for modules, keyed by its type. */
     <T> Optional<T> extension(Class<T> type);
 
@@ -36,6 +39,18 @@ public interface InstanceContext {
     Executor loop();
 
     boolean inLoop();
+
+    /**
+     * Runs {@code task} on the loop thread after {@code delay} (a timer of the instance, cancelled
+     * when it closes). Call {@code cancel} on the result to drop it before it runs.
+     */
+    Cancellable schedule(java.time.Duration delay, Runnable task);
+
+    /** A scheduled task that can still be dropped. */
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
 
     JsObjectBuilder newObject(String typeName);
 

@@ -1,6 +1,5 @@
 package dev.ttrtc.runtime.api;
 
-import java.util.function.Supplier;
 
 /**
  * Builds a JS object whose methods are host APIs, such as an {@code RtcRoomContext}. Each method
@@ -18,10 +17,12 @@ public interface JsObjectBuilder {
     JsObjectBuilder value(String name, Object value);
 
     /**
-     * Adds a read-only property {@code obj.<name>} whose value {@code getter} computes on every read
-     * (on the loop thread), for state that changes ({@code SocketTask.readyState}).
+     * Adds an accessor property {@code obj.<name>}: reading it calls {@code getter} (no
+     * arguments), assigning calls {@code setter} with the new value as argument 0 (null makes the
+     * property read-only: assignments are ignored, as for the platform's read-only fields). What
+     * they throw is thrown into JS.
      */
-    JsObjectBuilder getter(String name, Supplier<Object> getter);
+    JsObjectBuilder property(String name, SyncApi getter, SyncApi setter);
 
     /**
      * Adds {@code obj.<onName>(fn)} and {@code obj.<offName>(fn?)}: on adds fn; off removes fn,

@@ -1,5 +1,7 @@
 package dev.ttrtc.runtime.api;
 
+import java.util.List;
+
 /**
  * Adds APIs to the {@code tt} object of every instance. Implementations are found with
  * {@link java.util.ServiceLoader}; list them in {@code META-INF/services/dev.ttrtc.runtime.api.TtApiModule}.
@@ -14,4 +16,14 @@ public interface TtApiModule {
      * starts, before any project code runs.
      */
     void install(InstanceContext instance, ApiRegistry tt);
+
+    /**
+     * Declares the APIs {@link #install} defines, for the host's API catalogue (canIUse, the
+     * "not available" stand-ins, docs/apis.md). A module that declares anything must declare
+     * exactly what it installs: the host refuses to start an instance otherwise. A module that
+     * declares nothing still works, but its APIs are missing from the catalogue and the docs.
+     */
+    default List<ApiEntry> apis() {
+        return List.of();
+    }
 }

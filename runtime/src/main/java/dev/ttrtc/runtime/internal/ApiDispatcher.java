@@ -57,7 +57,12 @@ final class ApiDispatcher {
      * @param logName the name in the event log ({@code RtcRoomContext.joinRtcRoom})
      */
     Value asyncFunction(String name, String logName, AsyncApi api) {
-        return taskFunction(name, logName, call -> {
+        return js.function(name, asyncHost(name, logName, api));
+    }
+
+    /** The host side of {@link #asyncFunction}, for {@link JsBridge#defineFunctions}. */
+    ProxyExecutable asyncHost(String name, String logName, AsyncApi api) {
+        return taskHost(name, logName, call -> {
             api.call(call);
             return null;
         });
@@ -65,7 +70,12 @@ final class ApiDispatcher {
 
     /** Like {@link #asyncFunction}, returning the task object the API made (undefined when it made none). */
     Value taskFunction(String name, String logName, TaskApi api) {
-        return js.function(name, (ProxyExecutable) args -> {
+        return js.function(name, taskHost(name, logName, api));
+    }
+
+    /** The host side of {@link #taskFunction}, for {@link JsBridge#defineFunctions}. */
+    ProxyExecutable taskHost(String name, String logName, TaskApi api) {
+        return args -> {
             Value params = args.length > 0 ? args[0] : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
             callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toJson(params)));
@@ -85,18 +95,30 @@ final class ApiDispatcher {
                 call.closeParams();
             }
             return task == null ? js.undefined() : toJs(task);
-        });
+        };
     }
 
     /** A JS function returning its result; a failure throws a JS Error {@code "<name>:fail <detail>"}. */
     Value syncFunction(String name, String logName, SyncApi api) {
-        return js.function(name, (ProxyExecutable) args -> {
-            ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            ArrayNode argsJson = callData.putArray("args");
-            for (Value arg : args) {
-                argsJson.add(JsonTrees.forLog(js.toJson(arg)));
+        return js.function(name, syncHost(name, logName, api, true));
+    }
+
+    /** Like {@link #syncFunction} for a property accessor: reads and writes are not logged as calls. */
+    Value accessorFunction(String name, String logName, SyncApi api) {
+        return js.function(name, syncHost(name, logName, api, false));
+    }
+
+    /** The host side of {@link #syncFunction}, for {@link JsBridge#defineFunctions}. */
+    ProxyExecutable syncHost(String name, String logName, SyncApi api, boolean logCalls) {
+        return args -> {
+            if (logCalls) {
+                ObjectNode callData = JsonNodeFactory.instance.objectNode();
+                ArrayNode argsJson = callData.putArray("args");
+                for (Value arg : args) {
+                    argsJson.add(JsonTrees.forLog(js.toJson(arg)));
+                }
+                log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             }
-            log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             Object result;
             try {
                 result = api.call(new ValueArgs(js, args));
@@ -111,7 +133,7 @@ final class ApiDispatcher {
                 throw js.throwError(name + ":fail internal host error");
             }
             return toJs(result);
-        });
+        };
     }
 
     /** A Java result as a JS value. */

@@ -29,6 +29,7 @@ final class ErrorReporter {
         WATCHDOG("watchdog"),
         STOPPED("stopped"),
         PROBLEM("problem"),
+        UNAVAILABLE("unavailable"),
         INTERNAL("internal");
 
         final String wireName;
@@ -51,6 +52,16 @@ final class ErrorReporter {
     private volatile boolean stopping;
     private volatile JsBridge js;
     private final SourceLocations locations;
+    private volatile AppErrorListeners appListeners;
+
+    /** Where uncaught errors and unhandled rejections go besides the log: App.onError, tt.onError and the like. */
+    interface AppErrorListeners {
+        /** An uncaught error, as the platform's onError receives it: the message, then the stack. */
+        void error(String text);
+
+        /** An unhandled rejection with its reason and promise (either may be undefined). */
+        void rejection(Value reason, Value promise);
+    }
 
     /**
      * @param locations moves engine positions to the files as written
@@ -83,6 +94,11 @@ final class ErrorReporter {
         this.js = bridge;
     }
 
+    /** Set once the framework runs; errors before that reach only the log. */
+    void attachAppListeners(AppErrorListeners listeners) {
+        this.appListeners = listeners;
+    }
+
     /** Reports what a loop task threw. A cancelled context (the instance closing) is not an error. */
     void report(Throwable t) {
         if (t instanceof PolyglotException pe) {
@@ -101,6 +117,7 @@ final class ErrorReporter {
             }
             JsError error = describe(pe);
             record(Cause.UNCAUGHT, "Uncaught " + error.message(), error.location(), error);
+            deliverError(error.message(), error);
             return;
         }
         internal(t);
@@ -108,14 +125,23 @@ final class ErrorReporter {
 
     /** Reports a value thrown by JS and caught by host code (a hook, a callback). */
     void reportThrown(Value thrown) {
-        reportValue(Cause.UNCAUGHT, thrown);
+        reportValue(Cause.UNCAUGHT, thrown, true);
     }
 
-    void reportRejection(Value reason) {
-        reportValue(Cause.UNHANDLED_REJECTION, reason);
+    /** Like {@link #reportThrown}, for what an error listener threw: it is not delivered to them again. */
+    void reportThrownUndelivered(Value thrown) {
+        reportValue(Cause.UNCAUGHT, thrown, false);
     }
 
-    private void reportValue(Cause cause, Value thrown) {
+    void reportRejection(Value reason, Value promise) {
+        reportValue(Cause.UNHANDLED_REJECTION, reason, false);
+        AppErrorListeners listeners = appListeners;
+        if (listeners != null && !stopping) {
+            listeners.rejection(reason, promise);
+        }
+    }
+
+    private void reportValue(Cause cause, Value thrown, boolean deliver) {
         String prefix = cause == Cause.UNHANDLED_REJECTION ? "Unhandled promise rejection: " : "Uncaught ";
         if (thrown.isException()) {
             try {
@@ -123,12 +149,30 @@ final class ErrorReporter {
             } catch (PolyglotException pe) {
                 JsError error = describe(pe);
                 record(cause, prefix + error.message(), error.location(), error);
+                if (deliver) {
+                    deliverError(error.message(), error);
+                }
                 return;
             }
         }
         JsBridge bridge = js;
         String described = bridge == null ? String.valueOf(thrown) : bridge.toJsonText(thrown);
         record(cause, prefix + described, "", null);
+        if (deliver) {
+            deliverError(described, null);
+        }
+    }
+
+    private void deliverError(String message, JsError error) {
+        AppErrorListeners listeners = appListeners;
+        if (listeners == null || stopping) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(message);
+        if (error != null) {
+            error.stack().forEach(frame -> text.append("\n    at ").append(frame));
+        }
+        listeners.error(text.toString());
     }
 
     /** A misuse the host noticed (a bad setData path, a module's complaint). */
@@ -137,6 +181,15 @@ final class ErrorReporter {
         data.put("cause", Cause.PROBLEM.wireName);
         data.put("message", message);
         log.record(HostEvent.Kind.ERROR, name, message, data);
+    }
+
+    /** The first call of a platform API this host does not offer. */
+    void unavailable(String api) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("cause", Cause.UNAVAILABLE.wireName);
+        String message = "tt." + api + " is not available in tt-rtc-host (docs/apis.md lists what is)";
+        data.put("message", message);
+        log.record(HostEvent.Kind.ERROR, api, message, data);
     }
 
     /** The host stopped the instance; the message says why. */

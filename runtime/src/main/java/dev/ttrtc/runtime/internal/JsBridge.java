@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -31,12 +33,22 @@ final class JsBridge {
     private final Value helpers;
     private final Value undefined;
     private final Value readMember;
+    private final Value deepFreeze;
+    private final Value defineAccessor;
+    private final Value defineFunctions;
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
         this.helpers = helpers;
+        this.defineFunctions = context.eval("js", "(function defineFunctions(target, names, hosts, wrap) {"
+                + " for (let i = 0; i < names.length; i++) { target[names[i]] = wrap(names[i], hosts[i]); } })");
         this.undefined = context.eval("js", "undefined");
         this.readMember = context.eval("js", "(function readMember(object, key) { return object[key]; })");
+        this.deepFreeze = context.eval("js", "(function deepFreeze(value) { if (value !== null && typeof value === 'object') {"
+                + " Object.values(value).forEach(deepFreeze); Object.freeze(value); } return value; })");
+        this.defineAccessor = context.eval("js", "(function defineAccessor(object, name, get, set) {"
+                + " Object.defineProperty(object, name, { enumerable: true, get: function () { return get(); },"
+                + " set: function (value) { if (set !== undefined) set(value); } }); })");
     }
 
     /** Runs the bootstrap in {@code context}, giving it the host's native hooks. */
@@ -172,11 +184,6 @@ final class JsBridge {
         return entries;
     }
 
-    /** Defines {@code object[name]} as a read-only accessor whose value {@code getter} computes. */
-    public void defineGetter(Value object, String name, ProxyExecutable getter) {
-        helpers.invokeMember("defineGetter", object, name, getter);
-    }
-
     public Value fromJsonText(String json) {
         return helpers.invokeMember("parseJson", json);
     }
@@ -186,6 +193,16 @@ final class JsBridge {
         return undefined;
     }
 
+    /** A fresh JS value built from JSON, frozen all the way down (a constant such as {@code tt.env}). */
+    public Value frozen(JsonNode node) {
+        return deepFreeze.execute(fromJson(node));
+    }
+
+    /** Defines {@code object[name]} as an accessor calling {@code get()} and {@code set(value)} (undefined: ignored). */
+    void defineAccessor(Value object, String name, Value get, Value set) {
+        defineAccessor.execute(object, name, get, set);
+    }
+
     public Value newObject() {
         return helpers.invokeMember("newObject");
     }
@@ -193,6 +210,15 @@ final class JsBridge {
     /** A real JS function named {@code name} that calls {@code function}. */
     public Value function(String name, ProxyExecutable function) {
         return helpers.invokeMember("wrapNative", name, function);
+    }
+
+    /**
+     * Puts {@code target[names[i]] = function(hosts[i])} for every i in one call into JS: an
+     * instance's {@code tt} has some 170 functions, and one crossing per function adds up at launch.
+     */
+    public void defineFunctions(Value target, List<String> names, List<ProxyExecutable> hosts) {
+        defineFunctions.execute(target, ProxyArray.fromList(List.copyOf(names)),
+                ProxyArray.fromList(List.copyOf(hosts)), helpers.getMember("wrapNative"));
     }
 
     /** Throws a JS {@code Error} with this message into the JS code that called the host. */

@@ -24,11 +24,16 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * point into it as written. Nothing outside the project folder can be loaded. Loop thread only.
  */
 final class ModuleLoader {
-    /** Kept on the first line so that line numbers in errors match the file. */
-    static final String WRAPPER_PREFIX = "(function (exports, require, module, __filename, __dirname) {";
+    /**
+     * Kept on the first line so that line numbers in errors match the file. {@code tt} reaches
+     * the module as a closure variable rather than a global: GraalJS names locals in its
+     * messages, so a typo reads {@code tt.reqest is not a function} instead of
+     * {@code (intermediate value).reqest is not a function}; a module may still declare its own {@code tt}.
+     */
+    static final String WRAPPER_PREFIX = "(function (tt) { return function (exports, require, module, __filename, __dirname) {";
     /** Compiled ES modules run in strict mode, as modules do (and as the devtools' output does). */
     private static final String STRICT_PREFIX = WRAPPER_PREFIX + "\"use strict\";";
-    private static final String WRAPPER_SUFFIX = "\n})";
+    private static final String WRAPPER_SUFFIX = "\n}; })";
 
     private final Project project;
     private final JsBridge js;
@@ -103,7 +108,7 @@ final class ModuleLoader {
         }
         try {
             locations.register(name, WRAPPER_PREFIX.length(), null);
-            return js.context().eval(Source.newBuilder("js", WRAPPER_PREFIX + text + WRAPPER_SUFFIX, name).buildLiteral());
+            return moduleFunction(name, WRAPPER_PREFIX + text + WRAPPER_SUFFIX);
         } catch (PolyglotException e) {
             if (!e.isSyntaxError()) {
                 throw e;
@@ -122,7 +127,14 @@ final class ModuleLoader {
     private Value evaluate(String name, CompiledScript script) {
         String prefix = script.module() ? STRICT_PREFIX : WRAPPER_PREFIX;
         locations.register(name, prefix.length(), script.map());
-        return js.context().eval(Source.newBuilder("js", prefix + script.code() + WRAPPER_SUFFIX, name).buildLiteral());
+        return moduleFunction(name, prefix + script.code() + WRAPPER_SUFFIX);
+    }
+
+    /** Evaluates a wrapped module and hands it the instance's {@code tt}. */
+    private Value moduleFunction(String name, String wrapped) {
+        Value wrapper = js.context().eval(Source.newBuilder("js", wrapped, name).buildLiteral());
+        Value tt = js.context().getBindings("js").getMember("tt");
+        return wrapper.execute(tt == null ? js.undefined() : tt);
     }
 
     private Value parseJsonModule(String name, String text) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.internal.apis.window.PageWindows;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The host functions the bootstrap and framework scripts call: console output, errors, timers,
- * and page changes. They are reachable only through those scripts' closures, never from a global.
+ * app events, and page changes (told to the page windows too). They are reachable only through those scripts' closures, never from a global.
  */
 final class NativeHooks {
     /** Host rule: an instance may have this many timers pending; more throw a RangeError. */
@@ -29,14 +30,16 @@ final class NativeHooks {
     private final EventLoop loop;
     private final AtomicReference<PageState> pageState;
     private final SourceLocations locations;
+    private final PageWindows pages;
 
     NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
-            SourceLocations locations) {
+            SourceLocations locations, PageWindows pages) {
         this.log = log;
         this.errors = errors;
         this.loop = loop;
         this.pageState = pageState;
         this.locations = locations;
+        this.pages = pages;
     }
 
     ProxyObject proxy() {
@@ -53,8 +56,22 @@ final class NativeHooks {
             errors.reportThrown(a[0]);
             return null;
         });
+        hooks.put("reportErrorUndelivered", (ProxyExecutable) a -> {
+            errors.reportThrownUndelivered(a[0]);
+            return null;
+        });
         hooks.put("unhandledRejection", (ProxyExecutable) a -> {
-            errors.reportRejection(a[0]);
+            errors.reportRejection(a[0], a.length > 1 ? a[1] : null);
+            return null;
+        });
+        hooks.put("appEvent", (ProxyExecutable) a -> {
+            String event = a[0].asString();
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("listeners", a[1].asInt());
+            log.record(HostEvent.Kind.EVENT, event, "app " + event, data);
+            return null;
+        });
+        hooks.put("pageUnloaded", (ProxyExecutable) a -> {
+            pages.pageUnloaded(a[0].asInt());
             return null;
         });
         hooks.put("problem", (ProxyExecutable) a -> {
@@ -86,8 +103,9 @@ final class NativeHooks {
             return null;
         });
         hooks.put("pageShown", (ProxyExecutable) a -> {
-            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()),
-                    JsBridge.parse(a[3].asString()));
+            JsonNode stack = JsBridge.parse(a[3].asString());
+            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()), stack);
+            pages.pageShown(a[4].asInt(), a[0].asString(), stack.size());
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {

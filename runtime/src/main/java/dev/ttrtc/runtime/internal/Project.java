@@ -238,16 +238,15 @@ public final class Project {
         return scriptFile(pathWithoutExtension).orElseThrow(() -> new LaunchException(pathWithoutExtension + ".js not found"));
     }
 
-    /** The route to open: the page asked for (checked against app.json), else the entry page; game for a mini-game. */
-    String launchRoute(Optional<String> requested) throws LaunchException {
+    /**
+     * The route to open: the page asked for, else the entry page; game for a mini-game. A page
+     * app.json does not list is the app's onPageNotFound to handle, once app.js has run.
+     */
+    String launchRoute(Optional<String> requested) {
         if (kind == Kind.MINI_GAME) {
             return entryPage;
         }
-        String route = requested.map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(entryPage);
-        if (!pages.contains(route)) {
-            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", pages));
-        }
-        return route;
+        return requested.map(p -> p.startsWith("/") ? p.substring(1) : p).orElse(entryPage);
     }
 
     /** The {@code appid} of project.config.json, when present. */

@@ -7,6 +7,7 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObjectBuilder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -41,6 +42,11 @@ final class RealInstanceContext implements InstanceContext {
     @Override
     public Path projectDir() {
         return project.root();
+    }
+
+    @Override
+    public Optional<String> appId() {
+        return project.appId();
     }
 
     @Override
@@ -80,6 +86,12 @@ final class RealInstanceContext implements InstanceContext {
     @Override
     public boolean inLoop() {
         return dispatcher.loop().inLoop();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        long timer = dispatcher.loop().setTimer(task, delay.toMillis(), false);
+        return () -> dispatcher.loop().clearTimer(timer);
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.JsObjectBuilder;
 import dev.ttrtc.runtime.api.SyncApi;
-import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
@@ -46,8 +45,11 @@ final class RealJsObjectBuilder implements JsObjectBuilder {
     }
 
     @Override
-    public JsObjectBuilder getter(String name, Supplier<Object> getter) {
-        dispatcher.js().defineGetter(object, name, (ProxyExecutable) args -> dispatcher.toJs(getter.get()));
+    public JsObjectBuilder property(String name, SyncApi getter, SyncApi setter) {
+        Value get = dispatcher.accessorFunction(name, typeName + "." + name, getter);
+        Value set = setter == null ? dispatcher.js().undefined()
+                : dispatcher.accessorFunction(name, typeName + "." + name, setter);
+        dispatcher.js().defineAccessor(object, name, get, set);
         return this;
     }
 

@@ -1,20 +1,20 @@
 package dev.ttrtc.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.runtime.Clipboard;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.PageEvent;
 import dev.ttrtc.runtime.ScriptError;
+import dev.ttrtc.runtime.WindowState;
 import dev.ttrtc.runtime.api.TtApiModule;
-import dev.ttrtc.runtime.internal.apis.AuthorizeApi;
-import dev.ttrtc.runtime.internal.apis.InteractionApi;
-import dev.ttrtc.runtime.internal.apis.NavigationApi;
-import dev.ttrtc.runtime.internal.apis.StorageApi;
-import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
-import dev.ttrtc.runtime.internal.apis.files.FileSystemApi;
-import dev.ttrtc.runtime.internal.apis.network.NetworkApi;
+import dev.ttrtc.runtime.internal.apis.BuiltinApis;
+import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
+import dev.ttrtc.runtime.internal.apis.window.PageWindows;
+import dev.ttrtc.runtime.internal.apis.window.PullDownRefresh;
+import dev.ttrtc.runtime.internal.apis.window.WindowConfig;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +41,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * One mini-program instance: its event loop thread, its sandboxed context, the framework and
  * the {@code tt} APIs, and the snapshots the embedder reads. Fields marked "loop only" are touched
  * only on the loop thread; the rest are thread-safe.
+ *
+ * <p>Past 400 lines: start-up ({@code boot}) is being reworked at the same time for the start-up
+ * budget and the view layer's wiring; it moves into a class of its own once those have landed.
  */
 public final class RealMiniProgram implements MiniProgram {
     /**
@@ -58,6 +61,9 @@ public final class RealMiniProgram implements MiniProgram {
     private final SourceLocations locations = new SourceLocations();
     private final LaunchOptions options;
     private final List<TtApiModule> extensionModules;
+    private final Clipboard clipboard;
+    private final PageWindows windows;
+    private final NetworkStatus network;
     private final Watchdog watchdog;
     private final Consumer<RealMiniProgram> onClosed;
     private final EventLog log;
@@ -77,16 +83,21 @@ public final class RealMiniProgram implements MiniProgram {
     private RealInstanceContext instance;
     // Loop only.
     private ModuleLoader loader;
+    private PageActions pageActions;
     private volatile StartUp startUp;
     private volatile String stopReason;
 
     private RealMiniProgram(String id, Project project, ProjectSources sources, LaunchOptions options,
-            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
+            List<TtApiModule> extensionModules, Clipboard clipboard, WindowConfig windowConfig, Watchdog watchdog,
+            int logCapacity, Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
         this.sources = sources;
         this.options = options;
         this.extensionModules = extensionModules;
+        this.clipboard = clipboard;
+        this.windows = new PageWindows(windowConfig);
+        this.network = new NetworkStatus(options.networkType());
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
@@ -107,10 +118,11 @@ public final class RealMiniProgram implements MiniProgram {
      * @param sources the project's files as the compile step prepared them
      */
     public static RealMiniProgram launch(String id, Project project, ProjectSources sources, LaunchOptions options,
-            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,
+            List<TtApiModule> extensionModules, Clipboard clipboard, Watchdog watchdog, int logCapacity,
             Consumer<RealMiniProgram> onClosed) throws LaunchException {
-        RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, watchdog,
-                logCapacity, onClosed);
+        WindowConfig windowConfig = WindowConfig.load(project);
+        RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, clipboard,
+                windowConfig, watchdog, logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
         try {
             program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
@@ -172,30 +184,46 @@ public final class RealMiniProgram implements MiniProgram {
                 }
             }));
         }
-        steps.add(StartUp.Step.of("launching " + route, () -> framework.launch(route, options.query(), LAUNCH_SCENE)));
+        steps.add(StartUp.Step.of("launching " + route, () -> launchFirstPage(route)));
         return steps;
     }
 
     private void setUp() throws LaunchException {
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
-        framework = Framework.install(js, hooks);
+        framework = Framework.install(js, hooks, loop);
+        framework.setTabRoutes(windows.config().tabRoutes());
+        errors.attachAppListeners(framework);
+        windows.config().warnings().forEach(warning -> errors.problem("window", warning));
         ApiDispatcher dispatcher = new ApiDispatcher(js, loop, log, errors);
         instance = new RealInstanceContext(id, project, options, dispatcher);
-        List<TtApiModule> modules = new ArrayList<>(List.of(
-                new SystemInfoApi(),
-                new InteractionApi(options.modalConfirms()),
-                new StorageApi(),
-                new AuthorizeApi(),
-                new NavigationApi(framework::navigate),
-                new FileSystemApi(),
-                new NetworkApi(options.urlMappings())));
+        PullDownRefresh pullDownRefresh = new PullDownRefresh(windows, framework, log);
+        pageActions = new PageActions(framework, windows, pullDownRefresh, log);
+        List<TtApiModule> modules = new ArrayList<>(BuiltinApis.create(new BuiltinApis.Services(options, framework,
+                framework, windows, pullDownRefresh, network, clipboard, Clock.systemUTC())));
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
+
         loader = new ModuleLoader(project, js, sources, locations);
+    }
+
+    /** Opens the first page; one that does not exist goes to the app's onPageNotFound handlers. */
+    private void launchFirstPage(String route) throws LaunchException {
+        if (project.pages().contains(route)) {
+            framework.launch(route, options.query(), LAUNCH_SCENE);
+        } else if (framework.launchNotFound(route, options.query(), LAUNCH_SCENE)) {
+            loop.execute(() -> {
+                if (pageState.get().stack().isEmpty()) {
+                    errors.problem("pageNotFound", "the launch page \"" + route
+                            + "\" does not exist and onPageNotFound opened no other page");
+                }
+            });
+        } else {
+            throw new LaunchException("unknown page \"" + route + "\"; app.json lists " + String.join(", ", project.pages()));
+        }
     }
 
     // ---- loop failures and the watchdog -------------------------------------------------------
@@ -339,6 +367,64 @@ public final class RealMiniProgram implements MiniProgram {
         pending.add(future);
         future.whenComplete((v, e) -> pending.remove(future));
         return future;
+    }
+
+    @Override
+    public WindowState window() {
+        return windows.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pullDownRefresh() {
+        return onLoop(() -> pageActions.pullDownRefresh());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pageScroll(double scrollTop) {
+        return onLoop(() -> pageActions.pageScroll(scrollTop));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> reachBottom() {
+        return onLoop(() -> pageActions.reachBottom());
+    }
+
+    @Override
+    public CompletableFuture<Void> tapTab(int index) {
+        return onLoop(() -> {
+            pageActions.tapTab(index);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<JsonNode>> share() {
+        return onLoop(() -> pageActions.share());
+    }
+
+    @Override
+    public void setNetworkType(String networkType) {
+        if (closed.get()) {
+            throw new IllegalStateException("instance " + id + " is closed");
+        }
+        network.set(networkType);
+    }
+
+    /** Runs {@code action} on the loop; what JS throws inside it is reported and fails the future. */
+    private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
+        CompletableFuture<T> result = track(new CompletableFuture<>());
+        post(() -> {
+            try {
+                result.complete(action.get());
+            } catch (PolyglotException e) {
+                errors.report(e);
+                result.completeExceptionally(e.isGuestException() ? errors.toScriptError(e)
+                        : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     @Override

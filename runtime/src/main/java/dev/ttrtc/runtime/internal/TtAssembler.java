@@ -2,10 +2,13 @@ package dev.ttrtc.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.runtime.ApiCatalogue;
 import dev.ttrtc.runtime.ApiMock;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.api.ApiCall;
+import dev.ttrtc.runtime.api.ApiEntry;
+import dev.ttrtc.runtime.api.ApiEntry.Form;
 import dev.ttrtc.runtime.api.ApiErrors;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiRegistry;
@@ -14,6 +17,8 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.SyncApi;
 import dev.ttrtc.runtime.api.TaskApi;
 import dev.ttrtc.runtime.api.TtApiModule;
+import dev.ttrtc.runtime.internal.apis.BuiltinApis;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +28,47 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * Assembles one instance's {@code tt} object from the API modules, puts mocks in place of the
- * APIs they replace, and answers {@code tt.canIUse} from the result.
+ * Assembles one instance's {@code tt} object from the API modules, adds a "not available"
+ * stand-in for every platform API no module implements, puts mocks in place of the APIs they
+ * replace, and answers {@code tt.canIUse} from the result: true for what a module implements or a
+ * mock replaces, false for the stand-ins and for names that are no API.
  */
 final class TtAssembler {
     /** Host rule: these names answer by returning, so a fixed-result mock returns its result. */
     private static final Pattern SYNC_NAME = Pattern.compile(".*Sync|canIUse|create[A-Z].*|get[A-Z].*(Manager|Context|Engine)");
 
-    private sealed interface Definition permits Async, Task, Sync {
+    private sealed interface Definition permits Async, Task, Sync, Constant {
         String module();
+
+        Form form();
     }
 
     private record Async(String module, AsyncApi api) implements Definition {
+        @Override
+        public Form form() {
+            return Form.ASYNC;
+        }
     }
 
     private record Task(String module, TaskApi api) implements Definition {
+        @Override
+        public Form form() {
+            return Form.ASYNC;
+        }
     }
 
     private record Sync(String module, SyncApi api) implements Definition {
+        @Override
+        public Form form() {
+            return Form.SYNC;
+        }
+    }
+
+    private record Constant(String module, JsonNode value) implements Definition {
+        @Override
+        public Form form() {
+            return Form.VALUE;
+        }
     }
 
     private final ApiDispatcher dispatcher;
@@ -50,51 +78,97 @@ final class TtAssembler {
         this.dispatcher = dispatcher;
     }
 
-    /** Builds {@code tt}: every module's APIs, then the mocks over them. */
+    /** Builds {@code tt}: every module's APIs, the stand-ins for the rest of the platform's, then the mocks. */
     Value assemble(List<TtApiModule> modules, InstanceContext instance, Map<String, ApiMock> mocks)
             throws LaunchException {
         for (TtApiModule module : modules) {
             String moduleName = module.getClass().getSimpleName();
+            Map<String, Form> installed = new LinkedHashMap<>();
             module.install(instance, new ApiRegistry() {
                 @Override
                 public void async(String name, AsyncApi api) {
                     define(name, new Async(moduleName, api));
+                    installed.put(name, Form.ASYNC);
                 }
 
                 @Override
                 public void task(String name, TaskApi api) {
                     define(name, new Task(moduleName, api));
+                    installed.put(name, Form.ASYNC);
                 }
 
                 @Override
                 public void sync(String name, SyncApi api) {
                     define(name, new Sync(moduleName, api));
+                    installed.put(name, Form.SYNC);
+                }
+
+                @Override
+                public void value(String name, JsonNode value) {
+                    define(name, new Constant(moduleName, value.deepCopy()));
+                    installed.put(name, Form.VALUE);
                 }
             });
+            checkDeclarations(module, moduleName, installed);
         }
-        define("canIUse", new Sync("TtAssembler", args -> canIUse(args.string(0).orElse(""), mocks)));
+        define("canIUse", new Sync(BuiltinApis.ASSEMBLER, args -> canIUse(args.string(0).orElse(""), mocks)));
         Value tt = dispatcher.js().newObject();
+        List<String> names = new ArrayList<>();
+        List<ProxyExecutable> hosts = new ArrayList<>();
         for (Map.Entry<String, Definition> entry : definitions.entrySet()) {
             String name = entry.getKey();
             Definition definition = entry.getValue();
-            if (!mocks.containsKey(name)) {
-                tt.putMember(name, function(name, definition));
+            if (mocks.containsKey(name)) {
+                continue;
+            }
+            if (definition instanceof Constant c) {
+                tt.putMember(name, dispatcher.js().frozen(c.value()));
+            } else {
+                names.add(name);
+                hosts.add(host(name, definition));
             }
         }
+        UnavailableApis unavailable = new UnavailableApis(dispatcher);
+        for (ApiCatalogue.PlatformApi api : ApiCatalogue.platformApis()) {
+            if (definitions.containsKey(api.name()) || mocks.containsKey(api.name())) {
+                continue;
+            }
+            if (api.form() == Form.VALUE) {
+                tt.putMember(api.name(), unavailable.value());
+            } else {
+                names.add(api.name());
+                hosts.add(unavailable.host(api));
+            }
+        }
+        dispatcher.js().defineFunctions(tt, names, hosts);
         for (Map.Entry<String, ApiMock> entry : mocks.entrySet()) {
             tt.putMember(entry.getKey(), mockFunction(entry.getKey(), entry.getValue()));
         }
         return tt;
     }
 
-    private Value function(String name, Definition definition) {
+    private ProxyExecutable host(String name, Definition definition) {
         if (definition instanceof Async a) {
-            return dispatcher.asyncFunction(name, name, a.api());
+            return dispatcher.asyncHost(name, name, a.api());
         }
         if (definition instanceof Task t) {
-            return dispatcher.taskFunction(name, name, t.api());
+            return dispatcher.taskHost(name, name, t.api());
         }
-        return dispatcher.syncFunction(name, name, ((Sync) definition).api());
+        return dispatcher.syncHost(name, name, ((Sync) definition).api(), true);
+    }
+
+    /** A module that declares its APIs must declare exactly what it installs, in the form it installs it. */
+    private static void checkDeclarations(TtApiModule module, String moduleName, Map<String, Form> installed) {
+        List<ApiEntry> declared = module.apis();
+        if (declared.isEmpty()) {
+            return;
+        }
+        Map<String, Form> declaredForms = new LinkedHashMap<>();
+        declared.forEach(api -> declaredForms.put(api.name(), api.form()));
+        if (!declaredForms.equals(installed)) {
+            throw new IllegalStateException(moduleName + " installs " + installed + " but declares " + declaredForms
+                    + " in apis()");
+        }
     }
 
     private void define(String name, Definition definition) {
@@ -105,6 +179,7 @@ final class TtAssembler {
         }
     }
 
+    /** Host rule: only the first segment (the API) is checked; object types and components answer false. */
     private boolean canIUse(String schema, Map<String, ApiMock> mocks) {
         String api = schema.split("\\.", 2)[0];
         return definitions.containsKey(api) || mocks.containsKey(api);
@@ -112,7 +187,12 @@ final class TtAssembler {
 
     private boolean answersSynchronously(String name) {
         Definition real = definitions.get(name);
-        return real != null ? real instanceof Sync : SYNC_NAME.matcher(name).matches();
+        if (real != null) {
+            return real instanceof Sync;
+        }
+        return ApiCatalogue.platformApis().stream().filter(api -> api.name().equals(name)).findFirst()
+                .map(api -> api.form() != Form.ASYNC)
+                .orElseGet(() -> SYNC_NAME.matcher(name).matches());
     }
 
     private Value mockFunction(String name, ApiMock mock) throws LaunchException {

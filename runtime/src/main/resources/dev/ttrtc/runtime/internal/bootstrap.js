@@ -23,8 +23,8 @@
 
   // The unhandled-rejection hook lives on the engine's Graal object, which mini-programs
   // must not see.
-  global.Graal.setUnhandledPromiseRejectionHandler(function (reason) {
-    native.unhandledRejection(reason);
+  global.Graal.setUnhandledPromiseRejectionHandler(function (reason, promise) {
+    native.unhandledRejection(reason, promise);
   });
   delete global.Graal;
   delete global.arguments;
@@ -214,10 +214,6 @@
     },
     // A fresh ArrayBuffer holding the bytes of a base64 text (the built-in decoder, not a JS loop).
     bytesFromBase64: function (text) { return fromBase64.call(Uint8ArrayCtor, text).buffer; },
-    // An accessor property whose value the host computes on every read.
-    defineGetter: function (object, name, getter) {
-      defineProperty(object, name, { get: function () { return getter(); }, enumerable: true });
-    },
     // Runs a CommonJS module function with `this` bound to its exports, as Node does.
     callModule: function (fn, module, require, filename, dirname) {
       fn.call(module.exports, module.exports, require, module, filename, dirname);

@@ -12,6 +12,13 @@
   let registeringRoute = null;    // the page file being evaluated, where Page() is allowed
   const stack = [];               // open page instances, bottom first
   let launchOptions = { path: '', query: {}, scene: 1001, referrerInfo: {} };
+  let enterOptions = launchOptions; // the options of the latest App onShow
+  // Page ids name page instances to the host (navigation bar state per page); not visible to pages.
+  const pageIds = new WeakMap();
+  let nextPageId = 1;
+  // app.json tabBar: the tab routes in order; tab pages stay alive while another tab is shown.
+  let tabRoutes = [];
+  const aliveTabs = new Map();    // route -> tab page instance, shown or hidden
 
   function clone(value) {
     return value === undefined ? undefined : helpers.parseJson(toJson(value));
@@ -26,6 +33,54 @@
       host.reportError(e);
       return undefined;
     }
+  }
+
+  // --- app events: App hooks and the tt.on<Event> listeners ---------------------------------
+
+  // event -> the App hook that receives it first; the tt listeners follow in registration order.
+  const APP_HOOKS = {
+    appShow: 'onShow', appHide: 'onHide', error: 'onError',
+    unhandledRejection: 'onUnhandledRejection', pageNotFound: 'onPageNotFound'
+  };
+  const appListeners = {};
+  for (const event of Object.keys(APP_HOOKS)) appListeners[event] = [];
+
+  // What an error listener throws is reported without being delivered to the error listeners again.
+  function emitApp(event, payload) {
+    const listeners = appListeners[event].slice();
+    const hook = APP_HOOKS[event];
+    const report = event === 'error' ? host.reportErrorUndelivered : host.reportError;
+    host.appEvent(event, listeners.length);
+    if (app !== undefined && typeof app[hook] === 'function') {
+      host.lifecycle('App', hook);
+      try {
+        app[hook](payload);
+      } catch (e) {
+        report(e);
+      }
+    }
+    for (const listener of listeners) {
+      try {
+        listener(payload);
+      } catch (e) {
+        report(e);
+      }
+    }
+  }
+
+  function hasAppHandler(event) {
+    return appListeners[event].length > 0 || (app !== undefined && typeof app[APP_HOOKS[event]] === 'function');
+  }
+
+  function showOptions() {
+    const top = stack[stack.length - 1];
+    enterOptions = {
+      path: top ? top.route : launchOptions.path,
+      query: top ? top.options : launchOptions.query,
+      scene: launchOptions.scene,
+      referrerInfo: launchOptions.referrerInfo
+    };
+    return enterOptions;
   }
 
   // --- registration -------------------------------------------------------------------------
@@ -136,6 +191,7 @@
     page.data = clone(definition.data) || {};
     page.route = route;
     page.options = query;
+    pageIds.set(page, nextPageId++);
     Object.defineProperty(page, 'setData', {
       value: function (patch, callback) { setData(page, patch, callback); }
     });
@@ -145,11 +201,12 @@
   function reportStack() {
     const top = stack[stack.length - 1];
     host.pageShown(top.route, toJson(top.options), toJson(top.data),
-                   toJson(stack.map(function (p) { return p.route; })));
+                   toJson(stack.map(function (p) { return p.route; })), pageIds.get(top));
   }
 
   function open(route, query) {
     const page = createPage(route, query);
+    if (tabRoutes.indexOf(route) >= 0) aliveTabs.set(route, page);
     stack.push(page);
     reportStack();
     invoke(route, page, 'onLoad', [query]);
@@ -159,9 +216,20 @@
     });
   }
 
-  function unloadTop() {
-    const page = stack.pop();
+  function unload(page) {
+    if (aliveTabs.get(page.route) === page) aliveTabs.delete(page.route);
     invoke(page.route, page, 'onUnload', []);
+    host.pageUnloaded(pageIds.get(page));
+  }
+
+  function unloadTop() {
+    unload(stack.pop());
+  }
+
+  // Unloads every page and every hidden tab page (reLaunch, close).
+  function unloadEverything() {
+    while (stack.length > 0) unloadTop();
+    for (const page of Array.from(aliveTabs.values())) unload(page);
   }
 
   function parseQuery(text) {
@@ -184,7 +252,7 @@
   // Resolves a navigation url ('/pages/a/a?x=1', '../b/b', 'c?y=2') against the top page.
   function resolveUrl(url) {
     if (typeof url !== 'string' || url.length === 0) {
-      return { error: 'parameter error: parameter.url should be String instead of ' + helpers.typeOf(url) };
+      return { error: 'url is invalid', errNo: ERR_PARAMETER };
     }
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -202,15 +270,50 @@
     }
     const route = parts.join('/');
     if (!definitions.has(route)) {
-      return { error: 'page "' + route + '" is not found' };
+      return { error: 'url "' + route + '" is not in app.json', errNo: ERR_NOT_IN_APP_JSON };
     }
     return { route: route, query: query };
   }
 
-  // Returns null on success, or the errMsg detail.
+  // --- tab bar ------------------------------------------------------------------------------
+
+  // Tab switch as the platform documents it: non-tab pages unload top first, the shown tab page
+  // hides and stays alive, the target tab page shows (loading first when it never was).
+  function switchTab(url) {
+    const target = resolveUrl(url);
+    if (target.error) return target;
+    if (tabRoutes.indexOf(target.route) < 0) {
+      return { error: 'can not switch to no-tabBar page', errNo: ERR_NOT_IN_APP_JSON };
+    }
+    const top = stack[stack.length - 1];
+    if (top !== undefined && top.route === target.route && aliveTabs.get(top.route) === top) return null;
+    while (stack.length > 0) {
+      const page = stack.pop();
+      if (aliveTabs.get(page.route) === page) {
+        if (page === top) invoke(page.route, page, 'onHide', []);
+      } else {
+        unload(page);
+      }
+    }
+    const alive = aliveTabs.get(target.route);
+    if (alive !== undefined) {
+      stack.push(alive);
+      reportStack();
+      invoke(alive.route, alive, 'onShow', []);
+    } else {
+      open(target.route, {});
+    }
+    return null;
+  }
+
+  const ERR_PARAMETER = 20000;
+  const ERR_NOT_IN_APP_JSON = 21500;
+
+  // Returns null on success, or {error: errMsg detail, errNo}.
   function navigate(kind, url, delta) {
+    if (kind === 'switchTab') return switchTab(url);
     if (kind === 'navigateBack') {
-      if (stack.length <= 1) return 'cannot navigate back at first page.';
+      if (stack.length <= 1) return { error: 'cannot navigate back at first page.', errNo: ERR_PARAMETER };
       const count = Math.min(Math.max(1, Math.floor(delta) || 1), stack.length - 1);
       for (let i = 0; i < count; i++) unloadTop();
       reportStack();
@@ -219,20 +322,33 @@
       return null;
     }
     const target = resolveUrl(url);
-    if (target.error) return target.error;
+    if (target.error) return target;
+    if (kind !== 'reLaunch' && tabRoutes.indexOf(target.route) >= 0) {
+      return { error: 'can not ' + kind + ' a tabbar page', errNo: ERR_NOT_IN_APP_JSON };
+    }
+    const top = stack[stack.length - 1];
     if (kind === 'navigateTo') {
-      if (stack.length >= MAX_STACK_DEPTH) return 'webview count limit exceed';
-      const top = stack[stack.length - 1];
-      invoke(top.route, top, 'onHide', []);
+      if (stack.length >= MAX_STACK_DEPTH) return { error: 'webview count limit exceed', errNo: ERR_PARAMETER };
+      if (top !== undefined) invoke(top.route, top, 'onHide', []);
     } else if (kind === 'redirectTo') {
-      unloadTop();
+      if (top !== undefined) unloadTop();
     } else if (kind === 'reLaunch') {
-      while (stack.length > 0) unloadTop();
+      unloadEverything();
     } else {
-      return 'unknown navigation ' + kind;
+      return { error: 'unknown navigation ' + kind, errNo: ERR_PARAMETER };
     }
     open(target.route, target.query);
     return null;
+  }
+
+  // --- page events the view and the embedder send ---------------------------------------------
+
+  // Calls a hook of the top page (onPullDownRefresh, onReachBottom, onPageScroll,
+  // onShareAppMessage, onTabItemTap); returns {found, value}.
+  function pageEvent(hook, arg) {
+    const page = stack[stack.length - 1];
+    if (page === undefined || typeof page[hook] !== 'function') return { found: false };
+    return { found: true, value: invoke(page.route, page, hook, arg === undefined ? [] : [arg]) };
   }
 
   function topPage() {
@@ -253,13 +369,37 @@
       return definitions.has(route);
     },
     hasApp: function () { return app !== undefined; },
+    setTabRoutes: function (routes) { tabRoutes = routes; },
     launch: function (route, query, scene) {
       launchOptions = { path: route, query: query, scene: scene, referrerInfo: {} };
+      enterOptions = launchOptions;
       invoke('App', app, 'onLaunch', [launchOptions]);
-      invoke('App', app, 'onShow', [launchOptions]);
+      emitApp('appShow', launchOptions);
       open(route, query);
     },
+    // The launch page does not exist: the app's onPageNotFound handlers decide what opens (they
+    // redirect, switchTab or reLaunch). Returns false when the app has no handler.
+    launchNotFound: function (route, query, scene) {
+      if (!hasAppHandler('pageNotFound')) return false;
+      launchOptions = { path: route, query: query, scene: scene, referrerInfo: {} };
+      enterOptions = launchOptions;
+      invoke('App', app, 'onLaunch', [launchOptions]);
+      emitApp('appShow', launchOptions);
+      emitApp('pageNotFound', { path: route, query: query, isEntryPage: true });
+      return true;
+    },
     navigate: navigate,
+    pageEvent: pageEvent,
+    emitApp: emitApp,
+    emitRejection: function (reason, promise) {
+      emitApp('unhandledRejection', { reason: reason, promise: promise });
+    },
+    addAppListener: function (event, listener) { appListeners[event].push(listener); },
+    removeAppListener: function (event, listener) {
+      appListeners[event] = listener === undefined ? [] : appListeners[event].filter(function (l) { return l !== listener; });
+    },
+    launchOptions: function () { return toJson(launchOptions); },
+    enterOptions: function () { return toJson(enterOptions); },
     callPageMethod: function (name, event) {
       const page = topPage();
       if (typeof page[name] !== 'function') {
@@ -271,10 +411,10 @@
     hide: function () {
       const page = stack[stack.length - 1];
       if (page) invoke(page.route, page, 'onHide', []);
-      invoke('App', app, 'onHide', []);
+      emitApp('appHide', undefined);
     },
     show: function () {
-      invoke('App', app, 'onShow', [launchOptions]);
+      emitApp('appShow', showOptions());
       const page = stack[stack.length - 1];
       if (page) invoke(page.route, page, 'onShow', []);
     },
@@ -283,7 +423,7 @@
         const top = stack[stack.length - 1];
         invoke(top.route, top, 'onHide', []);
       }
-      while (stack.length > 0) unloadTop();
+      unloadEverything();
     },
     makeEvent: function (type, detailJson, datasetJson) {
       const target = { id: '', dataset: helpers.parseJson(datasetJson) };

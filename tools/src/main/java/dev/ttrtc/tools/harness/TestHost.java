@@ -35,6 +35,7 @@ import dev.ttrtc.runtime.SystemInfo;
 import dev.ttrtc.runtime.script.ScriptContext;
 import dev.ttrtc.runtime.script.ScriptFunction;
 import dev.ttrtc.runtime.script.ScriptValue;
+import dev.ttrtc.runtime.UserAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -248,6 +249,15 @@ final class TestHost {
         if (o.hasNonNull("modal")) {
             b.modalConfirms(!"cancel".equals(o.get("modal").asText()));
         }
+        if (o.hasNonNull("actionSheet")) {
+            b.actionSheetAnswer(o.get("actionSheet").asInt());
+        }
+        if (o.hasNonNull("network")) {
+            b.networkType(o.get("network").asText());
+        }
+        if (o.hasNonNull("user")) {
+            b.user(user(o.get("user")));
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = o.path("authorize").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> scopeAnswer = it.next();
             if (!scopeAnswer.getValue().asBoolean(true)) {
@@ -269,6 +279,25 @@ final class TestHost {
             b.extension(RtcSettings.class, settings);
         }
         return b.build();
+    }
+
+    /** The simulated user of {@code t.launch(dir, {user: {...}})}: the fields of {@link UserAccount}, the profile flattened. */
+    private static UserAccount user(JsonNode u) {
+        UserAccount account = UserAccount.defaults();
+        if (u.hasNonNull("openId")) {
+            account = account.withOpenId(u.get("openId").asText());
+        }
+        account = account.withLoggedIn(u.path("loggedIn").asBoolean(account.loggedIn()))
+                .withAcceptsLogin(u.path("acceptsLogin").asBoolean(account.acceptsLogin()))
+                .withSession(u.path("hasSession").asBoolean(account.hasSession()));
+        if (u.hasNonNull("sessionKey")) {
+            account = account.withSessionKey(u.get("sessionKey").asText());
+        }
+        UserAccount.Profile p = account.profile();
+        return account.withProfile(new UserAccount.Profile(u.path("nickName").asText(p.nickName()),
+                u.path("avatarUrl").asText(p.avatarUrl()), u.path("gender").asInt(p.gender()), u.path("city").asText(p.city()),
+                u.path("province").asText(p.province()), u.path("country").asText(p.country()),
+                u.path("language").asText(p.language())));
     }
 
     /**

@@ -408,6 +408,33 @@ class ScriptTestRunnerTest {
     }
 
     @Test
+    void launch_applies_the_user_network_and_action_sheet_answer() throws IOException {
+        write("probe/app.json", "{\"pages\": [\"pages/index/index\"]}");
+        write("probe/app.js", "App({});");
+        write("probe/pages/index/index.js", "Page({});");
+        Path file = write("user.test.js", String.join("\n",
+                "const call = (api, params) => new Promise((resolve) =>",
+                "  tt[api](Object.assign({}, params, { success: resolve, fail: resolve })));",
+                "test('the simulated user, network and action sheet come from the launch options', async (t) => {",
+                "  const app = await t.launch('probe', { user: { loggedIn: false, acceptsLogin: false, nickName: 'Bob' },",
+                "    network: '4g', actionSheet: -1 });",
+                "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.login({ fail: r }))),",
+                "    { errMsg: 'login:fail host login fail', errNo: 113001 });",
+                "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.getNetworkType({ success: (res) => r(res.networkType) }))), '4g');",
+                "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.showActionSheet({ itemList: ['a'], fail: (e) => r(e.errMsg) }))),",
+                "    'showActionSheet:fail cancel');",
+                "});",
+                "test('a returning user has a session and a profile', async (t) => {",
+                "  const app = await t.launch('probe', { user: { hasSession: true, nickName: 'Bob', gender: 1 } });",
+                "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.getUserInfo({ success: (res) => r(res.userInfo) }))),",
+                "    { avatarUrl: '', nickName: 'Bob', gender: 1, city: '', province: '', country: '', language: '' });",
+                "});"));
+        Recording r = run(file);
+        assertEquals(List.of("", ""), r.messages());
+        assertEquals(List.of(TestResult.Status.PASSED, TestResult.Status.PASSED), r.statuses());
+    }
+
+    @Test
     void the_cli_exits_1_with_the_closing_line_for_a_timeout_a_throw_and_a_syntax_error() throws IOException {
         Path timeout = write("cli-timeout/timeout.test.js", "test('fine', async () => {});\n"
                 + "test('hangs', async () => { await new Promise(() => {}); });");

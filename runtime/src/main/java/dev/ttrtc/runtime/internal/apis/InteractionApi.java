@@ -1,26 +1,55 @@
 package dev.ttrtc.runtime.internal.apis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.api.ApiEntry;
+import dev.ttrtc.runtime.api.ApiErrors;
 import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
+import java.util.List;
 
 /**
- * Toasts, loading indicators and modals. Nothing is drawn: each request is recorded as a UI entry
- * of the event log with its parameters (defaults filled in) for the embedder to show, and
- * {@code showModal} answers as the embedder chose (confirm by default).
+ * Toasts, loading indicators, modals and action sheets. Nothing is drawn: each request is recorded
+ * as a UI entry of the event log with its parameters (defaults filled in) for the embedder to
+ * show; {@code showModal} answers as the embedder chose (confirm by default) and
+ * {@code showActionSheet} with the item the embedder chose (the first by default), or
+ * {@code showActionSheet:fail cancel} when the embedder chose to cancel or an item that is not
+ * there.
  */
 public final class InteractionApi implements TtApiModule {
     private static final String[] TOAST_ICONS = {"success", "loading", "none", "fail"};
+    /** The platform's limit on action sheet items. */
+    static final int MAX_ACTION_SHEET_ITEMS = 6;
+    public static final List<ApiEntry> APIS = List.of(
+            ApiEntry.async("showToast").hostRule("a UI entry with the parameters and their defaults"),
+            ApiEntry.async("hideToast"),
+            ApiEntry.async("showLoading").hostRule("a UI entry with the parameters and their defaults"),
+            ApiEntry.async("hideLoading"),
+            ApiEntry.async("showModal").hostRule("a UI entry; the answer is the embedder's (LaunchOptions.modalConfirms, "
+                    + "confirm by default)"),
+            ApiEntry.async("showActionSheet").hostRule("a UI entry; the tapped item is the embedder's "
+                    + "(LaunchOptions.actionSheetAnswer, the first by default; -1 cancels)"));
 
     private final boolean modalConfirms;
+    private final int actionSheetAnswer;
 
-    public InteractionApi(boolean modalConfirms) {
+    /**
+     * @param actionSheetAnswer the item the user taps in every action sheet; -1 (or an index past
+     *     the items) cancels
+     */
+    public InteractionApi(boolean modalConfirms, int actionSheetAnswer) {
         this.modalConfirms = modalConfirms;
+        this.actionSheetAnswer = actionSheetAnswer;
+    }
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
     }
 
     @Override
@@ -67,6 +96,28 @@ public final class InteractionApi implements TtApiModule {
             result.put("confirm", confirm);
             result.put("cancel", !confirm);
             call.succeed(result);
+        });
+        tt.async("showActionSheet", call -> {
+            ApiParams p = call.params();
+            JsonNode items = p.json("itemList");
+            boolean valid = items.isArray() && !items.isEmpty() && items.size() <= MAX_ACTION_SHEET_ITEMS;
+            for (JsonNode item : items) {
+                valid &= item.isTextual();
+            }
+            if (!valid) {
+                throw ApiException.parameter("expect params.itemList to be an array of 1 to " + MAX_ACTION_SHEET_ITEMS
+                        + " strings, but got " + (p.has("itemList") ? items.toString() : "undefined"));
+            }
+            ObjectNode ui = JsonNodeFactory.instance.objectNode();
+            ui.set("itemList", items);
+            p.optionalString("itemColor").ifPresent(color -> ui.put("itemColor", color));
+            boolean tapped = actionSheetAnswer >= 0 && actionSheetAnswer < items.size();
+            ui.put("answer", tapped ? actionSheetAnswer : -1);
+            show(instance, "showActionSheet", ui);
+            if (!tapped) {
+                throw new ApiException(ApiErrors.USER_CANCEL, "cancel");
+            }
+            call.succeed(JsonNodeFactory.instance.objectNode().put("tapIndex", actionSheetAnswer));
         });
     }
 

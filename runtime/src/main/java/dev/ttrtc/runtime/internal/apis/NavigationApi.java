@@ -1,21 +1,28 @@
 package dev.ttrtc.runtime.internal.apis;
 
 import dev.ttrtc.runtime.api.ApiCall;
-import dev.ttrtc.runtime.api.ApiErrors;
+import dev.ttrtc.runtime.api.ApiEntry;
+import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
+import java.util.List;
 
 /**
- * navigateTo, redirectTo, navigateBack and reLaunch. The page change happens on the next loop
- * turn, after the calling code returns, as on the platform; failures answer errNo 20000.
+ * navigateTo, redirectTo, navigateBack, reLaunch and switchTab. The page change happens on the
+ * next loop turn, after the calling code returns, as on the platform. Failures answer the
+ * platform's errNo: 21500 for a url that is not in app.json and for the tab rules (navigateTo and
+ * redirectTo cannot open a tab page, switchTab opens only tab pages), 20000 for the rest.
  */
 public final class NavigationApi implements TtApiModule {
 
-    /** Performs a navigation on the page stack; returns null or the errMsg detail. */
+    public static final List<ApiEntry> APIS = List.of(ApiEntry.async("navigateTo"), ApiEntry.async("redirectTo"),
+            ApiEntry.async("reLaunch"), ApiEntry.async("switchTab"), ApiEntry.async("navigateBack"));
+
+    /** Performs a navigation on the page stack; returns null, or why it failed. */
     @FunctionalInterface
     public interface Navigator {
-        String navigate(String kind, String url, int delta);
+        ApiException navigate(String kind, String url, int delta);
     }
 
     private final Navigator navigator;
@@ -26,7 +33,7 @@ public final class NavigationApi implements TtApiModule {
 
     @Override
     public void install(InstanceContext instance, ApiRegistry tt) {
-        for (String kind : new String[] {"navigateTo", "redirectTo", "reLaunch"}) {
+        for (String kind : new String[] {"navigateTo", "redirectTo", "reLaunch", "switchTab"}) {
             tt.async(kind, call -> {
                 String url = call.params().string("url");
                 instance.loop().execute(() -> finish(call, navigator.navigate(kind, url, 0)));
@@ -38,11 +45,16 @@ public final class NavigationApi implements TtApiModule {
         });
     }
 
-    private static void finish(ApiCall call, String error) {
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
+    }
+
+    private static void finish(ApiCall call, ApiException error) {
         if (error == null) {
             call.succeed();
         } else {
-            call.fail(ApiErrors.PARAMETER_ERROR, error);
+            call.fail(error);
         }
     }
 }

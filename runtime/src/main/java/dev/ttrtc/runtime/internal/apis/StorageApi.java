@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.api.ApiArgs;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiErrors;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiParams;
@@ -15,6 +16,7 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +25,19 @@ import java.util.Map;
  */
 public final class StorageApi implements TtApiModule {
     static final int LIMIT_KB = 10 * 1024;
+    private static final String RULE = "in memory, per instance: gone when the instance closes";
+    public static final List<ApiEntry> APIS = List.of(
+            ApiEntry.sync("setStorageSync").hostRule(RULE), ApiEntry.sync("getStorageSync").hostRule(RULE),
+            ApiEntry.sync("removeStorageSync").hostRule(RULE), ApiEntry.sync("clearStorageSync").hostRule(RULE),
+            ApiEntry.sync("getStorageInfoSync").hostRule(RULE), ApiEntry.async("setStorage").hostRule(RULE),
+            ApiEntry.async("getStorage").hostRule(RULE), ApiEntry.async("removeStorage").hostRule(RULE),
+            ApiEntry.async("clearStorage").hostRule(RULE), ApiEntry.async("getStorageInfo").hostRule(RULE));
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
+    }
 
     @Override
     public void install(InstanceContext instance, ApiRegistry tt) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsObject;
@@ -71,6 +72,17 @@ public final class FileSystemApi implements TtApiModule {
 
     /** The file methods {@code tt} itself offers, as the manager's. */
     private static final List<String> TT_METHODS = List.of("saveFile", "getSavedFileList", "removeSavedFile");
+    private static final String FOLDER_RULE = "ttfile://temp and ttfile://user are folders of the instance, gone when it closes";
+    public static final List<ApiEntry> APIS = List.of(
+            ApiEntry.sync("getFileSystemManager").hostRule(FOLDER_RULE),
+            ApiEntry.async("saveFile").hostRule(FOLDER_RULE),
+            ApiEntry.async("getSavedFileList").hostRule(FOLDER_RULE),
+            ApiEntry.async("removeSavedFile").hostRule(FOLDER_RULE));
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
+    }
 
     @Override
     public void install(InstanceContext instance, ApiRegistry tt) {

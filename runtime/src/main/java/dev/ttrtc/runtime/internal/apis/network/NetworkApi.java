@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime.internal.apis.network;
 
 import dev.ttrtc.runtime.UrlMapping;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
@@ -14,10 +15,22 @@ import java.util.List;
  * flight without answering.
  */
 public final class NetworkApi implements TtApiModule {
+    private static final String MAPPED = "real HTTP through the JDK client; every URL first passes through the launch's URL mappings";
+    public static final List<ApiEntry> APIS = List.of(
+            ApiEntry.async("request").hostRule(MAPPED + "; enableCache ignored; response header names lower-case"),
+            ApiEntry.async("downloadFile").hostRule(MAPPED + "; files land in ttfile://temp of the instance"),
+            ApiEntry.async("uploadFile").hostRule(MAPPED + "; a multipart/form-data POST"),
+            ApiEntry.async("connectSocket").hostRule(
+                    "a real WebSocket through the URL mappings; onOpen's header is empty (the JDK does not expose it)"));
     private final List<UrlMapping> mappings;
 
     public NetworkApi(List<UrlMapping> mappings) {
         this.mappings = List.copyOf(mappings);
+    }
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
     }
 
     @Override

@@ -63,7 +63,7 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
         onClose = instance.newEventChannel("SocketTask.onClose");
         task = instance.newObject("SocketTask")
                 .value("CONNECTING", CONNECTING).value("OPEN", OPEN).value("CLOSING", CLOSING).value("CLOSED", CLOSED)
-                .getter("readyState", readyState::get)
+                .property("readyState", args -> readyState.get(), null)
                 .async("send", this::send)
                 .async("close", this::close)
                 .event("onOpen", "offOpen", onOpen)
