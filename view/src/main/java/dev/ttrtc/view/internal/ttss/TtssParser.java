@@ -1,0 +1,103 @@
+package dev.ttrtc.view.internal.ttss;
+
+import com.helger.css.decl.CascadingStyleSheet;
+import com.helger.css.parser.ParseException;
+import com.helger.css.parser.Token;
+import com.helger.css.reader.CSSReader;
+import com.helger.css.reader.CSSReaderSettings;
+import com.helger.css.reader.errorhandler.ICSSParseErrorHandler;
+
+/**
+ * Parses one TTSS file with ph-css, strictly: the first syntax error fails the file with its
+ * line and column (a browser would skip the broken rule; the platform's compiler rejects the
+ * file). {@code @import} is allowed anywhere (its rules are inlined where it stands).
+ */
+final class TtssParser {
+
+    private TtssParser() {
+    }
+
+    static CascadingStyleSheet parse(String file, String text) throws TtssException {
+        FirstError firstError = new FirstError();
+        CSSReaderSettings settings = new CSSReaderSettings()
+                .setBrowserCompliantMode(false)
+                .setKeepDeprecatedProperties(true)
+                .setUseSourceLocation(true)
+                .setTabSize(1)
+                .setCustomErrorHandler(firstError)
+                .setCustomExceptionHandler(firstError::recordFatal);
+        CascadingStyleSheet sheet = CSSReader.readFromStringReader(withoutByteOrderMark(text), settings);
+        if (firstError.problem != null) {
+            throw new TtssException(firstError.at(file));
+        }
+        if (sheet == null) {
+            throw new TtssException(new StyleProblem(StyleProblem.Severity.ERROR, file, 0, 0, "cannot be parsed"));
+        }
+        return sheet;
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Keeps the first error ph-css reports, recoverable or not. */
+    private static final class FirstError implements ICSSParseErrorHandler {
+        private Located problem;
+
+        @Override
+        public void onCSSParseError(ParseException ex, Token lastSkippedToken) {
+            recordFatal(ex);
+        }
+
+        @Override
+        public void onCSSUnexpectedRule(Token token, String rule, String message) {
+            // @import is inlined where it stands and @charset means nothing here: both may
+            // appear after other rules. Any other rule out of place is a syntax error.
+            if (!rule.equalsIgnoreCase("@import") && !rule.equalsIgnoreCase("@charset")) {
+                record(token, "`" + rule + "` is not allowed here");
+            }
+        }
+
+        @Override
+        public void onCSSDeprecatedProperty(Token prefixToken, Token identifierToken) {
+            // Old IE hacks (*zoom) are kept as written; browsers ignore them.
+        }
+
+        @Override
+        public void onCSSBrowserCompliantSkip(ParseException ex, Token fromToken, Token toToken) {
+            recordFatal(ex);
+        }
+
+        @Override
+        public void onIllegalCharacter(char c) {
+            if (problem == null) {
+                problem = new Located(0, 0, "illegal character `" + c + "`");
+            }
+        }
+
+        void recordFatal(ParseException ex) {
+            Token unexpected = ex.currentToken == null ? null : ex.currentToken.next;
+            if (unexpected == null) {
+                record(null, "syntax error");
+            } else if (unexpected.kind == 0) {
+                record(unexpected, "unexpected end of file");
+            } else {
+                record(unexpected, "unexpected `" + unexpected.image + "`");
+            }
+        }
+
+        private void record(Token token, String message) {
+            if (problem == null) {
+                problem = token == null ? new Located(0, 0, message)
+                        : new Located(token.beginLine, token.beginColumn, message);
+            }
+        }
+
+        StyleProblem at(String file) {
+            return new StyleProblem(StyleProblem.Severity.ERROR, file, problem.line, problem.column, problem.message);
+        }
+    }
+
+    private record Located(int line, int column, String message) {
+    }
+}
