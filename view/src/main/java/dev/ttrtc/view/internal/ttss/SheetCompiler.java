@@ -38,8 +38,8 @@ final class SheetCompiler {
 
     /** Inlines the file an {@code @import} names. */
     interface Importer {
-        /** The compiled CSS of the imported file; its warnings go to {@code warnings}' sink. */
-        String inline(String spec, CSSSourceLocation at, Warnings warnings) throws TtssException;
+        /** The compiled CSS of the imported file; its warnings go to the includer's. */
+        String inline(String spec, CSSSourceLocation at, Warnings includer) throws TtssException;
     }
 
     private final SelectorRewriter selectors;

@@ -57,9 +57,10 @@ public final class TtssCompiler {
      * A page's stylesheet; empty CSS when the page has none.
      *
      * @param route the page's path without extension, as in app.json ({@code pages/index/index})
+     * @throws IllegalArgumentException when the route leads outside the project
      */
     public CompiledStyle compilePage(String route) throws TtssException {
-        return compile(withoutLeadingSlash(route) + EXTENSION, StyleScope.page());
+        return compile(projectPath(route) + EXTENSION, StyleScope.page());
     }
 
     /**
@@ -68,9 +69,10 @@ public final class TtssCompiler {
      * @param componentPath its project path without extension ({@code components/card/card})
      * @param options its {@code options} object, for {@code styleIsolation} and
      *     {@code addGlobalClass}; null when it has none
+     * @throws IllegalArgumentException when the path leads outside the project
      */
     public CompiledStyle compileComponent(String componentPath, JsonNode options) throws TtssException {
-        String path = withoutLeadingSlash(componentPath);
+        String path = projectPath(componentPath);
         StyleScope scope = StyleScope.component(path, StyleIsolation.fromOptions(options));
         CompiledStyle style = compile(path + EXTENSION, scope);
         List<StyleProblem> optionWarnings = StyleIsolation.warnings(path, options);
@@ -103,7 +105,7 @@ public final class TtssCompiler {
         importing.push(file);
         try {
             List<StyleProblem> warnings = new ArrayList<>();
-            SheetCompiler compiler = new SheetCompiler(scope, rpx, (spec, at, importer) -> inline(spec, at, importer, scope));
+            SheetCompiler compiler = new SheetCompiler(scope, rpx, (spec, at, includer) -> inline(spec, at, includer, scope));
             String css = compiler.compile(TtssParser.parse(file, text.get()), new Warnings(file, warnings));
             CompiledStyle style = new CompiledStyle(file, true, css, warnings, scope);
             compiled.put(key, style);
@@ -113,37 +115,42 @@ public final class TtssCompiler {
         }
     }
 
-    /** The CSS of the file {@code spec} names, imported at {@code at} of the file being compiled. */
-    private String inline(String spec, CSSSourceLocation at, Warnings importer, StyleScope scope) throws TtssException {
+    /**
+     * The CSS of the file {@code spec} names, imported at {@code at} of the file being compiled
+     * (whose warnings {@code includer} collects).
+     */
+    private String inline(String spec, CSSSourceLocation at, Warnings includer, StyleScope scope) throws TtssException {
         if (ImportPaths.isRemote(spec)) {
-            importer.at(at, "`@import \"" + spec + "\"`: stylesheets from other servers are not supported; dropped");
+            includer.at(at, "`@import \"" + spec + "\"`: stylesheets from other servers are not supported; dropped");
             return "";
         }
-        Optional<String> resolved = ImportPaths.resolve(importer.file(), spec);
+        Optional<String> resolved = ImportPaths.resolve(includer.file(), spec);
         if (resolved.isEmpty()) {
-            throw new TtssException(importer.error(at, "`@import \"" + spec + "\"` points outside the project"));
+            throw new TtssException(includer.error(at, "`@import \"" + spec + "\"` points outside the project"));
         }
         String file = resolved.get();
         if (!file.endsWith(EXTENSION)) {
-            throw new TtssException(importer.error(at, "`@import \"" + spec + "\"`: only .ttss files can be imported"));
+            throw new TtssException(includer.error(at, "`@import \"" + spec + "\"`: only .ttss files can be imported"));
         }
         if (importing.contains(file)) {
             List<String> chain = new ArrayList<>(importing);
             Collections.reverse(chain);
             chain.add(file);
-            throw new TtssException(importer.error(at, "`@import \"" + spec + "\"` makes a cycle: "
+            throw new TtssException(includer.error(at, "`@import \"" + spec + "\"` makes a cycle: "
                     + String.join(" → ", chain.subList(chain.indexOf(file), chain.size()))));
         }
         CompiledStyle imported = compile(file, scope);
         if (!imported.exists()) {
-            throw new TtssException(importer.error(at, "`@import \"" + spec + "\"`: " + file + " does not exist"));
+            throw new TtssException(includer.error(at, "`@import \"" + spec + "\"`: " + file + " does not exist"));
         }
-        imported.warnings().forEach(importer::add);
+        imported.warnings().forEach(includer::add);
         return imported.css();
     }
 
-    private static String withoutLeadingSlash(String path) {
-        return path.startsWith("/") ? withoutLeadingSlash(path.substring(1)) : path;
+    /** The path normalised ({@code /a/./b} → {@code a/b}); never one outside the project. */
+    private static String projectPath(String path) {
+        return ImportPaths.resolve("", "/" + path)
+                .orElseThrow(() -> new IllegalArgumentException("not a path inside the project: " + path));
     }
 
     private record Key(String file, StyleScope scope) {

@@ -26,9 +26,10 @@ final class TtssParser {
                 .setTabSize(1)
                 .setCustomErrorHandler(firstError)
                 .setCustomExceptionHandler(firstError::recordFatal);
-        CascadingStyleSheet sheet = CSSReader.readFromStringReader(withoutByteOrderMark(text), settings);
+        String css = withoutByteOrderMark(text);
+        CascadingStyleSheet sheet = CSSReader.readFromStringReader(css, settings);
         if (firstError.problem != null) {
-            throw new TtssException(firstError.at(file));
+            throw new TtssException(firstError.at(file, css));
         }
         if (sheet == null) {
             throw new TtssException(new StyleProblem(StyleProblem.Severity.ERROR, file, 0, 0, "cannot be parsed"));
@@ -43,6 +44,8 @@ final class TtssParser {
     /** Keeps the first error ph-css reports, recoverable or not. */
     private static final class FirstError implements ICSSParseErrorHandler {
         private Located problem;
+        /** ph-css does not say where an illegal character is; its first occurrence is. */
+        private Character illegal;
 
         @Override
         public void onCSSParseError(ParseException ex, Token lastSkippedToken) {
@@ -71,7 +74,8 @@ final class TtssParser {
         @Override
         public void onIllegalCharacter(char c) {
             if (problem == null) {
-                problem = new Located(0, 0, "illegal character `" + c + "`");
+                illegal = c;
+                problem = new Located(0, 0, "illegal character");
             }
         }
 
@@ -93,7 +97,15 @@ final class TtssParser {
             }
         }
 
-        StyleProblem at(String file) {
+        StyleProblem at(String file, String text) {
+            int index = illegal == null ? -1 : text.indexOf(illegal);
+            if (index >= 0) {
+                int lineStart = text.lastIndexOf('\n', index) + 1;
+                int line = (int) text.substring(0, lineStart).chars().filter(ch -> ch == '\n').count() + 1;
+                String shown = Character.isISOControl(illegal) ? String.format("U+%04X", (int) illegal) : "`" + illegal + "`";
+                return new StyleProblem(StyleProblem.Severity.ERROR, file, line, index - lineStart + 1,
+                        "illegal character " + shown);
+            }
             return new StyleProblem(StyleProblem.Severity.ERROR, file, problem.line, problem.column, problem.message);
         }
     }

@@ -3,6 +3,7 @@ package dev.ttrtc.view.internal.ttss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -38,6 +39,19 @@ class TtssCompilerTest {
     void a_route_with_a_leading_slash_names_the_same_page() throws TtssException {
         ProjectFilesInMemory files = new ProjectFilesInMemory().with("pages/a/a.ttss", ".a { color: red; }");
         assertEquals(".a { color:red; }\n", new TtssCompiler(files, 375).compilePage("/pages/a/a").css());
+    }
+
+    @Test
+    void a_byte_order_mark_is_not_part_of_the_first_selector() throws TtssException {
+        assertEquals(".a { color:red; }\n", page("\uFEFF.a { color: red }").css());
+    }
+
+    @Test
+    void a_route_leading_outside_the_project_is_refused_before_anything_is_read() {
+        ProjectFilesInMemory files = new ProjectFilesInMemory();
+        assertThrows(IllegalArgumentException.class, () -> new TtssCompiler(files, 375).compilePage("../outside/page"));
+        assertThrows(IllegalArgumentException.class, () -> new TtssCompiler(files, 375).compileComponent("a/../../b", null));
+        assertEquals(List.of(), files.reads());
     }
 
     @Test
@@ -83,6 +97,12 @@ class TtssCompilerTest {
         assertEquals("@media (max-width:400px) {\n  tt-view { color:red; }\n}\n", style.css());
         assertEquals(List.of("pages/index/index.ttss:1:49", "pages/index/index.ttss:2:16"),
                 style.warnings().stream().map(StyleProblem::location).toList());
+    }
+
+    @Test
+    void supports_and_page_rules_pass_through_with_rpx_converted() throws TtssException {
+        assertEquals("@supports (display:grid) {\n  .a { gap:5px; }\n}\n@page { margin:5px; }\n",
+                page("@supports (display: grid) { .a { gap: 10rpx } * { margin: 0 } }\n@page { margin: 10rpx }").css());
     }
 
     @Test

@@ -49,4 +49,25 @@ class TtssSyntaxErrorTest {
     void a_template_binding_is_not_ttss() {
         assertEquals("pages/a/a.ttss:1:13: unexpected `{`", error(".a { width: {{w}}rpx }").getMessage());
     }
+
+    @Test
+    void an_illegal_character_is_located_where_it_first_appears() {
+        assertEquals("pages/a/a.ttss:2:20: illegal character `^`", error(".a { color: red; }\n.b { color: red; } ^").getMessage());
+        assertEquals("pages/a/a.ttss:1:14: illegal character U+0007", error(".a{color:red}\u0007").getMessage());
+    }
+
+    @Test
+    void windows_line_endings_count_lines_the_same() {
+        assertEquals("pages/a/a.ttss:3:9: unexpected `red`", error(".a{color:red}\r\n.b{\r\n  color red}").getMessage());
+    }
+
+    @Test
+    void an_unclosed_media_block() {
+        assertEquals("pages/a/a.ttss:1:33: unexpected end of file", error("@media screen { .a { color: red }").getMessage());
+    }
+
+    @Test
+    void an_unterminated_string() {
+        assertEquals("pages/a/a.ttss:1:19: unexpected `'x}`", error(".a::after{content:'x}").getMessage());
+    }
 }
