@@ -67,7 +67,7 @@ public final class StyleScope {
 
     /**
      * The class prefix of a component definition: a readable stem from its path and 10 hex
-     * digits of the path's SHA-256, for example {@code card-3f9a2c1b5d} for
+     * digits of the path's SHA-256, for example {@code card-3233a8458a} for
      * {@code components/card/card}. A valid CSS identifier that never contains {@code --} (so
      * {@code <prefix>--<class>} splits one way only), the same in every run, and different for
      * different paths (a collision needs two paths agreeing on 40 bits of their hash).

@@ -19,12 +19,12 @@ import java.util.Optional;
  * scoped ({@link StyleScope}). docs/ttss.md describes every rule.
  *
  * <pre>{@code
- * TtssCompiler ttss = new TtssCompiler(files::readText, systemInfo.windowWidth());
+ * TtssCompiler ttss = new TtssCompiler(files::readText, systemInfo.number("windowWidth"));
  * CompiledStyle app = ttss.compileApp();                                   // app.ttss
  * CompiledStyle page = ttss.compilePage("pages/index/index");              // …/index.ttss
  * CompiledStyle card = ttss.compileComponent("components/card/card", info.options());
  * String css = app.css() + card.css() + page.css();   // after the built-ins' base styles
- * card.scope().htmlClasses("title");                  // ["card-3f9a2c1b5d--title"]
+ * card.scope().htmlClasses("title");                  // ["card-3233a8458a--title"]
  * }</pre>
  *
  * <p>A file compiles once per scope; imported files are shared between the sheets that import

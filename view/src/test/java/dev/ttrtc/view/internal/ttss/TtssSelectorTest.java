@@ -79,4 +79,15 @@ class TtssSelectorTest {
         assertEquals(List.of("p.ttss:1:1: selector `:host`: `:host` only means something in a component's styles; the selector is dropped"),
                 warnings(style));
     }
+
+    @Test
+    void newer_functional_pseudo_classes_are_dropped_with_a_warning() throws TtssException {
+        CompiledStyle style = page(".a:is(.b), .c:where(.d), .e:has(.f), .g { color: red }");
+        assertEquals(".g { color:red; }\n", style.css());
+        assertEquals(List.of(
+                "p.ttss:1:1: selector `.a:is(.b)`: `:is(.b)` is not supported; the selector is dropped",
+                "p.ttss:1:12: selector `.c:where(.d)`: `:where(.d)` is not supported; the selector is dropped",
+                "p.ttss:1:26: selector `.e:has(.f)`: `:has(.f)` is not supported; the selector is dropped"),
+                warnings(style));
+    }
 }
