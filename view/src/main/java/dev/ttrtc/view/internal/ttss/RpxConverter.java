@@ -61,7 +61,7 @@ final class RpxConverter {
     }
 
     /** {@code value} rpx in px, as CSS writes a number: no exponent, no trailing zeros. */
-    String px(BigDecimal rpx) {
+    private String px(BigDecimal rpx) {
         BigDecimal px = rpx.multiply(windowWidth).divide(SCREEN_RPX, DECIMALS, RoundingMode.HALF_UP);
         return px.signum() == 0 ? "0" : px.stripTrailingZeros().toPlainString();
     }

@@ -44,15 +44,14 @@ final class SelectorRewriter {
     Optional<CSSSelector> rewrite(CSSSelector selector, Warnings warnings) {
         Verdict verdict = new Verdict();
         CSSSelector rewritten = rewriteMembers(selector, verdict);
-        String text = selector.getAsCSSString(WRITER, 0);
         if (verdict.dropReason != null) {
-            warnings.at(selector.getSourceLocation(), "selector `" + text + "`: " + verdict.dropReason
-                    + "; the selector is dropped");
+            warnings.at(selector.getSourceLocation(), "selector `" + selector.getAsCSSString(WRITER, 0) + "`: "
+                    + verdict.dropReason + "; the selector is dropped");
             return Optional.empty();
         }
         if (verdict.undocumented != null) {
-            warnings.at(selector.getSourceLocation(), "selector `" + text + "`: " + verdict.undocumented
-                    + " is not in the platform's selector list; kept, but the phone may render it differently");
+            warnings.at(selector.getSourceLocation(), "selector `" + selector.getAsCSSString(WRITER, 0) + "`: "
+                    + verdict.undocumented + " is not in the platform's selector list; kept, but the phone may render it differently");
         }
         return Optional.of(rewritten);
     }
@@ -141,7 +140,7 @@ final class SelectorRewriter {
                 return pseudo;
             }
             return new CSSSelectorAttribute(null, StyleScope.HOST_ATTRIBUTE, ECSSAttributeOperator.EQUALS,
-                    "\"" + scope.prefix() + "\"");
+                    "\"" + scope.prefix() + "\"", null);
         }
         if (!GENERATED_CONTENT.contains(name) && !STRUCTURAL.contains(name) && !STRUCTURAL_FUNCTIONS.contains(name)) {
             verdict.undocumented("`" + value + "`");
