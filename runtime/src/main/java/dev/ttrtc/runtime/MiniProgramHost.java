@@ -4,8 +4,10 @@ import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.Project;
 import dev.ttrtc.runtime.internal.RealMiniProgram;
 import dev.ttrtc.runtime.internal.Watchdog;
+import dev.ttrtc.runtime.view.ViewLayerProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,7 @@ public final class MiniProgramHost implements AutoCloseable {
     private final HostOptions options;
     private final Watchdog watchdog;
     private final List<TtApiModule> modules;
+    private final Optional<ViewLayerProvider> viewProvider;
     private final Set<RealMiniProgram> instances = ConcurrentHashMap.newKeySet();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
@@ -37,6 +40,7 @@ public final class MiniProgramHost implements AutoCloseable {
         List<TtApiModule> found = new ArrayList<>();
         ServiceLoader.load(TtApiModule.class).forEach(found::add);
         this.modules = List.copyOf(found);
+        this.viewProvider = ServiceLoader.load(ViewLayerProvider.class).findFirst();
     }
 
     public static MiniProgramHost create() {
@@ -63,7 +67,7 @@ public final class MiniProgramHost implements AutoCloseable {
         Project project = Project.load(launch.projectDir());
         String id = uniqueId(launch.name().orElse("mp"));
         try {
-            RealMiniProgram program = RealMiniProgram.launch(id, project, launch, modules, watchdog,
+            RealMiniProgram program = RealMiniProgram.launch(id, project, launch, modules, viewProvider, watchdog,
                     options.eventLogCapacity(), this::forget);
             instances.add(program);
             return program;

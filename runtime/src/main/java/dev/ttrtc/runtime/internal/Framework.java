@@ -6,22 +6,41 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * The Java face of framework.js: App/Page registration, the page stack and its lifecycle.
- * Lifecycle hooks that throw are reported by the framework and do not stop it. Loop thread only.
+ * The Java face of framework.js: App/Page/Component registration, the page stack and its
+ * lifecycle. Lifecycle hooks that throw are reported by the framework and do not stop it. Loop
+ * thread only.
  */
 final class Framework {
     private final JsBridge js;
     private final Value framework;
+    private final ComponentModel components;
 
-    private Framework(JsBridge js, Value framework) {
+    private Framework(JsBridge js, Value framework, ComponentModel components) {
         this.js = js;
         this.framework = framework;
+        this.components = components;
     }
 
-    /** Defines App, Page, getApp and getCurrentPages in the context. */
+    /** Defines App, Page, Component, Behavior, getApp and getCurrentPages in the context. */
     static Framework install(JsBridge js, ProxyObject hooks) {
+        Value model = js.context().eval(JsBridge.hostSource("components.js")).execute(hooks, js.helpers());
         Value factory = js.context().eval(JsBridge.hostSource("framework.js"));
-        return new Framework(js, factory.execute(hooks, js.helpers()));
+        return new Framework(js, factory.execute(hooks, js.helpers(), model), new ComponentModel(js, model));
+    }
+
+    /** The page and component instances, as the view layer drives them. */
+    ComponentModel components() {
+        return components;
+    }
+
+    /** Allows Component() while a component's file runs. */
+    void beginComponent(String path) {
+        framework.invokeMember("beginComponent", path);
+    }
+
+    /** Ends a component file's registration; false when the file did not call Component(). */
+    boolean endComponent(String path) {
+        return framework.invokeMember("endComponent", path).asBoolean();
     }
 
     /** Allows Page() while the page's file runs. */

@@ -28,12 +28,14 @@ final class NativeHooks {
     private final ErrorReporter errors;
     private final EventLoop loop;
     private final AtomicReference<PageState> pageState;
+    private final ViewConnector view;
 
-    NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState) {
+    NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState, ViewConnector view) {
         this.log = log;
         this.errors = errors;
         this.loop = loop;
         this.pageState = pageState;
+        this.view = view;
     }
 
     ProxyObject proxy() {
@@ -90,6 +92,7 @@ final class NativeHooks {
             dataChanged(JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
             return null;
         });
+        view.addHooks(hooks);
         return ProxyObject.fromMap(hooks);
     }
 

@@ -13,11 +13,14 @@ import dev.ttrtc.runtime.internal.apis.InteractionApi;
 import dev.ttrtc.runtime.internal.apis.NavigationApi;
 import dev.ttrtc.runtime.internal.apis.StorageApi;
 import dev.ttrtc.runtime.internal.apis.SystemInfoApi;
+import dev.ttrtc.runtime.view.InstanceView;
+import dev.ttrtc.runtime.view.ViewLayerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +50,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final Project project;
     private final LaunchOptions options;
     private final List<TtApiModule> extensionModules;
+    private final Optional<ViewLayerProvider> viewProvider;
     private final Watchdog watchdog;
     private final Consumer<RealMiniProgram> onClosed;
     private final EventLog log;
@@ -64,13 +68,15 @@ public final class RealMiniProgram implements MiniProgram {
     private Framework framework;
     // Loop only.
     private RealInstanceContext instance;
+    private volatile ViewConnector view;
 
     private RealMiniProgram(String id, Project project, LaunchOptions options, List<TtApiModule> extensionModules,
-            Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
+            Optional<ViewLayerProvider> viewProvider, Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
         this.options = options;
         this.extensionModules = extensionModules;
+        this.viewProvider = viewProvider;
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
@@ -80,9 +86,10 @@ public final class RealMiniProgram implements MiniProgram {
 
     /** Starts an instance and returns once its first page is shown (onReady follows on the next turn). */
     public static RealMiniProgram launch(String id, Project project, LaunchOptions options,
-            List<TtApiModule> extensionModules, Watchdog watchdog, int logCapacity,
-            Consumer<RealMiniProgram> onClosed) throws LaunchException {
-        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, watchdog, logCapacity, onClosed);
+            List<TtApiModule> extensionModules, Optional<ViewLayerProvider> viewProvider, Watchdog watchdog,
+            int logCapacity, Consumer<RealMiniProgram> onClosed) throws LaunchException {
+        RealMiniProgram program = new RealMiniProgram(id, project, options, extensionModules, viewProvider, watchdog,
+                logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
         CompletableFuture<Void> started = new CompletableFuture<>();
         program.loop.execute(() -> {
@@ -121,11 +128,14 @@ public final class RealMiniProgram implements MiniProgram {
 
     private void boot() throws LaunchException {
         String route = firstRoute();
+        ComponentIndex components = project.kind() == Project.Kind.MINI_GAME ? null : ComponentIndex.build(project);
+        view = new ViewConnector(id, project, components, options.systemInfo(), log, loop);
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, view).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
         framework = Framework.install(js, hooks);
+        view.attach(framework);
         ApiDispatcher dispatcher = new ApiDispatcher(js, loop, log, errors);
         instance = new RealInstanceContext(id, project, options, dispatcher);
         List<TtApiModule> modules = new ArrayList<>(List.of(
@@ -133,7 +143,8 @@ public final class RealMiniProgram implements MiniProgram {
                 new InteractionApi(options.modalConfirms()),
                 new StorageApi(),
                 new AuthorizeApi(),
-                new NavigationApi(framework::navigate)));
+                new NavigationApi(framework::navigate),
+                new ViewApi(view)));
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
@@ -148,6 +159,13 @@ public final class RealMiniProgram implements MiniProgram {
         if (!framework.hasApp()) {
             throw new LaunchException("app.js did not call App()");
         }
+        for (String component : components.loadOrder()) {
+            framework.beginComponent(component);
+            run(loader, ComponentIndex.scriptFile(project, component).orElseThrow());
+            if (!framework.endComponent(component)) {
+                throw new LaunchException(component + ".js did not call Component()");
+            }
+        }
         for (String page : project.pages()) {
             framework.beginPage(page);
             run(loader, page + ".js");
@@ -155,6 +173,7 @@ public final class RealMiniProgram implements MiniProgram {
                 throw new LaunchException(page + ".js did not call Page()");
             }
         }
+        view.open(viewProvider);
         framework.launch(route, options.query(), LAUNCH_SCENE);
     }
 
@@ -266,6 +285,15 @@ public final class RealMiniProgram implements MiniProgram {
     @Override
     public EventLog events() {
         return log;
+    }
+
+    @Override
+    public InstanceView view() {
+        ViewConnector connector = view;
+        if (connector == null) {
+            throw new IllegalStateException("instance " + id + " has not started");
+        }
+        return connector.consumerView();
     }
 
     @Override
@@ -393,6 +421,9 @@ public final class RealMiniProgram implements MiniProgram {
         }
         if (instance != null) {
             instance.runCloseHooks();
+        }
+        if (view != null) {
+            view.close();
         }
         loop.stop();
         Context c = context;

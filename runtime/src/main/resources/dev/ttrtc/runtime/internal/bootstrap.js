@@ -148,6 +148,9 @@
 
   return {
     toJson: toJson,
+    // What the view layer receives, as the platform serialises it: JSON.stringify semantics
+    // (functions and undefined dropped, null in arrays); undefined for undefined.
+    viewJson: function (value) { return stringify(value); },
     parseJson: function (text) { return parse(text); },
     makeError: function (message) { return new ErrorCtor(message); },
     // A real JS function (with .call, .bind and a name) in front of a host function.

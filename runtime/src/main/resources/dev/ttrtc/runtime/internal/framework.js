@@ -1,7 +1,8 @@
-// The mini-program framework: App(), Page(), getApp(), getCurrentPages(), the page stack with
-// its lifecycle, and setData. Evaluated once per instance; the object it returns is driven by
-// the host on the instance's loop thread. `host` reports what happens back to Java.
-(function (host, helpers) {
+// The mini-program framework: App(), Page(), Component(), getApp(), getCurrentPages(), the page
+// stack with its lifecycle. Evaluated once per instance; the object it returns is driven by
+// the host on the instance's loop thread. `host` reports what happens back to Java; `model`
+// (components.js) builds page and component instances and owns setData.
+(function (host, helpers, model) {
   'use strict';
   const global = globalThis;
   const MAX_STACK_DEPTH = 10;
@@ -12,10 +13,6 @@
   let registeringRoute = null;    // the page file being evaluated, where Page() is allowed
   const stack = [];               // open page instances, bottom first
   let launchOptions = { path: '', query: {}, scene: 1001, referrerInfo: {} };
-
-  function clone(value) {
-    return value === undefined ? undefined : helpers.parseJson(toJson(value));
-  }
 
   function invoke(owner, target, hook, args) {
     if (!target || typeof target[hook] !== 'function') return undefined;
@@ -46,6 +43,18 @@
     definitions.set(registeringRoute, options === undefined ? {} : options);
   }
 
+  // In a page file, Component() builds the page; elsewhere it defines a custom component.
+  function Component(options) {
+    if (registeringRoute !== null) {
+      if (definitions.has(registeringRoute)) {
+        throw new Error('Page() or Component() was called twice in ' + registeringRoute + '.js');
+      }
+      definitions.set(registeringRoute, model.pageDefinition(options, registeringRoute));
+      return;
+    }
+    model.Component(options);
+  }
+
   function getApp() {
     return app;
   }
@@ -54,92 +63,21 @@
     return stack.slice();
   }
 
-  // --- data paths ---------------------------------------------------------------------------
-
-  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
-  function parsePath(path) {
-    const segments = [];
-    const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
-    let rest = path;
-    let expectName = true;
-    while (rest.length > 0) {
-      if (!expectName && rest[0] === '.') {
-        rest = rest.slice(1);
-        expectName = true;
-        if (rest.length === 0) return null;
-        continue;
-      }
-      const m = re.exec(rest);
-      if (m === null) return null;
-      if (m[1] !== undefined) {
-        if (!expectName) return null;
-        segments.push(m[1]);
-      } else {
-        if (segments.length === 0) return null;
-        segments.push(Number(m[2]));
-      }
-      rest = rest.slice(m[0].length);
-      expectName = false;
-    }
-    return segments.length === 0 ? null : segments;
-  }
-
-  function assign(root, segments, value) {
-    let target = root;
-    for (let i = 0; i < segments.length - 1; i++) {
-      const key = segments[i];
-      const next = target[key];
-      if (next === null || typeof next !== 'object') {
-        target[key] = typeof segments[i + 1] === 'number' ? [] : {};
-      }
-      target = target[key];
-    }
-    target[segments[segments.length - 1]] = value;
-  }
-
-  function setData(page, patch, callback) {
-    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
-      return;
-    }
-    const applied = {};
-    for (const path of Object.keys(patch)) {
-      const segments = parsePath(path);
-      if (segments === null) {
-        host.problem('setData', 'setData: invalid data path "' + path + '" in ' + page.route);
-        continue;
-      }
-      const value = patch[path];
-      if (value === undefined) {
-        host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
-        continue;
-      }
-      assign(page.data, segments, clone(value));
-      applied[path] = value;
-    }
-    if (stack[stack.length - 1] === page) {
-      host.dataChanged(toJson(page.data), toJson(applied));
-    }
-    if (typeof callback === 'function') {
-      host.nextTurn(function () { callback.call(page); });
-    }
-  }
-
   // --- pages --------------------------------------------------------------------------------
 
   function createPage(route, query) {
-    const definition = definitions.get(route);
-    const page = {};
-    for (const key of Object.keys(definition)) {
-      if (key !== 'data') page[key] = definition[key];
-    }
-    page.data = clone(definition.data) || {};
-    page.route = route;
-    page.options = query;
-    Object.defineProperty(page, 'setData', {
-      value: function (patch, callback) { setData(page, patch, callback); }
-    });
-    return page;
+    return model.createPage(definitions.get(route), route, query);
+  }
+
+  // pageLifetimes of the page's components run before the page's own onShow/onHide.
+  function showPage(page) {
+    model.pageLifetime(page, 'show', [{}]);
+    invoke(page.route, page, 'onShow', []);
+  }
+
+  function hidePage(page) {
+    model.pageLifetime(page, 'hide', []);
+    invoke(page.route, page, 'onHide', []);
   }
 
   function reportStack() {
@@ -152,16 +90,21 @@
     const page = createPage(route, query);
     stack.push(page);
     reportStack();
+    model.pageRendered(page);  // the first render, before onLoad
+    model.pageShown(page);
     invoke(route, page, 'onLoad', [query]);
-    invoke(route, page, 'onShow', []);
+    showPage(page);
     host.nextTurn(function () {
-      if (stack.indexOf(page) >= 0) invoke(route, page, 'onReady', []);
+      if (stack.indexOf(page) < 0) return;
+      model.pageReady(page);
+      invoke(route, page, 'onReady', []);
     });
   }
 
   function unloadTop() {
     const page = stack.pop();
     invoke(page.route, page, 'onUnload', []);
+    model.pageUnloaded(page);
   }
 
   function parseQuery(text) {
@@ -215,15 +158,15 @@
       for (let i = 0; i < count; i++) unloadTop();
       reportStack();
       const top = stack[stack.length - 1];
-      invoke(top.route, top, 'onShow', []);
+      model.pageShown(top);
+      showPage(top);
       return null;
     }
     const target = resolveUrl(url);
     if (target.error) return target.error;
     if (kind === 'navigateTo') {
       if (stack.length >= MAX_STACK_DEPTH) return 'webview count limit exceed';
-      const top = stack[stack.length - 1];
-      invoke(top.route, top, 'onHide', []);
+      hidePage(stack[stack.length - 1]);
     } else if (kind === 'redirectTo') {
       unloadTop();
     } else if (kind === 'reLaunch') {
@@ -243,11 +186,15 @@
 
   global.App = App;
   global.Page = Page;
+  global.Component = Component;
+  global.Behavior = model.Behavior;
   global.getApp = getApp;
   global.getCurrentPages = getCurrentPages;
 
   return {
     beginPage: function (route) { registeringRoute = route; },
+    beginComponent: model.beginComponent,
+    endComponent: model.endComponent,
     endPage: function (route) {
       registeringRoute = null;
       return definitions.has(route);
@@ -270,19 +217,16 @@
     },
     hide: function () {
       const page = stack[stack.length - 1];
-      if (page) invoke(page.route, page, 'onHide', []);
+      if (page) hidePage(page);
       invoke('App', app, 'onHide', []);
     },
     show: function () {
       invoke('App', app, 'onShow', [launchOptions]);
       const page = stack[stack.length - 1];
-      if (page) invoke(page.route, page, 'onShow', []);
+      if (page) showPage(page);
     },
     unloadAll: function () {
-      if (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        invoke(top.route, top, 'onHide', []);
-      }
+      if (stack.length > 0) hidePage(stack[stack.length - 1]);
       while (stack.length > 0) unloadTop();
     },
     makeEvent: function (type, detailJson, datasetJson) {

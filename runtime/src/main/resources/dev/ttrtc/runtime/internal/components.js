@@ -1,0 +1,747 @@
+// The component model of the logic layer: Component(), Behavior(), and the instances of pages
+// and components with their data, setData, properties, observers, lifetimes, events and
+// selector queries. Evaluated once per instance before framework.js, which owns the page stack
+// and asks this model to build page instances. `host` reports to Java (and through it to the
+// view layer); every function here runs on the instance's loop thread.
+(function (host, helpers) {
+  'use strict';
+  const toJson = helpers.toJson;         // for the event log: never fails
+  const viewJson = helpers.viewJson;     // what the view gets: JSON.stringify semantics
+  const parseJson = helpers.parseJson;
+  const bind = Function.prototype.bind;  // captured before project code can replace it
+  const call = Function.prototype.call;
+
+  let nextOwnerId = 1;
+  const owners = new Map();          // owner id -> page or component instance
+  const idOf = new WeakMap();        // instance -> owner id
+  const recordOf = new WeakMap();    // instance -> {def, kind, pageId, label, live}
+  const componentDefs = new Map();   // component path -> normalised definition
+  const behaviorDefs = new WeakMap();// Behavior() result -> normalised behavior
+  let loadingComponent = null;       // the component file being evaluated, where Component() is allowed
+  let topPageId = 0;                 // the page on top of the stack: its data is the embedder's snapshot
+  let batchDepth = 0;                // setData calls under way (observers may nest them)
+  const pendingPatches = new Map();  // owner id -> patch object waiting for the outermost setData
+
+  function ownerLabel(inst) {
+    const record = recordOf.get(inst);
+    return record ? record.label : 'unknown';
+  }
+
+  function report(e) {
+    host.reportError(e);
+  }
+
+  function runHook(inst, label, hook, fns, args) {
+    if (!fns || fns.length === 0) return;
+    host.lifecycle(label, hook);
+    for (const fn of fns) {
+      try {
+        fn.apply(inst, args || []);
+      } catch (e) {
+        report(e);
+      }
+    }
+  }
+
+  // --- definitions ---------------------------------------------------------------------------
+
+  const TYPE_NAMES = new Map([
+    [String, 'String'], [Number, 'Number'], [Boolean, 'Boolean'],
+    [Object, 'Object'], [Array, 'Array'], [Function, 'Function'], [null, 'Any']
+  ]);
+
+  function typeName(type, where) {
+    if (type === undefined) return 'Any';
+    if (!TYPE_NAMES.has(type)) {
+      throw new TypeError(where + ': type must be String, Number, Boolean, Object, Array, Function or null');
+    }
+    return TYPE_NAMES.get(type);
+  }
+
+  function defaultFor(type) {
+    switch (type) {
+      case 'String': return '';
+      case 'Number': return 0;
+      case 'Boolean': return false;
+      case 'Array': return [];
+      default: return null;
+    }
+  }
+
+  // Coerces a value passed from a host element to a declared property type, as the platform
+  // does for attribute values ("5" to 5 for a Number property).
+  function coerce(type, value) {
+    switch (type) {
+      case 'String':
+        if (value === null || value === undefined) return '';
+        return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      case 'Number': {
+        const n = Number(value);
+        return Number.isNaN(n) ? 0 : n;
+      }
+      case 'Boolean': return !!value;
+      case 'Array': return Array.isArray(value) ? value : [];
+      case 'Object': return value !== null && typeof value === 'object' ? value : null;
+      default: return value === undefined ? null : value;
+    }
+  }
+
+  function normaliseProperties(properties, where) {
+    const out = new Map();
+    if (properties === undefined || properties === null) return out;
+    for (const name of Object.keys(properties)) {
+      const spec = properties[name];
+      let type;
+      let value;
+      let observer = null;
+      if (spec === null || typeof spec === 'function') {
+        type = typeName(spec, where + ' property "' + name + '"');
+        value = defaultFor(type);
+      } else if (typeof spec === 'object') {
+        type = typeName(spec.type === undefined ? null : spec.type, where + ' property "' + name + '"');
+        value = 'value' in spec ? spec.value : defaultFor(type);
+        observer = spec.observer === undefined ? null : spec.observer;
+      } else {
+        throw new TypeError(where + ': property "' + name + '" must be a type or {type, value, observer}');
+      }
+      out.set(name, { name: name, type: type, value: value, observer: observer });
+    }
+    return out;
+  }
+
+  // '**', 'a.**', 'a.b[0], c' -> [{segments, deep}], one entry per watched path.
+  function parseObserverKey(key) {
+    return key.split(',').map(function (part) {
+      const path = part.trim();
+      if (path === '**') return { segments: [], deep: true };
+      const deep = path.endsWith('.**');
+      const segments = parsePath(deep ? path.slice(0, -3) : path);
+      if (segments === null) throw new TypeError('observers: invalid path "' + path + '"');
+      return { segments: segments, deep: deep };
+    });
+  }
+
+  const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
+  const PAGE_LIFETIMES = ['show', 'hide', 'resize'];
+
+  // The parts of a Component() or Behavior() options object, in the common shape both merge into.
+  function normalise(options, where) {
+    if (options === null || typeof options !== 'object') throw new TypeError(where + ' expects an object');
+    const part = {
+      behaviors: [],
+      properties: normaliseProperties(options.properties, where),
+      data: options.data && typeof options.data === 'object' ? options.data : {},
+      methods: {},
+      lifetimes: {},
+      pageLifetimes: {},
+      observers: [],
+      definitionFilter: typeof options.definitionFilter === 'function' ? options.definitionFilter : null
+    };
+    const behaviors = options.behaviors === undefined ? [] : options.behaviors;
+    if (!Array.isArray(behaviors)) throw new TypeError(where + ': behaviors must be an array');
+    for (const b of behaviors) {
+      if (typeof b === 'string') {
+        // Built-in behaviors ('tt://form-field', 'wx://form-field', …) are accepted as markers for hasBehavior.
+        part.behaviors.push({ builtin: b });
+      } else if (behaviorDefs.has(b)) {
+        part.behaviors.push(b);
+      } else {
+        throw new TypeError(where + ': behaviors must hold values returned by Behavior()');
+      }
+    }
+    const methods = options.methods || {};
+    for (const name of Object.keys(methods)) {
+      if (typeof methods[name] === 'function') part.methods[name] = methods[name];
+    }
+    const lifetimes = options.lifetimes || {};
+    for (const name of LIFETIMES) {
+      // lifetimes {} wins over a top-level hook of the same name.
+      const fn = typeof lifetimes[name] === 'function' ? lifetimes[name] : options[name];
+      if (typeof fn === 'function') part.lifetimes[name] = fn;
+    }
+    const pageLifetimes = options.pageLifetimes || {};
+    for (const name of PAGE_LIFETIMES) {
+      if (typeof pageLifetimes[name] === 'function') part.pageLifetimes[name] = pageLifetimes[name];
+    }
+    const observers = options.observers || {};
+    for (const key of Object.keys(observers)) {
+      const fn = observers[key];
+      if (typeof fn !== 'function') continue;
+      part.observers.push({ key: key, paths: parseObserverKey(key), fn: fn });
+    }
+    return part;
+  }
+
+  function Behavior(options) {
+    const marker = {};
+    behaviorDefs.set(marker, normalise(options, 'Behavior()'));
+    return marker;
+  }
+
+  function mergeData(target, source) {
+    for (const key of Object.keys(source)) {
+      const a = target[key];
+      const b = source[key];
+      if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+        mergeData(a, b);
+      } else {
+        target[key] = clone(b);
+      }
+    }
+  }
+
+  // Flattens behaviors into one definition: behaviors first (each used once), the component last;
+  // same-named properties and methods: the later one wins; data objects merge; hooks all run.
+  function build(part, path, options) {
+    const def = {
+      path: path,
+      properties: new Map(),
+      data: {},
+      methods: {},
+      lifetimes: {},
+      pageLifetimes: {},
+      observers: [],
+      behaviors: new Set(),
+      externalClasses: Array.isArray(options.externalClasses) ? options.externalClasses.map(String) : [],
+      options: options.options && typeof options.options === 'object' ? options.options : {}
+    };
+    const filters = [];
+    function add(p) {
+      for (const b of p.behaviors) {
+        if (def.behaviors.has(b.builtin || b)) continue;
+        def.behaviors.add(b.builtin || b);
+        if (!b.builtin) add(behaviorDefs.get(b));
+      }
+      for (const [name, spec] of p.properties) def.properties.set(name, spec);
+      mergeData(def.data, p.data);
+      Object.assign(def.methods, p.methods);
+      for (const name of Object.keys(p.lifetimes)) (def.lifetimes[name] = def.lifetimes[name] || []).push(p.lifetimes[name]);
+      for (const name of Object.keys(p.pageLifetimes)) (def.pageLifetimes[name] = def.pageLifetimes[name] || []).push(p.pageLifetimes[name]);
+      def.observers.push.apply(def.observers, p.observers);
+      if (p.definitionFilter) filters.push(p.definitionFilter);
+    }
+    add(part);
+    for (const filter of filters) {
+      try { filter(options, filters); } catch (e) { report(e); }
+    }
+    return def;
+  }
+
+  function Component(options, pageRoute) {
+    const path = pageRoute || loadingComponent;
+    if (path === null || path === undefined) {
+      throw new Error('Component() may be called only while a component file (or a page file) loads');
+    }
+    if (!pageRoute && componentDefs.has(path)) throw new Error('Component() was called twice in ' + path + '.js');
+    const def = build(normalise(options === undefined ? {} : options, 'Component()'), path, options || {});
+    if (!pageRoute) componentDefs.set(path, def);
+    return def;
+  }
+
+  // --- data paths ----------------------------------------------------------------------------
+
+  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
+  function parsePath(path) {
+    const segments = [];
+    const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
+    let rest = path;
+    let expectName = true;
+    while (rest.length > 0) {
+      if (!expectName && rest[0] === '.') {
+        rest = rest.slice(1);
+        expectName = true;
+        if (rest.length === 0) return null;
+        continue;
+      }
+      const m = re.exec(rest);
+      if (m === null) return null;
+      if (m[1] !== undefined) {
+        if (!expectName) return null;
+        segments.push(m[1]);
+      } else {
+        if (segments.length === 0) return null;
+        segments.push(Number(m[2]));
+      }
+      rest = rest.slice(m[0].length);
+      expectName = false;
+    }
+    return segments.length === 0 ? null : segments;
+  }
+
+  function assign(root, segments, value) {
+    let target = root;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const key = segments[i];
+      const next = target[key];
+      if (next === null || typeof next !== 'object') {
+        target[key] = typeof segments[i + 1] === 'number' ? [] : {};
+      }
+      target = target[key];
+    }
+    target[segments[segments.length - 1]] = value;
+  }
+
+  function read(root, segments) {
+    let value = root;
+    for (const key of segments) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = value[key];
+    }
+    return value;
+  }
+
+  function clone(value) {
+    return value === undefined ? undefined : parseJson(toJson(value));
+  }
+
+  function sameJson(a, b) {
+    return toJson(a) === toJson(b);
+  }
+
+  // --- setData, observers and the view -------------------------------------------------------
+
+  function touches(watched, changed) {
+    const n = Math.min(watched.segments.length, changed.length);
+    for (let i = 0; i < n; i++) {
+      if (String(watched.segments[i]) !== String(changed[i])) return false;
+    }
+    return true;
+  }
+
+  // Runs the observers a set of changed paths reach (each once, in definition order), then the
+  // property observers of changed properties, as the platform orders them.
+  function runObservers(inst, def, changedPaths, oldProps) {
+    if (def.observers.length > 0 && changedPaths.length > 0) {
+      for (const observer of def.observers) {
+        const hit = observer.paths.some(function (w) {
+          return changedPaths.some(function (c) { return touches(w, c); });
+        });
+        if (!hit) continue;
+        const args = observer.paths.map(function (w) { return read(inst.data, w.segments); });
+        try {
+          observer.fn.apply(inst, args);
+        } catch (e) {
+          report(e);
+        }
+      }
+    }
+    for (const name of Object.keys(oldProps)) {
+      const spec = def.properties.get(name);
+      let fn = spec.observer;
+      if (typeof fn === 'string') fn = inst[fn];
+      if (typeof fn !== 'function') continue;
+      try {
+        fn.call(inst, inst.data[name], oldProps[name]);
+      } catch (e) {
+        report(e);
+      }
+    }
+  }
+
+  function queuePatch(id, applied) {
+    let patch = pendingPatches.get(id);
+    if (patch === undefined) {
+      patch = {};
+      pendingPatches.set(id, patch);
+    }
+    for (const key of Object.keys(applied)) {
+      delete patch[key]; // a later write of the same path goes after the writes in between
+      patch[key] = applied[key];
+    }
+  }
+
+  function flushPatches() {
+    const batch = Array.from(pendingPatches);
+    pendingPatches.clear();
+    for (const [id, patch] of batch) {
+      const inst = owners.get(id);
+      if (inst === undefined || !recordOf.get(inst).live) continue;
+      let json;
+      try {
+        json = viewJson(patch);
+      } catch (e) {
+        host.problem('setData', 'setData: the data of ' + ownerLabel(inst) + ' cannot be serialised for the view: ' + e.message);
+        continue;
+      }
+      host.viewData(id, json);
+    }
+  }
+
+  // Runs fn with setData batching: patches of nested setData calls (observers) reach the view
+  // together when the outermost call returns.
+  function batched(fn) {
+    batchDepth++;
+    try {
+      return fn();
+    } finally {
+      batchDepth--;
+      if (batchDepth === 0) flushPatches();
+    }
+  }
+
+  function setData(inst, patch, callback) {
+    const record = recordOf.get(inst);
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
+      return;
+    }
+    batched(function () {
+      const applied = {};
+      const changed = [];
+      const oldProps = {};
+      const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
+      for (const path of Object.keys(patch)) {
+        const segments = parsePath(path);
+        if (segments === null) {
+          host.problem('setData', 'setData: invalid data path "' + path + '" in ' + record.label);
+          continue;
+        }
+        const value = patch[path];
+        if (value === undefined) {
+          host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
+          continue;
+        }
+        const copy = clone(value);
+        if (watching) {
+          const old = read(inst.data, segments);
+          if (!sameJson(old, copy)) {
+            changed.push(segments);
+            const spec = record.def.properties.get(segments[0]);
+            if (spec && spec.observer && !(segments[0] in oldProps)) oldProps[segments[0]] = clone(inst.data[segments[0]]);
+          }
+        }
+        assign(inst.data, segments, copy);
+        applied[path] = value;
+      }
+      if (record.kind === 'page' && idOf.get(inst) === topPageId) host.dataChanged(toJson(inst.data), toJson(applied));
+      if (record.live) queuePatch(idOf.get(inst), applied);
+      if (watching) runObservers(inst, record.def, changed, oldProps);
+    });
+    if (typeof callback === 'function') {
+      // The view has the update when setData returns; the callback runs on a later turn.
+      host.nextTurn(function () { callback.call(inst); });
+    }
+  }
+
+  // --- instances -----------------------------------------------------------------------------
+
+  function register(inst, record) {
+    const id = nextOwnerId++;
+    owners.set(id, inst);
+    idOf.set(inst, id);
+    recordOf.set(inst, record);
+    return id;
+  }
+
+  function hidden(obj, name, value) {
+    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
+  }
+
+  function selectComponents(inst, selector, all, callback) {
+    if (typeof selector !== 'string') throw new TypeError('selectComponent expects a selector string');
+    const ids = parseJson(host.viewSelectComponents(idOf.get(inst), selector, all));
+    const found = ids.map(function (id) { return owners.get(id); }).filter(function (c) { return c !== undefined; });
+    const result = all ? found : (found.length > 0 ? found[0] : null);
+    if (typeof callback === 'function') {
+      // The platform's documented form delivers the result to a callback, asynchronously.
+      host.nextTurn(function () { callback(result); });
+    }
+    return result;
+  }
+
+  // Methods every page and component instance has, beside its own.
+  function addInstanceApi(inst) {
+    hidden(inst, 'setData', function (patch, callback) { setData(inst, patch, callback); });
+    hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
+    hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
+    hidden(inst, 'createSelectorQuery', function () { return createSelectorQuery().in(inst); });
+  }
+
+  function bindMethods(inst, methods) {
+    // Methods keep their instance as `this` when passed as callbacks
+    // (ctx.onRtcChatMembersChanged(this.onMembers)), as on the platform.
+    for (const name of Object.keys(methods)) {
+      inst[name] = call.call(bind, methods[name], inst);
+    }
+  }
+
+  function newComponentInstance(def, kind, label, pageId, host_) {
+    const inst = {};
+    const record = { def: def, kind: kind, pageId: pageId, label: label, live: false };
+    const id = register(inst, record);
+    if (kind === 'page') record.pageId = id;
+    const data = clone(def.data) || {};
+    for (const [name, spec] of def.properties) {
+      if (!(name in data)) data[name] = clone(spec.value);
+    }
+    inst.is = def.path;
+    inst.id = host_.id || '';
+    inst.dataset = host_.dataset || {};
+    inst.data = data;
+    hidden(inst, 'properties', data);
+    addInstanceApi(inst);
+    hidden(inst, 'triggerEvent', function (name, detail, options) { triggerEvent(inst, name, detail, options); });
+    hidden(inst, 'hasBehavior', function (b) { return def.behaviors.has(b); });
+    hidden(inst, 'getPageId', function () { return 'pageId:' + record.pageId; });
+    bindMethods(inst, def.methods);
+    return inst;
+  }
+
+  // A page defined with Page(options): its fields copied, its methods bound, its data cloned.
+  function createPage(definition, route, query) {
+    let page;
+    if (definition.componentDef) {
+      // A page built with Component(): page hooks live in methods; properties take the query.
+      page = newComponentInstance(definition.componentDef, 'page', route, 0, {});
+      page.route = route;
+      page.options = query;
+      runHook(page, route, 'created', definition.componentDef.lifetimes.created);
+      const props = {};
+      for (const name of Object.keys(query)) {
+        if (definition.componentDef.properties.has(name)) props[name] = query[name];
+      }
+      applyProperties(page, props);
+    } else {
+      page = {};
+      for (const key of Object.keys(definition)) {
+        if (key === 'data') continue;
+        const value = definition[key];
+        page[key] = typeof value === 'function' ? call.call(bind, value, page) : value;
+      }
+      page.data = clone(definition.data) || {};
+      page.route = route;
+      page.options = query;
+      register(page, { def: null, kind: 'page', pageId: 0, label: route, live: false });
+      recordOf.get(page).pageId = idOf.get(page);
+      addInstanceApi(page);
+    }
+    return page;
+  }
+
+  function pageDefinition(options, route) {
+    return { componentDef: Component(options, route) };
+  }
+
+  // The page is in the view from its first render on; setData reaches the view from then.
+  function pageRendered(page) {
+    const record = recordOf.get(page);
+    record.live = true;
+    host.viewPageCreated(idOf.get(page), record.label, viewJson(page.data));
+    if (record.def) runHook(page, record.label, 'attached', record.def.lifetimes.attached);
+  }
+
+  function pageReady(page) {
+    const record = recordOf.get(page);
+    if (record.def) runHook(page, record.label, 'ready', record.def.lifetimes.ready);
+  }
+
+  // pageLifetimes of every live component of the page, before the page's own hook runs.
+  function pageLifetime(page, name, args) {
+    const pageId = idOf.get(page);
+    for (const [, inst] of owners) {
+      const record = recordOf.get(inst);
+      if (record.kind !== 'component' || record.pageId !== pageId || !record.live) continue;
+      runHook(inst, record.label, 'pageLifetimes.' + name, record.def.pageLifetimes[name], args);
+    }
+  }
+
+  function pageUnloaded(page) {
+    const id = idOf.get(page);
+    const record = recordOf.get(page);
+    host.viewPageUnloaded(id);
+    if (record.def) runHook(page, record.label, 'detached', record.def.lifetimes.detached);
+    record.live = false;
+    owners.delete(id);
+  }
+
+  function pageShown(page) {
+    topPageId = idOf.get(page);
+    host.viewPageShown(topPageId);
+  }
+
+  function pageIdOf(page) {
+    return idOf.get(page);
+  }
+
+  // Sets properties from the host element (or a page's query): coerced, stored, observed.
+  // Returns the values applied (only those that changed).
+  function applyProperties(inst, props) {
+    const record = recordOf.get(inst);
+    const def = record.def;
+    const applied = {};
+    batched(function () {
+      const changed = [];
+      const oldProps = {};
+      for (const name of Object.keys(props)) {
+        const spec = def.properties.get(name);
+        if (spec === undefined) continue;
+        const value = coerce(spec.type, props[name]);
+        const old = inst.data[name];
+        if (sameJson(old, value)) continue;
+        if (spec.observer) oldProps[name] = old;
+        inst.data[name] = value;
+        applied[name] = value;
+        changed.push([name]);
+      }
+      runObservers(inst, def, changed, oldProps);
+    });
+    return applied;
+  }
+
+  function triggerEvent(inst, name, detail, options) {
+    if (typeof name !== 'string' || name === '') throw new TypeError('triggerEvent expects an event name');
+    const o = options || {};
+    let json;
+    try {
+      json = detail === undefined ? 'null' : viewJson(detail);
+    } catch (e) {
+      json = toJson(detail);
+    }
+    host.viewComponentEvent(idOf.get(inst), name, json === undefined ? 'null' : json,
+      !!o.bubbles, !!o.composed, !!o.capturePhase);
+  }
+
+  // --- SelectorQuery -------------------------------------------------------------------------
+
+  function createSelectorQuery() {
+    const requests = [];
+    const callbacks = [];
+    let scope = null;
+    const query = {};
+    function nodesRef(kind, selector) {
+      const ref = {};
+      function add(fields, callback) {
+        requests.push({ kind: kind, selector: selector, ownerId: scope, fields: fields });
+        callbacks.push(typeof callback === 'function' ? callback : null);
+        return query;
+      }
+      ref.boundingClientRect = function (callback) { return add({ id: true, dataset: true, rect: true, size: true }, callback); };
+      ref.scrollOffset = function (callback) { return add({ id: true, dataset: true, scrollOffset: true }, callback); };
+      ref.fields = function (fields, callback) { return add(fields && typeof fields === 'object' ? clone(fields) : {}, callback); };
+      return ref;
+    }
+    query.in = function (component) {
+      const id = idOf.get(component);
+      if (id === undefined) throw new TypeError('SelectorQuery.in expects a component instance');
+      scope = id;
+      return query;
+    };
+    query.select = function (selector) { return nodesRef('select', String(selector)); };
+    query.selectAll = function (selector) { return nodesRef('selectAll', String(selector)); };
+    query.selectViewport = function () { return nodesRef('viewport', ''); };
+    query.exec = function (callback) {
+      const pending = requests.slice();
+      const cbs = callbacks.slice();
+      host.nextTurn(function () {
+        for (const r of pending) if (r.ownerId === null) r.ownerId = topPageId;
+        const results = parseJson(host.viewQuery(viewJson(pending)));
+        for (let i = 0; i < cbs.length; i++) {
+          if (cbs[i]) {
+            try { cbs[i](results[i]); } catch (e) { report(e); }
+          }
+        }
+        if (typeof callback === 'function') callback(results);
+      });
+      return query;
+    };
+    return query;
+  }
+
+  // --- what the view calls -------------------------------------------------------------------
+
+  function createComponent(path, parentId, pageId, hostInfoJson) {
+    const def = componentDefs.get(path);
+    if (def === undefined) throw new Error('component ' + path + ' was not loaded');
+    const inst = newComponentInstance(def, 'component', path, pageId, parseJson(hostInfoJson));
+    const record = recordOf.get(inst);
+    // setData in created changes the data synchronously; the view renders it with the rest.
+    runHook(inst, path, 'created', def.lifetimes.created);
+    record.live = true;
+    return viewJson({ id: idOf.get(inst), data: inst.data });
+  }
+
+  function setProperties(id, propsJson) {
+    const inst = owners.get(id);
+    if (inst === undefined) return '{}';
+    return viewJson(applyProperties(inst, parseJson(propsJson)));
+  }
+
+  function lifetime(id, name) {
+    const inst = owners.get(id);
+    if (inst === undefined) return;
+    const record = recordOf.get(inst);
+    runHook(inst, record.label, name, record.def.lifetimes[name]);
+    if (name === 'detached') {
+      record.live = false;
+      owners.delete(id);
+    }
+  }
+
+  // [found, resultJson]: found is false when the owner has no such method.
+  function callHandler(id, method, eventJson) {
+    const inst = owners.get(id);
+    if (inst === undefined || typeof inst[method] !== 'function') return [false, null];
+    host.lifecycle(ownerLabel(inst), method);
+    let result;
+    try {
+      result = inst[method](parseJson(eventJson));
+    } catch (e) {
+      report(e);
+      return [true, null];
+    }
+    let json = null;
+    try {
+      json = viewJson(result);
+    } catch (e) {
+      json = null;
+    }
+    return [true, json === undefined ? null : json];
+  }
+
+  // A page hook the view raises (onPageScroll, onReachBottom), with one argument.
+  function pageHook(id, hook, argJson) {
+    const page = owners.get(id);
+    if (page === undefined || typeof page[hook] !== 'function') return;
+    host.lifecycle(ownerLabel(page), hook);
+    try {
+      page[hook](parseJson(argJson));
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  function componentInfo(path) {
+    const def = componentDefs.get(path);
+    if (def === undefined) return null;
+    const properties = {};
+    for (const [name, spec] of def.properties) properties[name] = spec.type;
+    return toJson({ path: path, properties: properties, externalClasses: def.externalClasses, options: def.options });
+  }
+
+  return {
+    Component: Component,
+    Behavior: Behavior,
+    beginComponent: function (path) { loadingComponent = path; },
+    endComponent: function (path) {
+      loadingComponent = null;
+      return componentDefs.has(path);
+    },
+    pageDefinition: pageDefinition,
+    createPage: createPage,
+    pageRendered: pageRendered,
+    pageReady: pageReady,
+    pageShown: pageShown,
+    pageLifetime: pageLifetime,
+    pageUnloaded: pageUnloaded,
+    pageIdOf: pageIdOf,
+    topPageId: function () { return topPageId; },
+    createSelectorQuery: createSelectorQuery,
+    // The view's side: component instances, properties, lifetimes, handlers.
+    createComponent: createComponent,
+    setProperties: setProperties,
+    lifetime: lifetime,
+    callHandler: callHandler,
+    pageHook: pageHook,
+    componentInfo: componentInfo
+  };
+})
