@@ -7,7 +7,9 @@ import java.util.List;
  * to live ones by (instruction, key), so each instance is one place in a template.
  */
 public abstract sealed class TNode permits TNode.Element, TNode.Text, TNode.For, TNode.If, TNode.Block, TNode.Call {
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
     private final Location location;
+    private final int serial = SERIALS.incrementAndGet();
 
     TNode(Location location) {
         this.location = location;
@@ -15,6 +17,11 @@ public abstract sealed class TNode permits TNode.Element, TNode.Text, TNode.For,
 
     public Location location() {
         return location;
+    }
+
+    /** A number unique to this instruction, for keys of rendered nodes. */
+    public int serial() {
+        return serial;
     }
 
     /** An element: a built-in, a custom component's host, a {@code <slot>}, or an unknown tag. */

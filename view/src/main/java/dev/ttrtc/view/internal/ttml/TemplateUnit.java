@@ -47,6 +47,16 @@ public final class TemplateUnit {
         return Collections.unmodifiableList(sjs);
     }
 
+    /** The names of the templates this file defines. */
+    public java.util.Set<String> definitionNames() {
+        return Collections.unmodifiableSet(templates.keySet());
+    }
+
+    /** The files this file imports directly. */
+    public List<TemplateUnit> importedUnits() {
+        return Collections.unmodifiableList(imports);
+    }
+
     List<TNode> mutableBody() {
         return body;
     }

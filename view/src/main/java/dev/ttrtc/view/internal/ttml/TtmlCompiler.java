@@ -402,7 +402,7 @@ public final class TtmlCompiler {
     }
 
     /** A path relative to {@code from}'s folder, or to the project root when it starts with /; null when it leaves the project. */
-    static String resolve(String from, String spec) {
+    public static String resolve(String from, String spec) {
         List<String> parts = new ArrayList<>();
         if (!spec.startsWith("/") && from.contains("/")) {
             parts.addAll(List.of(from.substring(0, from.lastIndexOf('/')).split("/")));
