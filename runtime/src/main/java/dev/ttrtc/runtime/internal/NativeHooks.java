@@ -89,7 +89,7 @@ final class NativeHooks {
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {
-            dataChanged(JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
+            dataChanged((ObjectNode) JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
             return null;
         });
         view.addHooks(hooks);
@@ -99,7 +99,8 @@ final class NativeHooks {
     private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {
         Map<String, String> queryMap = JsBridge.JSON.convertValue(query, new TypeReference<LinkedHashMap<String, String>>() { });
         List<String> routes = JsBridge.JSON.convertValue(stack, new TypeReference<List<String>>() { });
-        pageState.set(new PageState(route, Collections.unmodifiableMap(queryMap), List.copyOf(routes), data));
+        pageState.set(new PageState(route, Collections.unmodifiableMap(queryMap), List.copyOf(routes),
+                new PageData((ObjectNode) data)));
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("route", route);
         details.set("query", query);
@@ -107,10 +108,12 @@ final class NativeHooks {
         log.record(HostEvent.Kind.NAVIGATION, route, "page " + route + " " + query, details);
     }
 
-    private void dataChanged(JsonNode data, JsonNode patch) {
-        PageState state = pageState.updateAndGet(s -> s.withData(data));
+    /** @param patch the patch as the view gets it; {@code logged} as the event log shows it */
+    private void dataChanged(ObjectNode patch, JsonNode logged) {
+        PageState state = pageState.get();
+        state.data().patch(patch);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("patch", patch);
-        log.record(HostEvent.Kind.DATA, state.route(), "setData " + patch, details);
+        details.set("patch", logged);
+        log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
     }
 }

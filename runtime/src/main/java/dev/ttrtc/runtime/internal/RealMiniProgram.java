@@ -151,7 +151,7 @@ public final class RealMiniProgram implements MiniProgram {
 
         ModuleLoader loader = new ModuleLoader(project, js);
         if (project.kind() == Project.Kind.MINI_GAME) {
-            pageState.set(new PageState(route, options.query(), List.of(route), PageState.EMPTY.data()));
+            pageState.set(new PageState(route, options.query(), List.of(route), PageData.EMPTY));
             run(loader, "game.js");
             return;
         }
@@ -279,7 +279,7 @@ public final class RealMiniProgram implements MiniProgram {
 
     @Override
     public JsonNode pageData() {
-        return pageState.get().data().deepCopy();
+        return pageState.get().data().copy();
     }
 
     @Override

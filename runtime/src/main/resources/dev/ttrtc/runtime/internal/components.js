@@ -338,6 +338,14 @@
     }
   }
 
+  function viewJsonOrNull(value) {
+    try {
+      return viewJson(value);
+    } catch (e) {
+      return null;
+    }
+  }
+
   function queuePatch(id, applied) {
     let patch = pendingPatches.get(id);
     if (patch === undefined) {
@@ -413,7 +421,11 @@
         assign(inst.data, segments, copy);
         applied[path] = value;
       }
-      if (record.kind === 'page' && idOf.get(inst) === topPageId) host.dataChanged(toJson(inst.data), toJson(applied));
+      if (record.kind === 'page' && idOf.get(inst) === topPageId) {
+        // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
+        const patchJson = viewJsonOrNull(applied);
+        if (patchJson !== null) host.dataChanged(patchJson, toJson(applied));
+      }
       if (record.live) queuePatch(idOf.get(inst), applied);
       if (watching) runObservers(inst, record.def, changed, oldProps);
     });

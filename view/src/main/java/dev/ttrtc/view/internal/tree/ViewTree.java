@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.view.ComponentInfo;
 import dev.ttrtc.runtime.view.CreatedComponent;
+import dev.ttrtc.runtime.view.DataPaths;
 import dev.ttrtc.runtime.view.LogicLayer;
 import dev.ttrtc.view.internal.ttml.JsValues;
 import dev.ttrtc.view.internal.ttml.Location;

@@ -1,4 +1,4 @@
-package dev.ttrtc.view.internal.tree;
+package dev.ttrtc.runtime.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies {@code setData} patches to an owner's copy of its data: keys are data paths
- * ({@code a.b[2].c}) as the logic layer accepted them; missing containers are created (an
- * array for an index, an object for a name), as the logic layer does.
+ * Applies {@code setData} patches (as {@link ViewLayer#dataChanged} receives them) to a copy of
+ * the data: keys are data paths ({@code a.b[2].c}) as the logic layer accepted them; missing
+ * containers are created (an array for an index, an object for a name), as the logic layer
+ * does. Not thread-safe: the caller owns the data.
  */
-final class DataPaths {
+public final class DataPaths {
     private DataPaths() {
     }
 
-    static void apply(ObjectNode data, ObjectNode patch) {
+    public static void apply(ObjectNode data, ObjectNode patch) {
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             List<Object> segments = parse(entry.getKey());
             if (segments != null) {
@@ -26,7 +27,7 @@ final class DataPaths {
     }
 
     /** 'a.b[2].c' → [a, b, 2, c] (names as String, indexes as Integer); null when malformed. */
-    static List<Object> parse(String path) {
+    public static List<Object> parse(String path) {
         List<Object> segments = new ArrayList<>();
         int i = 0;
         int n = path.length();
