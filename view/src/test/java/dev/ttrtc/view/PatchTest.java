@@ -143,7 +143,7 @@ class PatchTest extends ViewTestBase {
             }
         });
         call(app, "bump");
-        waitForConsole(app, "callback");
+        waitUntil(() -> order.size() == 2);
         assertEquals(List.of("ops text", "console callback"), order);
     }
 

@@ -76,7 +76,7 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
 
     @Override
     public void created(Node node) {
-        if (node.component() != null || isStructural(node)) {
+        if (isStructural(node)) {
             return;
         }
         ComponentProvider provider = providers.get(node.tag());

@@ -186,11 +186,8 @@ final class Reconciler {
     private Node create(VNode v, RenderPass pass) {
         Node node = host.newNode(v.owner(), v);
         if (v.isText()) {
-            node.text(v.text());
             return node;
         }
-        node.attributes(v.attributes());
-        node.events(v.events());
         if (v.componentPath() != null) {
             Owner component = host.createComponent(node, v);
             node.component(component);

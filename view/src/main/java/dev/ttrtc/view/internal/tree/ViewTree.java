@@ -156,8 +156,14 @@ public final class ViewTree implements Reconciler.Host {
     public Node newNode(Owner owner, VNode v) {
         Node node = new Node(nextNodeId++, owner, v.source(), v.key(), v.tag());
         nodes.put(node.id(), node);
-        if (!v.isText()) {
-            setup.created(node);
+        if (v.isText()) {
+            node.text(v.text());
+        } else {
+            node.attributes(v.attributes());
+            node.events(v.events());
+            if (v.componentPath() == null) {
+                setup.created(node);
+            }
         }
         return node;
     }
