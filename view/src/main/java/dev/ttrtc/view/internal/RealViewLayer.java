@@ -71,6 +71,11 @@ public final class RealViewLayer implements ViewLayer {
             }
 
             @Override
+            public boolean inTree(Node element) {
+                return tree.node(element.id()) == element;
+            }
+
+            @Override
             public double[] measure(Node element) {
                 return queries.measure(element);
             }

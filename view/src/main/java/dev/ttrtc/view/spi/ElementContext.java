@@ -34,11 +34,19 @@ public interface ElementContext {
 
     /**
      * Raises an event at this element (a non-bubbling component event such as {@code error} or
-     * {@code change}): handlers bound to it run before this returns.
+     * {@code change}): handlers bound to it run before this returns. Nothing happens once the
+     * element left the tree. Never call it while writing HTML.
      *
      * @return what the handler returned (a missing node when nothing or no handler)
      */
     JsonNode emit(String type, JsonNode detail);
+
+    /**
+     * Runs a task on a later turn of the instance's loop, after the render under way (an
+     * element announcing {@code load} or {@code error} once it is shown); skipped if the element
+     * left the tree meanwhile.
+     */
+    void later(Runnable task);
 
     /** The element's own inner HTML changed: mirrors get it again. */
     void invalidate();

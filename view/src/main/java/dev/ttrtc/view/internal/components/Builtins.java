@@ -34,6 +34,9 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
 
         void warn(Location location, String message);
 
+        /** Whether the element is (still) in a page's tree. */
+        boolean inTree(Node element);
+
         /** [scrollWidth, scrollHeight, width, height] of an element under the layout rule. */
         double[] measure(Node element);
     }

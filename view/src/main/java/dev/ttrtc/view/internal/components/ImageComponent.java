@@ -68,11 +68,22 @@ final class ImageComponent implements ComponentProvider {
 
     private static final class Image implements ElementBehavior {
         private final ElementContext element;
-        private String loadedSrc;
+        private String shownSrc;
 
         Image(ElementContext element) {
             this.element = element;
+            this.shownSrc = element.string("src");
             check();
+            announceLater();
+        }
+
+        private void announceLater() {
+            String src = shownSrc;
+            element.later(() -> {
+                if (src.equals(shownSrc)) {
+                    announce(src);
+                }
+            });
         }
 
         private void check() {
@@ -85,8 +96,11 @@ final class ImageComponent implements ComponentProvider {
         @Override
         public void attributesChanged() {
             check();
-            if (!element.string("src").equals(loadedSrc)) {
+            String src = element.string("src");
+            if (!src.equals(shownSrc)) {
+                shownSrc = src;
                 element.invalidate();
+                announceLater();
             }
         }
 
@@ -103,17 +117,16 @@ final class ImageComponent implements ComponentProvider {
 
         @Override
         public void innerHtml(HtmlOut out) {
-            String src = element.string("src");
-            String path = src.isEmpty() ? null : element.resolvePath(src);
-            out.open("img", Map.of("src", path != null ? "/" + path : src, "alt", ""));
-            if (!src.equals(loadedSrc)) {
-                loadedSrc = src;
-                announce(src, path);
-            }
+            String path = shownSrc.isEmpty() ? null : element.resolvePath(shownSrc);
+            Map<String, String> img = new java.util.LinkedHashMap<>();
+            img.put("src", path != null ? "/" + path : shownSrc);
+            img.put("alt", "");
+            out.open("img", img);
         }
 
-        /** The load or error event for a newly shown src. */
-        private void announce(String src, String path) {
+        /** The load or error event for a newly shown src (a later src may have replaced it meanwhile). */
+        private void announce(String src) {
+            String path = src.isEmpty() ? null : element.resolvePath(src);
             if (src.isEmpty() || (path == null && src.contains("://"))) {
                 return;
             }

@@ -87,7 +87,16 @@ final class RealElementContext implements ElementContext {
 
     @Override
     public JsonNode emit(String type, JsonNode detail) {
-        return services.emit(node, type, detail);
+        return services.inTree(node) ? services.emit(node, type, detail) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    @Override
+    public void later(Runnable task) {
+        logic.loop().execute(() -> {
+            if (services.inTree(node)) {
+                task.run();
+            }
+        });
     }
 
     @Override
