@@ -175,15 +175,21 @@ public final class Selector {
         return end;
     }
 
-    /** Every matching element below {@code root} (not root itself), in document order. */
+    /** Every matching element from {@code root} down (root included), in document order. */
     public List<Node> selectAll(Node root, Owner scope) {
         List<Node> out = new ArrayList<>();
+        if (matches(root, scope)) {
+            out.add(root);
+        }
         collect(root, scope, out, false);
         return out;
     }
 
-    /** The first matching element below {@code root}, or null. */
+    /** The first matching element from {@code root} down, or null. */
     public Node select(Node root, Owner scope) {
+        if (matches(root, scope)) {
+            return root;
+        }
         List<Node> out = new ArrayList<>(1);
         collect(root, scope, out, true);
         return out.isEmpty() ? null : out.get(0);
