@@ -70,11 +70,11 @@ final class SjsRegistry {
 
     private SjsModule require(String from, String spec) throws SjsException {
         if (!(spec.startsWith("./") || spec.startsWith("../")) || !spec.endsWith(".sjs")) {
-            throw new SjsException(from + ": require(\"" + spec + "\"): SJS can require only a relative path to a .sjs file");
+            throw new SjsException("require(\"" + spec + "\"): SJS can require only a relative path to a .sjs file");
         }
         String path = TtmlCompiler.resolve(from, spec);
         if (path == null || !logic.files().exists(path)) {
-            throw new SjsException(from + ": require(\"" + spec + "\"): no such file");
+            throw new SjsException("require(\"" + spec + "\"): no such file");
         }
         return file(path);
     }

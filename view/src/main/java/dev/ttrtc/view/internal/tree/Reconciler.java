@@ -32,8 +32,6 @@ final class Reconciler {
         boolean passProperties(Owner component, VNode v);
 
         List<VNode> render(Owner owner);
-
-        void duplicateKey(VNode v);
     }
 
     private record Match(Object source, String key) {
@@ -70,8 +68,6 @@ final class Reconciler {
                 Integer at = byKey.get(new Match(v.source(), v.key()));
                 if (at != null && !reused[at] && matches(old.get(at), v)) {
                     found = at;
-                } else if (at != null && reused[at]) {
-                    host.duplicateKey(v);
                 }
             }
             if (found >= 0) {

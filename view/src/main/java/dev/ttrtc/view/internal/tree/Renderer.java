@@ -12,10 +12,12 @@ import dev.ttrtc.view.internal.ttml.SjsModules;
 import dev.ttrtc.view.internal.ttml.TNode;
 import dev.ttrtc.view.internal.ttml.TemplateUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -100,12 +102,18 @@ final class Renderer {
     private void loop(Owner owner, TNode.For f, Scope scope, String key, List<VNode> out) {
         Object items = Evaluator.value(f.items(), scope);
         int index = 0;
+        Set<String> seen = f.key() == null ? null : new HashSet<>();
         for (Iterator<Object[]> it = entries(items); it.hasNext(); index++) {
             Object[] entry = it.next();
             Object item = entry[1];
             Scope inner = scope.with(f.itemName(), item).with(f.indexName(), entry[0]);
-            String itemKey = key + LOOP + itemKey(f, item, index);
-            node(owner, f.body(), inner, itemKey, out);
+            String own = itemKey(f, item, index);
+            if (seen != null && !seen.add(own)) {
+                warnings.warn(f.key().location(), f.key(), "tt:key values repeat in this list (\"" + own.substring(1)
+                        + "\"); repeated items are matched by position");
+                own = "#" + index;
+            }
+            node(owner, f.body(), inner, key + LOOP + own, out);
         }
     }
 

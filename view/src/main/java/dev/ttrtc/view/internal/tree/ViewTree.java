@@ -263,9 +263,4 @@ public final class ViewTree implements Reconciler.Host {
     public List<VNode> render(Owner owner) {
         return renderer.render(owner);
     }
-
-    @Override
-    public void duplicateKey(VNode v) {
-        warnOnce(v.source().location(), v.source(), "tt:key values repeat in this list; repeated items are re-created on every update");
-    }
 }
