@@ -19,11 +19,9 @@ import org.graalvm.polyglot.Value;
  * handlers, as the view layer drives them. Values cross as JSON text. Loop thread only.
  */
 final class ComponentModel {
-    private final JsBridge js;
     private final Value model;
 
-    ComponentModel(JsBridge js, Value model) {
-        this.js = js;
+    ComponentModel(Value model) {
         this.model = model;
     }
 
@@ -78,9 +76,5 @@ final class ComponentModel {
     /** The owner id of the page on top of the stack, 0 before the first page opens. */
     int topPageId() {
         return model.invokeMember("topPageId").asInt();
-    }
-
-    JsBridge js() {
-        return js;
     }
 }

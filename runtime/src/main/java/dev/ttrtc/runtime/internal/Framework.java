@@ -23,9 +23,12 @@ final class Framework {
 
     /** Defines App, Page, Component, Behavior, getApp and getCurrentPages in the context. */
     static Framework install(JsBridge js, ProxyObject hooks) {
-        Value model = js.context().eval(JsBridge.hostSource("components.js")).execute(hooks, js.helpers());
+        Value definitions = js.context().eval(JsBridge.hostSource("component-definitions.js")).execute(hooks, js.helpers());
+        Value selectorQuery = js.context().eval(JsBridge.hostSource("selector-query.js")).execute(hooks, js.helpers());
+        Value model = js.context().eval(JsBridge.hostSource("components.js"))
+                .execute(hooks, js.helpers(), definitions, selectorQuery);
         Value factory = js.context().eval(JsBridge.hostSource("framework.js"));
-        return new Framework(js, factory.execute(hooks, js.helpers(), model), new ComponentModel(js, model));
+        return new Framework(js, factory.execute(hooks, js.helpers(), model), new ComponentModel(model));
     }
 
     /** The page and component instances, as the view layer drives them. */

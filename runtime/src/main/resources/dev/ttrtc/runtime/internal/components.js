@@ -1,9 +1,10 @@
-// The component model of the logic layer: Component(), Behavior(), and the instances of pages
-// and components with their data, setData, properties, observers, lifetimes, events and
-// selector queries. Evaluated once per instance before framework.js, which owns the page stack
-// and asks this model to build page instances. `host` reports to Java (and through it to the
+// The component model of the logic layer: Component() registration and the instances of pages
+// and components with their data, setData, properties, observers, lifetimes and events
+// (definitions come from component-definitions.js, SelectorQuery from selector-query.js).
+// Evaluated once per instance before framework.js, which owns the page stack and asks this
+// model to build page instances. `host` reports to Java (and through it to the
 // view layer); every function here runs on the instance's loop thread.
-(function (host, helpers) {
+(function (host, helpers, definitions, selectorQuery) {
   'use strict';
   const toJson = helpers.toJson;         // for the event log: never fails
   const viewJson = helpers.viewJson;     // what the view gets: JSON.stringify semantics
@@ -16,7 +17,6 @@
   const idOf = new WeakMap();        // instance -> owner id
   const recordOf = new WeakMap();    // instance -> {def, kind, pageId, label, live}
   const componentDefs = new Map();   // component path -> normalised definition
-  const behaviorDefs = new WeakMap();// Behavior() result -> normalised behavior
   let loadingComponent = null;       // the component file being evaluated, where Component() is allowed
   let topPageId = 0;                 // the page on top of the stack: its data is the embedder's snapshot
   let batchDepth = 0;                // setData calls under way (observers may nest them)
@@ -43,189 +43,15 @@
     }
   }
 
-  // --- definitions ---------------------------------------------------------------------------
+  const coerce = definitions.coerce;
+  const parsePath = definitions.parsePath;
+  const assign = definitions.assign;
+  const read = definitions.read;
+  const clone = definitions.clone;
+  const sameJson = definitions.sameJson;
+  const createSelectorQuery = selectorQuery(function (inst) { return idOf.get(inst); }, function () { return topPageId; }, clone);
 
-  const TYPE_NAMES = new Map([
-    [String, 'String'], [Number, 'Number'], [Boolean, 'Boolean'],
-    [Object, 'Object'], [Array, 'Array'], [Function, 'Function'], [null, 'Any']
-  ]);
-
-  function typeName(type, where) {
-    if (type === undefined) return 'Any';
-    if (!TYPE_NAMES.has(type)) {
-      throw new TypeError(where + ': type must be String, Number, Boolean, Object, Array, Function or null');
-    }
-    return TYPE_NAMES.get(type);
-  }
-
-  function defaultFor(type) {
-    switch (type) {
-      case 'String': return '';
-      case 'Number': return 0;
-      case 'Boolean': return false;
-      case 'Array': return [];
-      default: return null;
-    }
-  }
-
-  // Coerces a value passed from a host element to a declared property type, as the platform
-  // does for attribute values ("5" to 5 for a Number property).
-  function coerce(type, value) {
-    switch (type) {
-      case 'String':
-        if (value === null || value === undefined) return '';
-        return typeof value === 'object' ? JSON.stringify(value) : String(value);
-      case 'Number': {
-        const n = Number(value);
-        return Number.isNaN(n) ? 0 : n;
-      }
-      case 'Boolean': return !!value;
-      case 'Array': return Array.isArray(value) ? value : [];
-      case 'Object': return value !== null && typeof value === 'object' ? value : null;
-      default: return value === undefined ? null : value;
-    }
-  }
-
-  function normaliseProperties(properties, where) {
-    const out = new Map();
-    if (properties === undefined || properties === null) return out;
-    for (const name of Object.keys(properties)) {
-      const spec = properties[name];
-      let type;
-      let value;
-      let observer = null;
-      if (spec === null || typeof spec === 'function') {
-        type = typeName(spec, where + ' property "' + name + '"');
-        value = defaultFor(type);
-      } else if (typeof spec === 'object') {
-        type = typeName(spec.type === undefined ? null : spec.type, where + ' property "' + name + '"');
-        value = 'value' in spec ? spec.value : defaultFor(type);
-        observer = spec.observer === undefined ? null : spec.observer;
-      } else {
-        throw new TypeError(where + ': property "' + name + '" must be a type or {type, value, observer}');
-      }
-      out.set(name, { name: name, type: type, value: value, observer: observer });
-    }
-    return out;
-  }
-
-  // '**', 'a.**', 'a.b[0], c' -> [{segments, deep}], one entry per watched path.
-  function parseObserverKey(key) {
-    return key.split(',').map(function (part) {
-      const path = part.trim();
-      if (path === '**') return { segments: [], deep: true };
-      const deep = path.endsWith('.**');
-      const segments = parsePath(deep ? path.slice(0, -3) : path);
-      if (segments === null) throw new TypeError('observers: invalid path "' + path + '"');
-      return { segments: segments, deep: deep };
-    });
-  }
-
-  const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
-  const PAGE_LIFETIMES = ['show', 'hide', 'resize'];
-
-  // The parts of a Component() or Behavior() options object, in the common shape both merge into.
-  function normalise(options, where) {
-    if (options === null || typeof options !== 'object') throw new TypeError(where + ' expects an object');
-    const part = {
-      behaviors: [],
-      properties: normaliseProperties(options.properties, where),
-      data: options.data && typeof options.data === 'object' ? options.data : {},
-      methods: {},
-      lifetimes: {},
-      pageLifetimes: {},
-      observers: [],
-      definitionFilter: typeof options.definitionFilter === 'function' ? options.definitionFilter : null
-    };
-    const behaviors = options.behaviors === undefined ? [] : options.behaviors;
-    if (!Array.isArray(behaviors)) throw new TypeError(where + ': behaviors must be an array');
-    for (const b of behaviors) {
-      if (typeof b === 'string') {
-        // Built-in behaviors ('tt://form-field', 'wx://form-field', …) are accepted as markers for hasBehavior.
-        part.behaviors.push({ builtin: b });
-      } else if (behaviorDefs.has(b)) {
-        part.behaviors.push(b);
-      } else {
-        throw new TypeError(where + ': behaviors must hold values returned by Behavior()');
-      }
-    }
-    const methods = options.methods || {};
-    for (const name of Object.keys(methods)) {
-      if (typeof methods[name] === 'function') part.methods[name] = methods[name];
-    }
-    const lifetimes = options.lifetimes || {};
-    for (const name of LIFETIMES) {
-      // lifetimes {} wins over a top-level hook of the same name.
-      const fn = typeof lifetimes[name] === 'function' ? lifetimes[name] : options[name];
-      if (typeof fn === 'function') part.lifetimes[name] = fn;
-    }
-    const pageLifetimes = options.pageLifetimes || {};
-    for (const name of PAGE_LIFETIMES) {
-      if (typeof pageLifetimes[name] === 'function') part.pageLifetimes[name] = pageLifetimes[name];
-    }
-    const observers = options.observers || {};
-    for (const key of Object.keys(observers)) {
-      const fn = observers[key];
-      if (typeof fn !== 'function') continue;
-      part.observers.push({ key: key, paths: parseObserverKey(key), fn: fn });
-    }
-    return part;
-  }
-
-  function Behavior(options) {
-    const marker = {};
-    behaviorDefs.set(marker, normalise(options, 'Behavior()'));
-    return marker;
-  }
-
-  function mergeData(target, source) {
-    for (const key of Object.keys(source)) {
-      const a = target[key];
-      const b = source[key];
-      if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-        mergeData(a, b);
-      } else {
-        target[key] = clone(b);
-      }
-    }
-  }
-
-  // Flattens behaviors into one definition: behaviors first (each used once), the component last;
-  // same-named properties and methods: the later one wins; data objects merge; hooks all run.
-  function build(part, path, options) {
-    const def = {
-      path: path,
-      properties: new Map(),
-      data: {},
-      methods: {},
-      lifetimes: {},
-      pageLifetimes: {},
-      observers: [],
-      behaviors: new Set(),
-      externalClasses: Array.isArray(options.externalClasses) ? options.externalClasses.map(String) : [],
-      options: options.options && typeof options.options === 'object' ? options.options : {}
-    };
-    const filters = [];
-    function add(p) {
-      for (const b of p.behaviors) {
-        if (def.behaviors.has(b.builtin || b)) continue;
-        def.behaviors.add(b.builtin || b);
-        if (!b.builtin) add(behaviorDefs.get(b));
-      }
-      for (const [name, spec] of p.properties) def.properties.set(name, spec);
-      mergeData(def.data, p.data);
-      Object.assign(def.methods, p.methods);
-      for (const name of Object.keys(p.lifetimes)) (def.lifetimes[name] = def.lifetimes[name] || []).push(p.lifetimes[name]);
-      for (const name of Object.keys(p.pageLifetimes)) (def.pageLifetimes[name] = def.pageLifetimes[name] || []).push(p.pageLifetimes[name]);
-      def.observers.push.apply(def.observers, p.observers);
-      if (p.definitionFilter) filters.push(p.definitionFilter);
-    }
-    add(part);
-    for (const filter of filters) {
-      try { filter(options, filters); } catch (e) { report(e); }
-    }
-    return def;
-  }
+  // --- registration ----------------------------------------------------------------------------
 
   function Component(options, pageRoute) {
     const path = pageRoute || loadingComponent;
@@ -233,69 +59,9 @@
       throw new Error('Component() may be called only while a component file (or a page file) loads');
     }
     if (!pageRoute && componentDefs.has(path)) throw new Error('Component() was called twice in ' + path + '.js');
-    const def = build(normalise(options === undefined ? {} : options, 'Component()'), path, options || {});
+    const def = definitions.build(options, path);
     if (!pageRoute) componentDefs.set(path, def);
     return def;
-  }
-
-  // --- data paths ----------------------------------------------------------------------------
-
-  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
-  function parsePath(path) {
-    const segments = [];
-    const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
-    let rest = path;
-    let expectName = true;
-    while (rest.length > 0) {
-      if (!expectName && rest[0] === '.') {
-        rest = rest.slice(1);
-        expectName = true;
-        if (rest.length === 0) return null;
-        continue;
-      }
-      const m = re.exec(rest);
-      if (m === null) return null;
-      if (m[1] !== undefined) {
-        if (!expectName) return null;
-        segments.push(m[1]);
-      } else {
-        if (segments.length === 0) return null;
-        segments.push(Number(m[2]));
-      }
-      rest = rest.slice(m[0].length);
-      expectName = false;
-    }
-    return segments.length === 0 ? null : segments;
-  }
-
-  function assign(root, segments, value) {
-    let target = root;
-    for (let i = 0; i < segments.length - 1; i++) {
-      const key = segments[i];
-      const next = target[key];
-      if (next === null || typeof next !== 'object') {
-        target[key] = typeof segments[i + 1] === 'number' ? [] : {};
-      }
-      target = target[key];
-    }
-    target[segments[segments.length - 1]] = value;
-  }
-
-  function read(root, segments) {
-    let value = root;
-    for (const key of segments) {
-      if (value === null || typeof value !== 'object') return undefined;
-      value = value[key];
-    }
-    return value;
-  }
-
-  function clone(value) {
-    return value === undefined ? undefined : parseJson(toJson(value));
-  }
-
-  function sameJson(a, b) {
-    return toJson(a) === toJson(b);
   }
 
   // --- setData, observers and the view -------------------------------------------------------
@@ -571,10 +337,6 @@
     host.viewPageShown(topPageId);
   }
 
-  function pageIdOf(page) {
-    return idOf.get(page);
-  }
-
   // Sets properties from the host element (or a page's query): coerced, stored, observed.
   // Returns the values applied (only those that changed).
   function applyProperties(inst, props) {
@@ -611,52 +373,6 @@
     }
     host.viewComponentEvent(idOf.get(inst), name, json === undefined ? 'null' : json,
       !!o.bubbles, !!o.composed, !!o.capturePhase);
-  }
-
-  // --- SelectorQuery -------------------------------------------------------------------------
-
-  function createSelectorQuery() {
-    const requests = [];
-    const callbacks = [];
-    let scope = null;
-    const query = {};
-    function nodesRef(kind, selector) {
-      const ref = {};
-      function add(fields, callback) {
-        requests.push({ kind: kind, selector: selector, ownerId: scope, fields: fields });
-        callbacks.push(typeof callback === 'function' ? callback : null);
-        return query;
-      }
-      ref.boundingClientRect = function (callback) { return add({ id: true, dataset: true, rect: true, size: true }, callback); };
-      ref.scrollOffset = function (callback) { return add({ id: true, dataset: true, scrollOffset: true }, callback); };
-      ref.fields = function (fields, callback) { return add(fields && typeof fields === 'object' ? clone(fields) : {}, callback); };
-      return ref;
-    }
-    query.in = function (component) {
-      const id = idOf.get(component);
-      if (id === undefined) throw new TypeError('SelectorQuery.in expects a component instance');
-      scope = id;
-      return query;
-    };
-    query.select = function (selector) { return nodesRef('select', String(selector)); };
-    query.selectAll = function (selector) { return nodesRef('selectAll', String(selector)); };
-    query.selectViewport = function () { return nodesRef('viewport', ''); };
-    query.exec = function (callback) {
-      const pending = requests.slice();
-      const cbs = callbacks.slice();
-      host.nextTurn(function () {
-        for (const r of pending) if (r.ownerId === null) r.ownerId = topPageId;
-        const results = parseJson(host.viewQuery(viewJson(pending)));
-        for (let i = 0; i < cbs.length; i++) {
-          if (cbs[i]) {
-            try { cbs[i](results[i]); } catch (e) { report(e); }
-          }
-        }
-        if (typeof callback === 'function') callback(results);
-      });
-      return query;
-    };
-    return query;
   }
 
   // --- what the view calls -------------------------------------------------------------------
@@ -732,7 +448,7 @@
 
   return {
     Component: Component,
-    Behavior: Behavior,
+    Behavior: definitions.Behavior,
     beginComponent: function (path) { loadingComponent = path; },
     endComponent: function (path) {
       loadingComponent = null;
@@ -745,7 +461,6 @@
     pageShown: pageShown,
     pageLifetime: pageLifetime,
     pageUnloaded: pageUnloaded,
-    pageIdOf: pageIdOf,
     topPageId: function () { return topPageId; },
     createSelectorQuery: createSelectorQuery,
     // The view's side: component instances, properties, lifetimes, handlers.

@@ -73,10 +73,6 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
         return behavior(element) instanceof ScrollViewComponent.ScrollView s ? new double[] {s.scrollLeft(), s.scrollTop()} : null;
     }
 
-    public boolean isBuiltin(String tag) {
-        return providers.containsKey(tag);
-    }
-
     @Override
     public void created(Node node) {
         if (isStructural(node)) {

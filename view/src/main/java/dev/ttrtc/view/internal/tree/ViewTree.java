@@ -121,15 +121,6 @@ public final class ViewTree implements Reconciler.Host {
         return pass;
     }
 
-    /** Runs a render pass over one node's owner, for built-ins whose state changed the rendering. */
-    public RenderPass rerender(Owner owner) {
-        RenderPass pass = new RenderPass();
-        if (owner.attached()) {
-            reconciler.renderOwner(owner, owner.pageId() == topPageId, pass);
-        }
-        return pass;
-    }
-
     public Owner owner(int id) {
         return owners.get(id);
     }
@@ -142,12 +133,6 @@ public final class ViewTree implements Reconciler.Host {
     public Node pageRoot(int pageId) {
         Owner page = owners.get(pageId);
         return page == null ? null : page.root();
-    }
-
-    /** The data copy of an owner, as the view renders it (read only). */
-    public JsonNode data(int ownerId) {
-        Owner owner = owners.get(ownerId);
-        return owner == null ? JsonNodeFactory.instance.objectNode() : owner.data();
     }
 
     // ---- Reconciler.Host --------------------------------------------------------------------------

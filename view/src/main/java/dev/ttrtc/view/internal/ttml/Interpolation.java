@@ -16,15 +16,4 @@ public record Interpolation(List<Object> parts, Location location) {
         return parts.size() == 1 && parts.get(0) instanceof Expr e ? e : null;
     }
 
-    /** The text when the value has no binding, else null. */
-    public String constant() {
-        if (parts.isEmpty()) {
-            return "";
-        }
-        return parts.size() == 1 && parts.get(0) instanceof String s ? s : null;
-    }
-
-    public static Interpolation literal(String text, Location location) {
-        return new Interpolation(text.isEmpty() ? List.of() : List.of(text), location);
-    }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +25,7 @@ import java.util.regex.Pattern;
 public final class TtmlCompiler {
     private static final Pattern EVENT = Pattern.compile(
             "(?:(capture-bind|capture-catch|mut-bind):|(bind|catch):?)([A-Za-z_][\\w-]*)");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Set<String> DIRECTIVES = Set.of("tt:for", "tt:for-item", "tt:for-index", "tt:key", "tt:if",
-            "tt:elif", "tt:else", "tt:for-items");
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final ProjectFiles files;
     private final Warnings warnings;
@@ -172,27 +169,27 @@ public final class TtmlCompiler {
                 default:
                     break;
             }
-            Directives d = directives(e, context.sjsNames());
+            Directives d = Directives.of(e, context.sjsNames(), warnings);
             TNode core = element(e, d, context, importFiles, importLocations);
-            if (d.forItems != null) {
-                if (d.elif != null || d.isElse) {
+            if (d.forItems() != null) {
+                if (d.elif() != null || d.isElse()) {
                     throw new TemplateException(e.location(), "tt:for cannot be combined with tt:elif or tt:else");
                 }
-                TNode body = d.ifCondition == null ? core
-                        : new TNode.If(List.of(new TNode.Branch(d.ifCondition, core)), e.location());
-                out.add(new TNode.For(d.forItems, d.itemName, d.indexName, d.key, body, e.location()));
+                TNode body = d.ifCondition() == null ? core
+                        : new TNode.If(List.of(new TNode.Branch(d.ifCondition(), core)), e.location());
+                out.add(new TNode.For(d.forItems(), d.itemName(), d.indexName(), d.key(), body, e.location()));
                 chain = null;
-            } else if (d.ifCondition != null) {
+            } else if (d.ifCondition() != null) {
                 chain = new ArrayList<>();
-                chain.add(new TNode.Branch(d.ifCondition, core));
+                chain.add(new TNode.Branch(d.ifCondition(), core));
                 out.add(new TNode.If(chain, e.location()));
-            } else if (d.elif != null || d.isElse) {
+            } else if (d.elif() != null || d.isElse()) {
                 if (chain == null) {
-                    throw new TemplateException(e.location(), (d.isElse ? "tt:else" : "tt:elif")
+                    throw new TemplateException(e.location(), (d.isElse() ? "tt:else" : "tt:elif")
                             + " must follow an element with tt:if or tt:elif");
                 }
-                chain.add(new TNode.Branch(d.isElse ? null : d.elif, core));
-                if (d.isElse) {
+                chain.add(new TNode.Branch(d.isElse() ? null : d.elif(), core));
+                if (d.isElse()) {
                     chain = null;
                 }
             } else {
@@ -219,7 +216,7 @@ public final class TtmlCompiler {
         List<TNode> children = nodes(e.children(), context, importFiles, importLocations);
         if (e.name().equals("block")) {
             for (RawNode.Attribute a : e.attributes()) {
-                if (!DIRECTIVES.contains(a.name())) {
+                if (!Directives.NAMES.contains(a.name())) {
                     warnings.warn(a.location(), "<block> takes only tt:if and tt:for attributes; " + a.name() + " is ignored");
                 }
             }
@@ -229,7 +226,7 @@ public final class TtmlCompiler {
         List<TNode.EventBinding> events = new ArrayList<>();
         for (RawNode.Attribute a : e.attributes()) {
             String name = a.name();
-            if (DIRECTIVES.contains(name)) {
+            if (Directives.NAMES.contains(name)) {
                 continue;
             }
             if (name.startsWith("wx:")) {
@@ -303,91 +300,6 @@ public final class TtmlCompiler {
         } finally {
             context.includes().pop();
         }
-    }
-
-    // ---- directives -------------------------------------------------------------------------------
-
-    private static final class Directives {
-        Interpolation forItems;
-        String itemName = "item";
-        String indexName = "index";
-        TNode.Key key;
-        Interpolation ifCondition;
-        Interpolation elif;
-        boolean isElse;
-    }
-
-    private Directives directives(RawNode.Element e, Set<String> sjsNames) throws TemplateException {
-        Directives d = new Directives();
-        Map<String, RawNode.Attribute> found = new LinkedHashMap<>();
-        for (RawNode.Attribute a : e.attributes()) {
-            if (DIRECTIVES.contains(a.name())) {
-                found.put(a.name().equals("tt:for-items") ? "tt:for" : a.name(), a);
-            }
-        }
-        RawNode.Attribute forAttr = found.get("tt:for");
-        if (forAttr != null) {
-            d.forItems = Bindings.parse(required(forAttr), forAttr.valueLocation(), sjsNames, ExprParser.Place.VALUE);
-            if (found.containsKey("tt:for-item")) {
-                d.itemName = plainName(found.get("tt:for-item"));
-            }
-            if (found.containsKey("tt:for-index")) {
-                d.indexName = plainName(found.get("tt:for-index"));
-            }
-            RawNode.Attribute key = found.get("tt:key");
-            if (key != null) {
-                d.key = key(key);
-            }
-        } else {
-            for (String loopOnly : List.of("tt:for-item", "tt:for-index", "tt:key")) {
-                if (found.containsKey(loopOnly)) {
-                    warnings.warn(found.get(loopOnly).location(), loopOnly + " without tt:for is ignored");
-                }
-            }
-        }
-        RawNode.Attribute ifAttr = found.get("tt:if");
-        RawNode.Attribute elifAttr = found.get("tt:elif");
-        RawNode.Attribute elseAttr = found.get("tt:else");
-        int conditions = (ifAttr != null ? 1 : 0) + (elifAttr != null ? 1 : 0) + (elseAttr != null ? 1 : 0);
-        if (conditions > 1) {
-            throw new TemplateException(e.location(), "an element takes only one of tt:if, tt:elif and tt:else");
-        }
-        if (ifAttr != null) {
-            d.ifCondition = Bindings.parse(required(ifAttr), ifAttr.valueLocation(), sjsNames, ExprParser.Place.VALUE);
-        }
-        if (elifAttr != null) {
-            d.elif = Bindings.parse(required(elifAttr), elifAttr.valueLocation(), sjsNames, ExprParser.Place.VALUE);
-        }
-        d.isElse = elseAttr != null;
-        return d;
-    }
-
-    private static String required(RawNode.Attribute a) throws TemplateException {
-        if (a.value() == null || a.value().isBlank()) {
-            throw new TemplateException(a.location(), a.name() + " needs a value");
-        }
-        return a.value();
-    }
-
-    private static String plainName(RawNode.Attribute a) throws TemplateException {
-        String value = required(a).strip();
-        if (!IDENTIFIER.matcher(value).matches()) {
-            throw new TemplateException(a.location(), a.name() + " takes a plain variable name, not \"" + a.value() + "\"");
-        }
-        return value;
-    }
-
-    private TNode.Key key(RawNode.Attribute a) throws TemplateException {
-        String value = required(a).strip();
-        if (value.equals("*this")) {
-            return new TNode.Key(true, null, a.location());
-        }
-        if (value.contains("{{")) {
-            warnings.warn(a.location(), "tt:key is the name of a field of each item, not a binding: \"" + value
-                    + "\" reads item['" + value + "']; write tt:key=\"" + value.replace("{{", "").replace("}}", "").strip()
-                    + "\" or tt:key=\"*this\"");
-        }
-        return new TNode.Key(false, value, a.location());
     }
 
     // ---- paths ------------------------------------------------------------------------------------
