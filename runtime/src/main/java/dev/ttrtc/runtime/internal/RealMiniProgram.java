@@ -44,6 +44,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 public final class RealMiniProgram implements MiniProgram {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    private static final Duration SJS_INTERRUPT_GRACE = Duration.ofMillis(500);
     private static final int LAUNCH_SCENE = 1001;
 
     private final String id;
@@ -228,8 +229,12 @@ public final class RealMiniProgram implements MiniProgram {
                     + " s (the last one " + what + ")");
             return;
         }
+        ViewConnector v = view;
         Thread interrupter = new Thread(() -> {
             try {
+                if (v != null) {
+                    v.interruptSjs(SJS_INTERRUPT_GRACE); // SJS runs above the logic layer on the loop's stack
+                }
                 c.interrupt(INTERRUPT_GRACE);
             } catch (TimeoutException e) {
                 stop("a task " + what + " and could not be interrupted within " + INTERRUPT_GRACE.toSeconds() + " s");

@@ -10,65 +10,37 @@ import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.view.SjsException;
 import dev.ttrtc.runtime.view.SjsModule;
 import dev.ttrtc.runtime.view.SjsSandbox;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.ResourceLimits;
-import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * The SJS sandbox of one instance: a GraalJS context of its own (never the logic layer's),
- * created on first use, under {@link SandboxPolicy#CONSTRAINED} like every context here, on an
- * engine of its own because every evaluation and call runs under a statement limit (a
- * runaway SJS loop stops with an error instead of hanging the instance's loop; the context is
- * unusable afterwards and later calls fail). Loop thread only.
+ * The SJS sandbox of one instance: a sandboxed GraalJS context of its own (never the logic
+ * layer's), made from the shared engine on first use. SJS runs inside the instance's loop
+ * tasks, so the watchdog's task budget covers it: a runaway SJS call is interrupted like any
+ * runaway task ({@link #interrupt}), fails with an error, and the sandbox stays usable.
+ * Loop thread only, except {@link #interrupt}.
  */
 final class SjsContext implements SjsSandbox, AutoCloseable {
-    /** Host rule: one SJS evaluation or call may run this many statements. */
-    static final long STATEMENT_LIMIT = 5_000_000;
-
-    private static final class Holder {
-        static final Engine ENGINE = Engine.newBuilder("js")
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-    }
-
     private final EventLog log;
-    private Context context;
+    private volatile Context context;
     private Value helpers;
-    private boolean dead;
 
     SjsContext(EventLog log) {
         this.log = log;
     }
 
-    private void open() throws SjsException {
-        if (dead) {
-            throw new SjsException("the SJS sandbox was stopped after a runaway call");
-        }
+    private void open() {
         if (context != null) {
             return;
         }
-        context = Context.newBuilder("js")
-                .engine(Holder.ENGINE)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .option("js.load", "false")
-                .option("js.print", "false")
-                .resourceLimits(ResourceLimits.newBuilder().statementLimit(STATEMENT_LIMIT, null).build())
-                .build();
+        context = SharedEngine.newContext();
         Map<String, Object> hooks = new HashMap<>();
         hooks.put("log", (ProxyExecutable) a -> {
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("level", "log").put("source", "sjs");
@@ -114,20 +86,37 @@ final class SjsContext implements SjsSandbox, AutoCloseable {
         T run() throws SjsException;
     }
 
-    /** Runs under a fresh statement budget; a runaway stops the sandbox for good. */
+    /** Runs an evaluation or call; an interrupt by the watchdog becomes an SjsException. */
     private <T> T guarded(Action<T> action) throws SjsException {
-        context.resetLimits();
         try {
             return action.run();
         } catch (PolyglotException e) {
-            if (e.isResourceExhausted() || e.isCancelled()) {
-                dead = true;
-                throw new SjsException("an SJS call ran more than " + STATEMENT_LIMIT + " statements and was stopped");
+            if (e.isInterrupted()) {
+                throw new SjsException("the SJS call ran past the task budget and was interrupted");
+            }
+            if (e.isCancelled()) {
+                throw new SjsException("the SJS sandbox was closed");
             }
             if (e.isHostException() && e.asHostException() instanceof RuntimeException re) {
                 throw re;
             }
             throw new SjsException(JsError.of(e).message());
+        }
+    }
+
+    /**
+     * Interrupts the SJS code running now, if any (called by the watchdog's interrupter thread
+     * before it interrupts the logic layer, which waits on the stack below the SJS call).
+     */
+    void interrupt(java.time.Duration grace) {
+        Context c = context;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.interrupt(grace);
+        } catch (java.util.concurrent.TimeoutException | IllegalStateException e) {
+            // Still running or closed: the logic layer's interrupt and the instance's stop follow.
         }
     }
 

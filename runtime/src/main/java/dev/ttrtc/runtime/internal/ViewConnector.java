@@ -40,7 +40,7 @@ final class ViewConnector implements LogicLayer {
     private final Map<String, ComponentInfo> infos = new HashMap<>();
     private ComponentModel model;
     private Framework framework;
-    private SjsContext sjs;
+    private volatile SjsContext sjs;
     private volatile ViewLayer view = NoViewLayer.INSTANCE;
 
     ViewConnector(String instanceId, Project project, ComponentIndex components, SystemInfo systemInfo, EventLog log,
@@ -111,6 +111,14 @@ final class ViewConnector implements LogicLayer {
 
     ComponentModel model() {
         return model;
+    }
+
+    /** Interrupts SJS code running now (from the watchdog's interrupter thread). */
+    void interruptSjs(java.time.Duration grace) {
+        SjsContext context = sjs;
+        if (context != null) {
+            context.interrupt(grace);
+        }
     }
 
     void close() {
