@@ -11,11 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The logic side of the component model, without a view module on the class path. */
 class ComponentModelTest extends HostTestBase {
+
+    /**
+     * These tests are not about the watchdog, and the suite may run them first, when the first
+     * launch of the JVM also creates the shared engine (seconds on a busy machine).
+     */
+    @BeforeAll
+    static void hostWithoutTightBudget() {
+        host.close();
+        host = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(Duration.ofSeconds(60)));
+    }
 
     @Test
     void page_methods_keep_the_page_as_this_when_passed_as_callbacks() throws Exception {

@@ -304,7 +304,9 @@
   function pageRendered(page) {
     const record = recordOf.get(page);
     record.live = true;
-    host.viewPageCreated(idOf.get(page), record.label, viewJson(page.data));
+    const json = viewJsonOrNull(page.data);
+    if (json === null) host.problem('setData', 'the data of ' + record.label + ' cannot be serialised for the view');
+    host.viewPageCreated(idOf.get(page), record.label, json === null ? '{}' : json);
     if (record.def) runHook(page, record.label, 'attached', record.def.lifetimes.attached);
   }
 
@@ -385,7 +387,9 @@
     // setData in created changes the data synchronously; the view renders it with the rest.
     runHook(inst, path, 'created', def.lifetimes.created);
     record.live = true;
-    return viewJson({ id: idOf.get(inst), data: inst.data });
+    const data = viewJsonOrNull(inst.data);
+    if (data === null) host.problem('setData', 'the data of ' + path + ' cannot be serialised for the view');
+    return '{"id":' + idOf.get(inst) + ',"data":' + (data === null ? '{}' : data) + '}';
   }
 
   function setProperties(id, propsJson) {
