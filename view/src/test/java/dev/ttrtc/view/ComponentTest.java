@@ -230,4 +230,22 @@ class ComponentTest extends ViewTestBase {
         get($(app, "#b").tap());
         assertEquals("2", $(app, "#b").text());
     }
+
+    @Test
+    void observers_watch_paths_wildcards_and_skip_deep_equal_values() throws Exception {
+        MiniProgram app = launchWithCard("Page({});", "<my-card id=\"c\"/>",
+                "Component({ data: { a: { b: 1, c: 1 }, list: [1, 2] },"
+                        + " observers: { 'a.b': function (b) { console.log('a.b', b); },"
+                        + "  'list[1]': function (v) { console.log('list[1]', v); },"
+                        + "  'a.**': function (a) { console.log('a.**', JSON.stringify(a)); },"
+                        + "  '**': function (all) { console.log('**', Object.keys(all).join()); } },"
+                        + " methods: { step() {"
+                        + "  this.setData({ 'a.c': 2 });"
+                        + "  this.setData({ 'list[1]': 3 });"
+                        + "  this.setData({ a: { b: 1, c: 2 } }); } } });",
+                "<view class=\"go\" bindtap=\"step\">go</view>");
+        get($(app, ".go").tap());
+        assertEquals(List.of("a.** {\"b\":1,\"c\":2}", "** a,list", "list[1] 3", "** a,list"), console(app),
+                "a.b did not change; the last setData is deep-equal and fires nothing");
+    }
 }
