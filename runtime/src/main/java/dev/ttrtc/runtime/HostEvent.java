@@ -38,7 +38,12 @@ public record HostEvent(long seq, Instant time, Kind kind, String name, String t
         /** A page's data changed through setData; data holds the patch. */
         DATA("data"),
         /** An uncaught error, unhandled rejection, interrupted task or misuse of an API. */
-        ERROR("error");
+        ERROR("error"),
+        /**
+         * Something the phone would render differently or not at all, found by the view layer
+         * (an unknown tag, a handler the page lacks); data.location names the template place.
+         */
+        WARN("warn");
 
         private final String wireName;
 

@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.runtime.view.InstanceView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,13 @@ public interface MiniProgram extends AutoCloseable {
 
     /** What an API module attached to this instance under {@code type} (see {@code InstanceContext.attach}). */
     <T> Optional<T> attachment(Class<T> type);
+
+    /**
+     * The rendered top page: query it by CSS selector, read it, tap and type into it, mirror it
+     * through patch ops. Without the view module on the class path its methods fail with
+     * {@link IllegalStateException}.
+     */
+    InstanceView view();
 
     boolean isClosed();
 

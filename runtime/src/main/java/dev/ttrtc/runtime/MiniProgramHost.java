@@ -5,14 +5,15 @@ import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.Project;
 import dev.ttrtc.runtime.internal.RealMiniProgram;
 import dev.ttrtc.runtime.internal.Watchdog;
-import dev.ttrtc.runtime.internal.apis.BuiltinApis;
 import dev.ttrtc.runtime.internal.compile.CompileException;
 import dev.ttrtc.runtime.internal.compile.CompileService;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
+import dev.ttrtc.runtime.view.ViewLayerProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ public final class MiniProgramHost implements AutoCloseable {
     private final List<TtApiModule> modules;
     private final ApiCatalogue catalogue;
     private final Clipboard clipboard = new Clipboard();
+    private final Optional<ViewLayerProvider> viewProvider;
     private final Set<RealMiniProgram> instances = ConcurrentHashMap.newKeySet();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
@@ -48,9 +50,10 @@ public final class MiniProgramHost implements AutoCloseable {
         List<TtApiModule> found = new ArrayList<>();
         ServiceLoader.load(TtApiModule.class).forEach(found::add);
         this.modules = List.copyOf(found);
-        Map<String, List<ApiEntry>> declarations = new LinkedHashMap<>(BuiltinApis.declarations());
+        Map<String, List<ApiEntry>> declarations = new LinkedHashMap<>(RealMiniProgram.builtinApiDeclarations());
         modules.forEach(m -> declarations.put(m.getClass().getSimpleName(), m.apis()));
         this.catalogue = ApiCatalogue.of(declarations);
+        this.viewProvider = ServiceLoader.load(ViewLayerProvider.class).findFirst();
     }
 
     public static MiniProgramHost create() {
@@ -102,7 +105,8 @@ public final class MiniProgramHost implements AutoCloseable {
         }
         String id = uniqueId(launch.name().orElse("mp"));
         try {
-            RealMiniProgram program = RealMiniProgram.launch(id, project, sources, launch, modules, clipboard, watchdog,
+            RealMiniProgram program = RealMiniProgram.launch(id, project, sources, launch, modules, clipboard, viewProvider,
+                    watchdog,
                     options.eventLogCapacity(), this::forget);
             instances.add(program);
             return program;

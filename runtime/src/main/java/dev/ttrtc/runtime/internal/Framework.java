@@ -15,27 +15,48 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * The Java face of framework.js: App/Page registration, the page stack and its lifecycle, tabs,
- * page events and the app events. Lifecycle hooks that throw are reported by the framework and
- * do not stop it. Loop thread only, except that errors may be handed to it from the loop while
- * JS runs: they are delivered to the app's listeners on a later task.
+ * The Java face of framework.js: App/Page/Component registration, the page stack and its
+ * lifecycle, tabs, page events and the app events. Lifecycle hooks that throw are reported by the
+ * framework and do not stop it. Loop thread only, except that errors may be handed to it from the
+ * loop while JS runs: they are delivered to the app's listeners on a later task.
  */
 final class Framework implements NavigationApi.Navigator, AppEventsApi.AppEvents, ErrorReporter.AppErrorListeners,
         PageHooks {
     private final JsBridge js;
     private final Value framework;
     private final Executor loop;
+    private final ComponentModel components;
 
-    private Framework(JsBridge js, Value framework, Executor loop) {
+    private Framework(JsBridge js, Value framework, Executor loop, ComponentModel components) {
         this.js = js;
         this.framework = framework;
         this.loop = loop;
+        this.components = components;
     }
 
-    /** Defines App, Page, getApp and getCurrentPages in the context. */
+    /** Defines App, Page, Component, Behavior, getApp and getCurrentPages in the context. */
     static Framework install(JsBridge js, ProxyObject hooks, Executor loop) {
+        Value definitions = js.context().eval(JsBridge.hostSource("component-definitions.js")).execute(hooks, js.helpers());
+        Value selectorQuery = js.context().eval(JsBridge.hostSource("selector-query.js")).execute(hooks, js.helpers());
+        Value model = js.context().eval(JsBridge.hostSource("components.js"))
+                .execute(hooks, js.helpers(), definitions, selectorQuery);
         Value factory = js.context().eval(JsBridge.hostSource("framework.js"));
-        return new Framework(js, factory.execute(hooks, js.helpers()), loop);
+        return new Framework(js, factory.execute(hooks, js.helpers(), model), loop, new ComponentModel(model));
+    }
+
+    /** The page and component instances, as the view layer drives them. */
+    ComponentModel components() {
+        return components;
+    }
+
+    /** Allows Component() while a component's file runs. */
+    void beginComponent(String path) {
+        framework.invokeMember("beginComponent", path);
+    }
+
+    /** Ends a component file's registration; false when the file did not call Component(). */
+    boolean endComponent(String path) {
+        return framework.invokeMember("endComponent", path).asBoolean();
     }
 
     /** Allows Page() while the page's file runs. */

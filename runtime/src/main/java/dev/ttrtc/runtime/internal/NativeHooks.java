@@ -31,15 +31,17 @@ final class NativeHooks {
     private final AtomicReference<PageState> pageState;
     private final SourceLocations locations;
     private final PageWindows pages;
+    private final ViewConnector view;
 
     NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
-            SourceLocations locations, PageWindows pages) {
+            SourceLocations locations, PageWindows pages, ViewConnector view) {
         this.log = log;
         this.errors = errors;
         this.loop = loop;
         this.pageState = pageState;
         this.locations = locations;
         this.pages = pages;
+        this.view = view;
     }
 
     ProxyObject proxy() {
@@ -109,16 +111,18 @@ final class NativeHooks {
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {
-            dataChanged(JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
+            dataChanged((ObjectNode) JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
             return null;
         });
+        view.addHooks(hooks);
         return ProxyObject.fromMap(hooks);
     }
 
     private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {
         Map<String, String> queryMap = JsBridge.JSON.convertValue(query, new TypeReference<LinkedHashMap<String, String>>() { });
         List<String> routes = JsBridge.JSON.convertValue(stack, new TypeReference<List<String>>() { });
-        pageState.set(new PageState(route, Collections.unmodifiableMap(queryMap), List.copyOf(routes), data));
+        pageState.set(new PageState(route, Collections.unmodifiableMap(queryMap), List.copyOf(routes),
+                new PageData((ObjectNode) data)));
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("route", route);
         details.set("query", query);
@@ -126,10 +130,12 @@ final class NativeHooks {
         log.record(HostEvent.Kind.NAVIGATION, route, "page " + route + " " + query, details);
     }
 
-    private void dataChanged(JsonNode data, JsonNode patch) {
-        PageState state = pageState.updateAndGet(s -> s.withData(data));
+    /** @param patch the patch as the view gets it; {@code logged} as the event log shows it */
+    private void dataChanged(ObjectNode patch, JsonNode logged) {
+        PageState state = pageState.get();
+        state.data().patch(patch);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("patch", patch);
-        log.record(HostEvent.Kind.DATA, state.route(), "setData " + patch, details);
+        details.set("patch", logged);
+        log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
     }
 }

@@ -9,6 +9,7 @@ import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.PageEvent;
 import dev.ttrtc.runtime.ScriptError;
 import dev.ttrtc.runtime.WindowState;
+import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.TtApiModule;
 import dev.ttrtc.runtime.internal.apis.BuiltinApis;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
@@ -16,9 +17,12 @@ import dev.ttrtc.runtime.internal.apis.window.PageWindows;
 import dev.ttrtc.runtime.internal.apis.window.PullDownRefresh;
 import dev.ttrtc.runtime.internal.apis.window.WindowConfig;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
+import dev.ttrtc.runtime.view.InstanceView;
+import dev.ttrtc.runtime.view.ViewLayerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +57,7 @@ public final class RealMiniProgram implements MiniProgram {
     static final Duration START_UP_WAIT = Duration.ofMinutes(5);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    private static final Duration SJS_INTERRUPT_GRACE = Duration.ofMillis(500);
     private static final int LAUNCH_SCENE = 1001;
 
     private final String id;
@@ -64,6 +69,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final Clipboard clipboard;
     private final PageWindows windows;
     private final NetworkStatus network;
+    private final Optional<ViewLayerProvider> viewProvider;
     private final Watchdog watchdog;
     private final Consumer<RealMiniProgram> onClosed;
     private final EventLog log;
@@ -83,13 +89,16 @@ public final class RealMiniProgram implements MiniProgram {
     private RealInstanceContext instance;
     // Loop only.
     private ModuleLoader loader;
+    // Loop only.
+    private ComponentIndex components;
     private PageActions pageActions;
+    private volatile ViewConnector view;
     private volatile StartUp startUp;
     private volatile String stopReason;
 
     private RealMiniProgram(String id, Project project, ProjectSources sources, LaunchOptions options,
-            List<TtApiModule> extensionModules, Clipboard clipboard, WindowConfig windowConfig, Watchdog watchdog,
-            int logCapacity, Consumer<RealMiniProgram> onClosed) {
+            List<TtApiModule> extensionModules, Clipboard clipboard, Optional<ViewLayerProvider> viewProvider,
+            WindowConfig windowConfig, Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) {
         this.id = id;
         this.project = project;
         this.sources = sources;
@@ -98,6 +107,7 @@ public final class RealMiniProgram implements MiniProgram {
         this.clipboard = clipboard;
         this.windows = new PageWindows(windowConfig);
         this.network = new NetworkStatus(options.networkType());
+        this.viewProvider = viewProvider;
         this.watchdog = watchdog;
         this.onClosed = onClosed;
         this.log = new EventLog(logCapacity, Clock.systemUTC());
@@ -110,6 +120,13 @@ public final class RealMiniProgram implements MiniProgram {
         SharedEngine.warmUp();
     }
 
+    /** What the built-in API modules declare, for the host's catalogue (the view layer's APIs included). */
+    public static Map<String, List<ApiEntry>> builtinApiDeclarations() {
+        Map<String, List<ApiEntry>> declarations = new LinkedHashMap<>(BuiltinApis.declarations());
+        declarations.put("ViewApi", ViewApi.APIS);
+        return declarations;
+    }
+
     /**
      * Starts an instance and returns once its first page is shown (onReady follows on the next
      * turn). Start-up runs as one loop task per step (see {@link StartUp}), each under the task
@@ -118,11 +135,11 @@ public final class RealMiniProgram implements MiniProgram {
      * @param sources the project's files as the compile step prepared them
      */
     public static RealMiniProgram launch(String id, Project project, ProjectSources sources, LaunchOptions options,
-            List<TtApiModule> extensionModules, Clipboard clipboard, Watchdog watchdog, int logCapacity,
-            Consumer<RealMiniProgram> onClosed) throws LaunchException {
+            List<TtApiModule> extensionModules, Clipboard clipboard, Optional<ViewLayerProvider> viewProvider,
+            Watchdog watchdog, int logCapacity, Consumer<RealMiniProgram> onClosed) throws LaunchException {
         WindowConfig windowConfig = WindowConfig.load(project);
         RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, clipboard,
-                windowConfig, watchdog, logCapacity, onClosed);
+                viewProvider, windowConfig, watchdog, logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
         try {
             program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
@@ -154,9 +171,14 @@ public final class RealMiniProgram implements MiniProgram {
 
     // ---- start-up (loop thread) -----------------------------------------------------------------
 
-    /** Set-up, the app's (or game's) file, each page file, then the launch of the first page. */
+    /**
+     * Set-up, the app's (or game's) file, each custom component's file (dependencies first), each
+     * page file, then the view layer and the launch of the first page.
+     */
     private List<StartUp.Step> startUpSteps() throws LaunchException {
         String route = project.launchRoute(options.page());
+        components = project.kind() == Project.Kind.MINI_GAME ? null : ComponentIndex.build(project);
+        view = new ViewConnector(id, project, components, options.systemInfo(), log, loop);
         List<StartUp.Step> steps = new ArrayList<>();
         steps.add(StartUp.Step.of("setting up the instance", this::setUp));
         if (project.kind() == Project.Kind.MINI_GAME) {
@@ -174,6 +196,16 @@ public final class RealMiniProgram implements MiniProgram {
                 throw new LaunchException(app + " did not call App()");
             }
         }));
+        for (String component : components.loadOrder()) {
+            String file = project.requireScript(component);
+            steps.add(StartUp.Step.loading(file, () -> {
+                framework.beginComponent(component);
+                loader.load(file);
+                if (!framework.endComponent(component)) {
+                    throw new LaunchException(file + " did not call Component()");
+                }
+            }));
+        }
         for (String page : project.pages()) {
             String file = project.requireScript(page);
             steps.add(StartUp.Step.loading(file, () -> {
@@ -184,16 +216,20 @@ public final class RealMiniProgram implements MiniProgram {
                 }
             }));
         }
-        steps.add(StartUp.Step.of("launching " + route, () -> launchFirstPage(route)));
+        steps.add(StartUp.Step.of("launching " + route, () -> {
+            view.open(viewProvider);
+            launchFirstPage(route);
+        }));
         return steps;
     }
 
     private void setUp() throws LaunchException {
         context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows).proxy();
+        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
         framework = Framework.install(js, hooks, loop);
+        view.attach(framework);
         framework.setTabRoutes(windows.config().tabRoutes());
         errors.attachAppListeners(framework);
         windows.config().warnings().forEach(warning -> errors.problem("window", warning));
@@ -203,6 +239,7 @@ public final class RealMiniProgram implements MiniProgram {
         pageActions = new PageActions(framework, windows, pullDownRefresh, log);
         List<TtApiModule> modules = new ArrayList<>(BuiltinApis.create(new BuiltinApis.Services(options, framework,
                 framework, windows, pullDownRefresh, network, clipboard, Clock.systemUTC())));
+        modules.add(new ViewApi(view));
         modules.addAll(extensionModules);
         Value tt = new TtAssembler(dispatcher).assemble(modules, instance, options.mocks());
         context.getBindings("js").putMember("tt", tt);
@@ -252,8 +289,12 @@ public final class RealMiniProgram implements MiniProgram {
                     + " s (the last one " + what + ")");
             return;
         }
+        ViewConnector v = view;
         Thread interrupter = new Thread(() -> {
             try {
+                if (v != null) {
+                    v.interruptSjs(SJS_INTERRUPT_GRACE); // SJS runs above the logic layer on the loop's stack
+                }
                 c.interrupt(INTERRUPT_GRACE);
             } catch (TimeoutException e) {
                 stop("a task " + what + " and could not be interrupted within " + INTERRUPT_GRACE.toSeconds() + " s");
@@ -304,7 +345,7 @@ public final class RealMiniProgram implements MiniProgram {
 
     @Override
     public JsonNode pageData() {
-        return pageState.get().data().deepCopy();
+        return pageState.get().data().copy();
     }
 
     @Override
@@ -316,6 +357,15 @@ public final class RealMiniProgram implements MiniProgram {
     public <T> Optional<T> attachment(Class<T> type) {
         RealInstanceContext current = instance;
         return current == null ? Optional.empty() : current.attachment(type);
+    }
+
+    @Override
+    public InstanceView view() {
+        ViewConnector connector = view;
+        if (connector == null) {
+            throw new IllegalStateException("instance " + id + " has not started");
+        }
+        return connector.consumerView();
     }
 
     @Override
@@ -507,6 +557,9 @@ public final class RealMiniProgram implements MiniProgram {
         }
         if (instance != null) {
             instance.runCloseHooks();
+        }
+        if (view != null) {
+            view.close();
         }
         loop.stop();
         Context c = context;

@@ -162,6 +162,9 @@
 
   return {
     toJson: toJson,
+    // What the view layer receives, as the platform serialises it: JSON.stringify semantics
+    // (functions and undefined dropped, null in arrays); undefined for undefined.
+    viewJson: function (value) { return stringify(value); },
     parseJson: function (text) { return parse(text); },
     makeError: function (message) { return new ErrorCtor(message); },
     makeSyntaxError: function (message) { return new SyntaxErrorCtor(message); },

@@ -1,7 +1,8 @@
-// The mini-program framework: App(), Page(), getApp(), getCurrentPages(), the page stack with
-// its lifecycle, and setData. Evaluated once per instance; the object it returns is driven by
-// the host on the instance's loop thread. `host` reports what happens back to Java.
-(function (host, helpers) {
+// The mini-program framework: App(), Page(), Component(), getApp(), getCurrentPages(), the page
+// stack with its lifecycle. Evaluated once per instance; the object it returns is driven by
+// the host on the instance's loop thread. `host` reports what happens back to Java; `model`
+// (components.js) builds page and component instances and owns setData.
+(function (host, helpers, model) {
   'use strict';
   const global = globalThis;
   const MAX_STACK_DEPTH = 10;
@@ -19,10 +20,6 @@
   // app.json tabBar: the tab routes in order; tab pages stay alive while another tab is shown.
   let tabRoutes = [];
   const aliveTabs = new Map();    // route -> tab page instance, shown or hidden
-
-  function clone(value) {
-    return value === undefined ? undefined : helpers.parseJson(toJson(value));
-  }
 
   function invoke(owner, target, hook, args) {
     if (!target || typeof target[hook] !== 'function') return undefined;
@@ -101,6 +98,18 @@
     definitions.set(registeringRoute, options === undefined ? {} : options);
   }
 
+  // In a page file, Component() builds the page; elsewhere it defines a custom component.
+  function Component(options) {
+    if (registeringRoute !== null) {
+      if (definitions.has(registeringRoute)) {
+        throw new Error('Page() or Component() was called twice in ' + registeringRoute + '.js');
+      }
+      definitions.set(registeringRoute, model.pageDefinition(options, registeringRoute));
+      return;
+    }
+    model.Component(options);
+  }
+
   function getApp() {
     return app;
   }
@@ -109,93 +118,23 @@
     return stack.slice();
   }
 
-  // --- data paths ---------------------------------------------------------------------------
-
-  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
-  function parsePath(path) {
-    const segments = [];
-    const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
-    let rest = path;
-    let expectName = true;
-    while (rest.length > 0) {
-      if (!expectName && rest[0] === '.') {
-        rest = rest.slice(1);
-        expectName = true;
-        if (rest.length === 0) return null;
-        continue;
-      }
-      const m = re.exec(rest);
-      if (m === null) return null;
-      if (m[1] !== undefined) {
-        if (!expectName) return null;
-        segments.push(m[1]);
-      } else {
-        if (segments.length === 0) return null;
-        segments.push(Number(m[2]));
-      }
-      rest = rest.slice(m[0].length);
-      expectName = false;
-    }
-    return segments.length === 0 ? null : segments;
-  }
-
-  function assign(root, segments, value) {
-    let target = root;
-    for (let i = 0; i < segments.length - 1; i++) {
-      const key = segments[i];
-      const next = target[key];
-      if (next === null || typeof next !== 'object') {
-        target[key] = typeof segments[i + 1] === 'number' ? [] : {};
-      }
-      target = target[key];
-    }
-    target[segments[segments.length - 1]] = value;
-  }
-
-  function setData(page, patch, callback) {
-    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
-      return;
-    }
-    const applied = {};
-    for (const path of Object.keys(patch)) {
-      const segments = parsePath(path);
-      if (segments === null) {
-        host.problem('setData', 'setData: invalid data path "' + path + '" in ' + page.route);
-        continue;
-      }
-      const value = patch[path];
-      if (value === undefined) {
-        host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
-        continue;
-      }
-      assign(page.data, segments, clone(value));
-      applied[path] = value;
-    }
-    if (stack[stack.length - 1] === page) {
-      host.dataChanged(toJson(page.data), toJson(applied));
-    }
-    if (typeof callback === 'function') {
-      host.nextTurn(function () { callback.call(page); });
-    }
-  }
-
   // --- pages --------------------------------------------------------------------------------
 
   function createPage(route, query) {
-    const definition = definitions.get(route);
-    const page = {};
-    for (const key of Object.keys(definition)) {
-      if (key !== 'data') page[key] = definition[key];
-    }
-    page.data = clone(definition.data) || {};
-    page.route = route;
-    page.options = query;
+    const page = model.createPage(definitions.get(route), route, query);
     pageIds.set(page, nextPageId++);
-    Object.defineProperty(page, 'setData', {
-      value: function (patch, callback) { setData(page, patch, callback); }
-    });
     return page;
+  }
+
+  // pageLifetimes of the page's components run before the page's own onShow/onHide.
+  function showPage(page) {
+    model.pageLifetime(page, 'show', [{}]);
+    invoke(page.route, page, 'onShow', []);
+  }
+
+  function hidePage(page) {
+    model.pageLifetime(page, 'hide', []);
+    invoke(page.route, page, 'onHide', []);
   }
 
   function reportStack() {
@@ -209,16 +148,21 @@
     if (tabRoutes.indexOf(route) >= 0) aliveTabs.set(route, page);
     stack.push(page);
     reportStack();
+    model.pageRendered(page);  // the first render, before onLoad
+    model.pageShown(page);
     invoke(route, page, 'onLoad', [query]);
-    invoke(route, page, 'onShow', []);
+    showPage(page);
     host.nextTurn(function () {
-      if (stack.indexOf(page) >= 0) invoke(route, page, 'onReady', []);
+      if (stack.indexOf(page) < 0) return;
+      model.pageReady(page);
+      invoke(route, page, 'onReady', []);
     });
   }
 
   function unload(page) {
     if (aliveTabs.get(page.route) === page) aliveTabs.delete(page.route);
     invoke(page.route, page, 'onUnload', []);
+    model.pageUnloaded(page);
     host.pageUnloaded(pageIds.get(page));
   }
 
@@ -290,7 +234,7 @@
     while (stack.length > 0) {
       const page = stack.pop();
       if (aliveTabs.get(page.route) === page) {
-        if (page === top) invoke(page.route, page, 'onHide', []);
+        if (page === top) hidePage(page);
       } else {
         unload(page);
       }
@@ -299,7 +243,8 @@
     if (alive !== undefined) {
       stack.push(alive);
       reportStack();
-      invoke(alive.route, alive, 'onShow', []);
+      model.pageShown(alive);
+      showPage(alive);
     } else {
       open(target.route, {});
     }
@@ -318,7 +263,8 @@
       for (let i = 0; i < count; i++) unloadTop();
       reportStack();
       const top = stack[stack.length - 1];
-      invoke(top.route, top, 'onShow', []);
+      model.pageShown(top);
+      showPage(top);
       return null;
     }
     const target = resolveUrl(url);
@@ -329,7 +275,7 @@
     const top = stack[stack.length - 1];
     if (kind === 'navigateTo') {
       if (stack.length >= MAX_STACK_DEPTH) return { error: 'webview count limit exceed', errNo: ERR_PARAMETER };
-      if (top !== undefined) invoke(top.route, top, 'onHide', []);
+      if (top !== undefined) hidePage(top);
     } else if (kind === 'redirectTo') {
       if (top !== undefined) unloadTop();
     } else if (kind === 'reLaunch') {
@@ -359,11 +305,15 @@
 
   global.App = App;
   global.Page = Page;
+  global.Component = Component;
+  global.Behavior = model.Behavior;
   global.getApp = getApp;
   global.getCurrentPages = getCurrentPages;
 
   return {
     beginPage: function (route) { registeringRoute = route; },
+    beginComponent: model.beginComponent,
+    endComponent: model.endComponent,
     endPage: function (route) {
       registeringRoute = null;
       return definitions.has(route);
@@ -410,19 +360,16 @@
     },
     hide: function () {
       const page = stack[stack.length - 1];
-      if (page) invoke(page.route, page, 'onHide', []);
+      if (page) hidePage(page);
       emitApp('appHide', undefined);
     },
     show: function () {
       emitApp('appShow', showOptions());
       const page = stack[stack.length - 1];
-      if (page) invoke(page.route, page, 'onShow', []);
+      if (page) showPage(page);
     },
     unloadAll: function () {
-      if (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        invoke(top.route, top, 'onHide', []);
-      }
+      if (stack.length > 0) hidePage(stack[stack.length - 1]);
       unloadEverything();
     },
     makeEvent: function (type, detailJson, datasetJson) {

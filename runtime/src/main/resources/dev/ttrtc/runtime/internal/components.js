@@ -1,0 +1,478 @@
+// The component model of the logic layer: Component() registration and the instances of pages
+// and components with their data, setData, properties, observers, lifetimes and events
+// (definitions come from component-definitions.js, SelectorQuery from selector-query.js).
+// Evaluated once per instance before framework.js, which owns the page stack and asks this
+// model to build page instances. `host` reports to Java (and through it to the
+// view layer); every function here runs on the instance's loop thread.
+(function (host, helpers, definitions, selectorQuery) {
+  'use strict';
+  const toJson = helpers.toJson;         // for the event log: never fails
+  const viewJson = helpers.viewJson;     // what the view gets: JSON.stringify semantics
+  const parseJson = helpers.parseJson;
+  const bind = Function.prototype.bind;  // captured before project code can replace it
+  const call = Function.prototype.call;
+
+  let nextOwnerId = 1;
+  const owners = new Map();          // owner id -> page or component instance
+  const idOf = new WeakMap();        // instance -> owner id
+  const recordOf = new WeakMap();    // instance -> {def, kind, pageId, label, live}
+  const componentDefs = new Map();   // component path -> normalised definition
+  let loadingComponent = null;       // the component file being evaluated, where Component() is allowed
+  let topPageId = 0;                 // the page on top of the stack: its data is the embedder's snapshot
+  let batchDepth = 0;                // setData calls under way (observers may nest them)
+  const pendingPatches = new Map();  // owner id -> patch object waiting for the outermost setData
+
+  function ownerLabel(inst) {
+    const record = recordOf.get(inst);
+    return record ? record.label : 'unknown';
+  }
+
+  function report(e) {
+    host.reportError(e);
+  }
+
+  function runHook(inst, label, hook, fns, args) {
+    if (!fns || fns.length === 0) return;
+    host.lifecycle(label, hook);
+    for (const fn of fns) {
+      try {
+        fn.apply(inst, args || []);
+      } catch (e) {
+        report(e);
+      }
+    }
+  }
+
+  const coerce = definitions.coerce;
+  const parsePath = definitions.parsePath;
+  const assign = definitions.assign;
+  const read = definitions.read;
+  const clone = definitions.clone;
+  const sameJson = definitions.sameJson;
+  const createSelectorQuery = selectorQuery(function (inst) { return idOf.get(inst); }, function () { return topPageId; }, clone);
+
+  // --- registration ----------------------------------------------------------------------------
+
+  function Component(options, pageRoute) {
+    const path = pageRoute || loadingComponent;
+    if (path === null || path === undefined) {
+      throw new Error('Component() may be called only while a component file (or a page file) loads');
+    }
+    if (!pageRoute && componentDefs.has(path)) throw new Error('Component() was called twice in ' + path + '.js');
+    const def = definitions.build(options, path);
+    if (!pageRoute) componentDefs.set(path, def);
+    return def;
+  }
+
+  // --- setData, observers and the view -------------------------------------------------------
+
+  function touches(watched, changed) {
+    const n = Math.min(watched.segments.length, changed.length);
+    for (let i = 0; i < n; i++) {
+      if (String(watched.segments[i]) !== String(changed[i])) return false;
+    }
+    return true;
+  }
+
+  // Runs the observers a set of changed paths reach (each once, in definition order), then the
+  // property observers of changed properties, as the platform orders them.
+  function runObservers(inst, def, changedPaths, oldProps) {
+    if (def.observers.length > 0 && changedPaths.length > 0) {
+      for (const observer of def.observers) {
+        const hit = observer.paths.some(function (w) {
+          return changedPaths.some(function (c) { return touches(w, c); });
+        });
+        if (!hit) continue;
+        const args = observer.paths.map(function (w) { return read(inst.data, w.segments); });
+        try {
+          observer.fn.apply(inst, args);
+        } catch (e) {
+          report(e);
+        }
+      }
+    }
+    for (const name of Object.keys(oldProps)) {
+      const spec = def.properties.get(name);
+      let fn = spec.observer;
+      if (typeof fn === 'string') fn = inst[fn];
+      if (typeof fn !== 'function') continue;
+      try {
+        fn.call(inst, inst.data[name], oldProps[name]);
+      } catch (e) {
+        report(e);
+      }
+    }
+  }
+
+  function viewJsonOrNull(value) {
+    try {
+      return viewJson(value);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function queuePatch(id, applied) {
+    let patch = pendingPatches.get(id);
+    if (patch === undefined) {
+      patch = {};
+      pendingPatches.set(id, patch);
+    }
+    for (const key of Object.keys(applied)) {
+      delete patch[key]; // a later write of the same path goes after the writes in between
+      patch[key] = applied[key];
+    }
+  }
+
+  function flushPatches() {
+    const batch = Array.from(pendingPatches);
+    pendingPatches.clear();
+    for (const [id, patch] of batch) {
+      const inst = owners.get(id);
+      if (inst === undefined || !recordOf.get(inst).live) continue;
+      let json;
+      try {
+        json = viewJson(patch);
+      } catch (e) {
+        host.problem('setData', 'setData: the data of ' + ownerLabel(inst) + ' cannot be serialised for the view: ' + e.message);
+        continue;
+      }
+      host.viewData(id, json);
+    }
+  }
+
+  // Runs fn with setData batching: patches of nested setData calls (observers) reach the view
+  // together when the outermost call returns.
+  function batched(fn) {
+    batchDepth++;
+    try {
+      return fn();
+    } finally {
+      batchDepth--;
+      if (batchDepth === 0) flushPatches();
+    }
+  }
+
+  function setData(inst, patch, callback) {
+    const record = recordOf.get(inst);
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
+      return;
+    }
+    batched(function () {
+      const applied = {};
+      const changed = [];
+      const oldProps = {};
+      const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
+      for (const path of Object.keys(patch)) {
+        const segments = parsePath(path);
+        if (segments === null) {
+          host.problem('setData', 'setData: invalid data path "' + path + '" in ' + record.label);
+          continue;
+        }
+        const value = patch[path];
+        if (value === undefined) {
+          host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
+          continue;
+        }
+        const copy = clone(value);
+        if (watching) {
+          const old = read(inst.data, segments);
+          if (!sameJson(old, copy)) {
+            changed.push(segments);
+            const spec = record.def.properties.get(segments[0]);
+            if (spec && spec.observer && !(segments[0] in oldProps)) oldProps[segments[0]] = clone(inst.data[segments[0]]);
+          }
+        }
+        assign(inst.data, segments, copy);
+        applied[path] = value;
+      }
+      if (record.kind === 'page' && idOf.get(inst) === topPageId) {
+        // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
+        const patchJson = viewJsonOrNull(applied);
+        if (patchJson !== null) host.dataChanged(patchJson, toJson(applied));
+      }
+      if (record.live) queuePatch(idOf.get(inst), applied);
+      if (watching) runObservers(inst, record.def, changed, oldProps);
+    });
+    if (typeof callback === 'function') {
+      // The view has the update when setData returns; the callback runs on a later turn.
+      host.nextTurn(function () { callback.call(inst); });
+    }
+  }
+
+  // --- instances -----------------------------------------------------------------------------
+
+  function register(inst, record) {
+    const id = nextOwnerId++;
+    owners.set(id, inst);
+    idOf.set(inst, id);
+    recordOf.set(inst, record);
+    return id;
+  }
+
+  function hidden(obj, name, value) {
+    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
+  }
+
+  function selectComponents(inst, selector, all, callback) {
+    if (typeof selector !== 'string') throw new TypeError('selectComponent expects a selector string');
+    const ids = parseJson(host.viewSelectComponents(idOf.get(inst), selector, all));
+    const found = ids.map(function (id) { return owners.get(id); }).filter(function (c) { return c !== undefined; });
+    const result = all ? found : (found.length > 0 ? found[0] : null);
+    if (typeof callback === 'function') {
+      // The platform's documented form delivers the result to a callback, asynchronously.
+      host.nextTurn(function () { callback(result); });
+    }
+    return result;
+  }
+
+  // Methods every page and component instance has, beside its own.
+  function addInstanceApi(inst) {
+    hidden(inst, 'setData', function (patch, callback) { setData(inst, patch, callback); });
+    hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
+    hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
+    hidden(inst, 'createSelectorQuery', function () { return createSelectorQuery().in(inst); });
+  }
+
+  function bindMethods(inst, methods) {
+    // Methods keep their instance as `this` when passed as callbacks
+    // (ctx.onRtcChatMembersChanged(this.onMembers)), as on the platform.
+    for (const name of Object.keys(methods)) {
+      inst[name] = call.call(bind, methods[name], inst);
+    }
+  }
+
+  function newComponentInstance(def, kind, label, pageId, host_) {
+    const inst = {};
+    const record = { def: def, kind: kind, pageId: pageId, label: label, live: false };
+    const id = register(inst, record);
+    if (kind === 'page') record.pageId = id;
+    const data = clone(def.data) || {};
+    for (const [name, spec] of def.properties) {
+      if (!(name in data)) data[name] = clone(spec.value);
+    }
+    inst.is = def.path;
+    inst.id = host_.id || '';
+    inst.dataset = host_.dataset || {};
+    inst.data = data;
+    hidden(inst, 'properties', data);
+    addInstanceApi(inst);
+    hidden(inst, 'triggerEvent', function (name, detail, options) { triggerEvent(inst, name, detail, options); });
+    hidden(inst, 'hasBehavior', function (b) { return def.behaviors.has(b); });
+    hidden(inst, 'getPageId', function () { return 'pageId:' + record.pageId; });
+    bindMethods(inst, def.methods);
+    return inst;
+  }
+
+  // A page defined with Page(options): its fields copied, its methods bound, its data cloned.
+  function createPage(definition, route, query) {
+    let page;
+    if (definition.componentDef) {
+      // A page built with Component(): page hooks live in methods; properties take the query.
+      page = newComponentInstance(definition.componentDef, 'page', route, 0, {});
+      page.route = route;
+      page.options = query;
+      runHook(page, route, 'created', definition.componentDef.lifetimes.created);
+      const props = {};
+      for (const name of Object.keys(query)) {
+        if (definition.componentDef.properties.has(name)) props[name] = query[name];
+      }
+      applyProperties(page, props);
+    } else {
+      page = {};
+      for (const key of Object.keys(definition)) {
+        if (key === 'data') continue;
+        const value = definition[key];
+        page[key] = typeof value === 'function' ? call.call(bind, value, page) : value;
+      }
+      page.data = clone(definition.data) || {};
+      page.route = route;
+      page.options = query;
+      register(page, { def: null, kind: 'page', pageId: 0, label: route, live: false });
+      recordOf.get(page).pageId = idOf.get(page);
+      addInstanceApi(page);
+    }
+    return page;
+  }
+
+  function pageDefinition(options, route) {
+    return { componentDef: Component(options, route) };
+  }
+
+  // The page is in the view from its first render on; setData reaches the view from then.
+  function pageRendered(page) {
+    const record = recordOf.get(page);
+    record.live = true;
+    const json = viewJsonOrNull(page.data);
+    if (json === null) host.problem('setData', 'the data of ' + record.label + ' cannot be serialised for the view');
+    host.viewPageCreated(idOf.get(page), record.label, json === null ? '{}' : json);
+    if (record.def) runHook(page, record.label, 'attached', record.def.lifetimes.attached);
+  }
+
+  function pageReady(page) {
+    const record = recordOf.get(page);
+    if (record.def) runHook(page, record.label, 'ready', record.def.lifetimes.ready);
+  }
+
+  // pageLifetimes of every live component of the page, before the page's own hook runs.
+  function pageLifetime(page, name, args) {
+    const pageId = idOf.get(page);
+    for (const [, inst] of owners) {
+      const record = recordOf.get(inst);
+      if (record.kind !== 'component' || record.pageId !== pageId || !record.live) continue;
+      runHook(inst, record.label, 'pageLifetimes.' + name, record.def.pageLifetimes[name], args);
+    }
+  }
+
+  function pageUnloaded(page) {
+    const id = idOf.get(page);
+    const record = recordOf.get(page);
+    host.viewPageUnloaded(id);
+    if (record.def) runHook(page, record.label, 'detached', record.def.lifetimes.detached);
+    record.live = false;
+    owners.delete(id);
+  }
+
+  function pageShown(page) {
+    topPageId = idOf.get(page);
+    host.viewPageShown(topPageId);
+  }
+
+  // Sets properties from the host element (or a page's query): coerced, stored, observed.
+  // Returns the values applied (only those that changed).
+  function applyProperties(inst, props) {
+    const record = recordOf.get(inst);
+    const def = record.def;
+    const applied = {};
+    batched(function () {
+      const changed = [];
+      const oldProps = {};
+      for (const name of Object.keys(props)) {
+        const spec = def.properties.get(name);
+        if (spec === undefined) continue;
+        const value = coerce(spec.type, props[name]);
+        const old = inst.data[name];
+        if (sameJson(old, value)) continue;
+        if (spec.observer) oldProps[name] = old;
+        inst.data[name] = value;
+        applied[name] = value;
+        changed.push([name]);
+      }
+      runObservers(inst, def, changed, oldProps);
+    });
+    return applied;
+  }
+
+  function triggerEvent(inst, name, detail, options) {
+    if (typeof name !== 'string' || name === '') throw new TypeError('triggerEvent expects an event name');
+    const o = options || {};
+    let json;
+    try {
+      json = detail === undefined ? 'null' : viewJson(detail);
+    } catch (e) {
+      json = toJson(detail);
+    }
+    host.viewComponentEvent(idOf.get(inst), name, json === undefined ? 'null' : json,
+      !!o.bubbles, !!o.composed, !!o.capturePhase);
+  }
+
+  // --- what the view calls -------------------------------------------------------------------
+
+  function createComponent(path, parentId, pageId, hostInfoJson) {
+    const def = componentDefs.get(path);
+    if (def === undefined) throw new Error('component ' + path + ' was not loaded');
+    const inst = newComponentInstance(def, 'component', path, pageId, parseJson(hostInfoJson));
+    const record = recordOf.get(inst);
+    // setData in created changes the data synchronously; the view renders it with the rest.
+    runHook(inst, path, 'created', def.lifetimes.created);
+    record.live = true;
+    const data = viewJsonOrNull(inst.data);
+    if (data === null) host.problem('setData', 'the data of ' + path + ' cannot be serialised for the view');
+    return '{"id":' + idOf.get(inst) + ',"data":' + (data === null ? '{}' : data) + '}';
+  }
+
+  function setProperties(id, propsJson) {
+    const inst = owners.get(id);
+    if (inst === undefined) return '{}';
+    return viewJson(applyProperties(inst, parseJson(propsJson)));
+  }
+
+  function lifetime(id, name) {
+    const inst = owners.get(id);
+    if (inst === undefined) return;
+    const record = recordOf.get(inst);
+    runHook(inst, record.label, name, record.def.lifetimes[name]);
+    if (name === 'detached') {
+      record.live = false;
+      owners.delete(id);
+    }
+  }
+
+  // [found, resultJson]: found is false when the owner has no such method.
+  function callHandler(id, method, eventJson) {
+    const inst = owners.get(id);
+    if (inst === undefined || typeof inst[method] !== 'function') return [false, null];
+    host.lifecycle(ownerLabel(inst), method);
+    let result;
+    try {
+      result = inst[method](parseJson(eventJson));
+    } catch (e) {
+      report(e);
+      return [true, null];
+    }
+    let json = null;
+    try {
+      json = viewJson(result);
+    } catch (e) {
+      json = null;
+    }
+    return [true, json === undefined ? null : json];
+  }
+
+  // A page hook the view raises (onPageScroll, onReachBottom), with one argument.
+  function pageHook(id, hook, argJson) {
+    const page = owners.get(id);
+    if (page === undefined || typeof page[hook] !== 'function') return;
+    host.lifecycle(ownerLabel(page), hook);
+    try {
+      page[hook](parseJson(argJson));
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  function componentInfo(path) {
+    const def = componentDefs.get(path);
+    if (def === undefined) return null;
+    const properties = {};
+    for (const [name, spec] of def.properties) properties[name] = spec.type;
+    return toJson({ path: path, properties: properties, externalClasses: def.externalClasses, options: def.options });
+  }
+
+  return {
+    Component: Component,
+    Behavior: definitions.Behavior,
+    beginComponent: function (path) { loadingComponent = path; },
+    endComponent: function (path) {
+      loadingComponent = null;
+      return componentDefs.has(path);
+    },
+    pageDefinition: pageDefinition,
+    createPage: createPage,
+    pageRendered: pageRendered,
+    pageReady: pageReady,
+    pageShown: pageShown,
+    pageLifetime: pageLifetime,
+    pageUnloaded: pageUnloaded,
+    topPageId: function () { return topPageId; },
+    createSelectorQuery: createSelectorQuery,
+    // The view's side: component instances, properties, lifetimes, handlers.
+    createComponent: createComponent,
+    setProperties: setProperties,
+    lifetime: lifetime,
+    callHandler: callHandler,
+    pageHook: pageHook,
+    componentInfo: componentInfo
+  };
+})

@@ -1,0 +1,108 @@
+package dev.ttrtc.view.internal.html;
+
+import dev.ttrtc.view.internal.tree.Node;
+import dev.ttrtc.view.internal.ttml.JsValues;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The render tree as HTML: every element carries {@code data-nid}; a built-in {@code x} is the
+ * custom element {@code tt-x}, a component host keeps its tag, a text is
+ * {@code <tt-t data-nid>}; {@code rpx} in inline styles becomes px for the instance's window
+ * width. The one place HTML is made, for patch ops and for standalone documents alike.
+ */
+public final class HtmlWriter {
+    private static final Pattern RPX = Pattern.compile("(-?\\d*\\.?\\d+)rpx");
+
+    private final ElementKinds kinds;
+    private final double windowWidth;
+
+    public HtmlWriter(ElementKinds kinds, double windowWidth) {
+        this.kinds = kinds;
+        this.windowWidth = windowWidth;
+    }
+
+    /** The node and its subtree. */
+    public String outer(Node node) {
+        StringBuilder out = new StringBuilder(256);
+        write(node, out);
+        return out.toString();
+    }
+
+    /** The HTML attributes of an element, {@code data-nid} first. */
+    public Map<String, String> attributes(Node element) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("data-nid", Integer.toString(element.id()));
+        Object id = element.attributes().get("id");
+        if (id != null && id != Boolean.TRUE) {
+            out.put("id", JsValues.toDisplayString(id));
+        }
+        String classes = ClassNames.of(element);
+        if (classes != null) {
+            out.put("class", classes);
+        }
+        Object style = element.attributes().get("style");
+        if (style != null && style != Boolean.TRUE) {
+            out.put("style", rpxToPx(JsValues.toDisplayString(style)));
+        }
+        Object hidden = element.attributes().get("hidden");
+        if (hidden != null && JsValues.toBoolean(hidden)) {
+            out.put("hidden", "");
+        }
+        for (Map.Entry<String, Object> a : element.attributes().entrySet()) {
+            if (a.getKey().startsWith("data-")) {
+                out.put(a.getKey(), a.getValue() == Boolean.TRUE ? "" : JsValues.toDisplayString(a.getValue()));
+            }
+        }
+        kinds.attributes(element, out);
+        return out;
+    }
+
+    private void write(Node node, StringBuilder out) {
+        if (node.isText()) {
+            out.append("<tt-t data-nid=\"").append(node.id()).append("\">").append(Html.escape(kinds.text(node)))
+                    .append("</tt-t>");
+            return;
+        }
+        String tag = kinds.htmlTag(node);
+        Html html = new Html(out);
+        Map<String, String> attributes = attributes(node);
+        node.html(attributes);
+        html.open(tag, attributes);
+        kinds.inner(node, html);
+        if (kinds.showsChildren(node)) {
+            for (Node child : node.children()) {
+                write(child, out);
+            }
+        }
+        html.close(tag);
+    }
+
+    /** A standalone document: the page's HTML with its CSS inline. */
+    public String document(Node root, String css, String title) {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=")
+                .append(JsValues.numberToString(windowWidth)).append("\"><title>").append(Html.escape(title))
+                .append("</title>\n<style>\n").append(css.replace("</", "<\\/")).append("\n</style></head>\n<body>");
+        write(root, out);
+        out.append("</body></html>\n");
+        return out.toString();
+    }
+
+    /** {@code 750rpx} is the window width. */
+    public String rpxToPx(String css) {
+        if (css.indexOf("rpx") < 0) {
+            return css;
+        }
+        Matcher m = RPX.matcher(css);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            double px = Math.round(Double.parseDouble(m.group(1)) * windowWidth / 750 * 10_000) / 10_000.0;
+            m.appendReplacement(out, JsValues.numberToString(px) + "px");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

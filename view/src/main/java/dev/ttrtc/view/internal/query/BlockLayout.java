@@ -1,0 +1,107 @@
+package dev.ttrtc.view.internal.query;
+
+import dev.ttrtc.view.internal.tree.Node;
+import dev.ttrtc.view.internal.ttml.JsValues;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The layout rule used where no browser lays the page out (selector queries, tap coordinates,
+ * scroll sizes). It is not CSS layout, and says so in docs/view.md: every element is a block as
+ * wide as its parent (the page is the window's width), stacked top to bottom in its parent; an
+ * inline {@code style} width or height in px, rpx or % (width only) is honoured; otherwise an
+ * element is as high as its children together, a non-empty text is 20 px per line, an
+ * {@code <image>} is 225 px high unless its style says; a hidden element (and what is in it) is
+ * 0×0 at its parent's position. Positions are relative to the page; a scroll-view's content moves
+ * by its scroll offset.
+ */
+public final class BlockLayout {
+    /** Host rule: the height of one line of text under this rule. */
+    public static final double LINE_HEIGHT = 20;
+    private static final Pattern LENGTH = Pattern.compile("(?:^|;)\\s*(width|height)\\s*:\\s*(-?\\d*\\.?\\d+)(px|rpx|%)?");
+
+    /** A box in page coordinates. */
+    public record Box(double left, double top, double width, double height) {
+    }
+
+    /** How far a scroll-view's content is scrolled: [left, top], or null for other elements. */
+    public interface Scrolls {
+        double[] offset(Node node);
+    }
+
+    private final double windowWidth;
+    private final Scrolls scrolls;
+    private final Map<Node, Box> boxes = new IdentityHashMap<>();
+
+    private BlockLayout(double windowWidth, Scrolls scrolls) {
+        this.windowWidth = windowWidth;
+        this.scrolls = scrolls;
+    }
+
+    /** Lays out a page from its root. */
+    public static BlockLayout of(Node root, double windowWidth, Scrolls scrolls) {
+        BlockLayout layout = new BlockLayout(windowWidth, scrolls);
+        layout.place(root, 0, 0, windowWidth, false);
+        return layout;
+    }
+
+    /** The node's box; a node not in the laid out tree is 0×0 at the origin. */
+    public Box box(Node node) {
+        Box box = boxes.get(node);
+        return box == null ? new Box(0, 0, 0, 0) : box;
+    }
+
+    /** The height of the node's content (what a scroll-view scrolls through). */
+    public double contentHeight(Node node) {
+        double height = 0;
+        for (Node child : node.children()) {
+            height += box(child).height();
+        }
+        return height;
+    }
+
+    private double place(Node node, double left, double top, double parentWidth, boolean hidden) {
+        if (node.isText()) {
+            double height = hidden || node.text().isBlank() ? 0 : LINE_HEIGHT * (node.text().strip().split("\n").length);
+            boxes.put(node, new Box(left, top, hidden ? 0 : parentWidth, height));
+            return height;
+        }
+        boolean isHidden = hidden || JsValues.toBoolean(node.attributes().get("hidden"));
+        double[] size = explicitSize(node, parentWidth);
+        double width = isHidden ? 0 : (size[0] >= 0 ? size[0] : parentWidth);
+        double[] scroll = scrolls.offset(node);
+        double childLeft = left - (scroll == null ? 0 : scroll[0]);
+        double childTop = top - (scroll == null ? 0 : scroll[1]);
+        double childrenHeight = 0;
+        for (Node child : node.children()) {
+            childrenHeight += place(child, childLeft, childTop + childrenHeight, width, isHidden);
+        }
+        double height = isHidden ? 0 : (size[1] >= 0 ? size[1] : "image".equals(node.tag()) ? 225 : childrenHeight);
+        boxes.put(node, new Box(left, top, width, height));
+        return height;
+    }
+
+    /** [width, height] from the inline style, -1 where not given. */
+    private double[] explicitSize(Node node, double parentWidth) {
+        double[] size = {-1, -1};
+        Object style = node.attributes().get("style");
+        if (style == null || style == Boolean.TRUE) {
+            return size;
+        }
+        Matcher m = LENGTH.matcher(JsValues.toDisplayString(style));
+        while (m.find()) {
+            double value = Double.parseDouble(m.group(2));
+            String unit = m.group(3) == null ? "px" : m.group(3);
+            boolean isWidth = m.group(1).equals("width");
+            double px = switch (unit) {
+                case "rpx" -> value * windowWidth / 750;
+                case "%" -> isWidth ? value * parentWidth / 100 : -1;
+                default -> value;
+            };
+            size[isWidth ? 0 : 1] = px;
+        }
+        return size;
+    }
+}

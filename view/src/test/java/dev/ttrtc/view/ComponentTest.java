@@ -1,0 +1,251 @@
+package dev.ttrtc.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.view.ViewElement;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Custom components rendered: properties, observers, slots, lifetimes, events, styles, selection. */
+class ComponentTest extends ViewTestBase {
+
+    private static final String PAGE_JSON = "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}";
+
+    private MiniProgram launchWithCard(String pageJs, String pageTtml, String cardJs, String cardTtml) throws Exception {
+        Path project = Fixture.in(dir).page("pages/index/index", pageJs, pageTtml).file("pages/index/index.json", PAGE_JSON)
+                .component("components/card/card", cardJs, cardTtml, "").write();
+        return launch(project);
+    }
+
+    @Test
+    void properties_are_coerced_by_type_and_observers_see_initial_and_later_values() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ data: { n: '5', label: 'first' }, next() { this.setData({ n: 7, label: 'second' }); } });",
+                "<my-card id=\"c\" count=\"{{n}}\" header-text=\"{{label}}\" flag visible=\"{{false}}\"/>",
+                "Component({ properties: { count: { type: Number, value: 1, observer(v, old) { console.log('count', v, old); } },"
+                        + " headerText: String, flag: Boolean, visible: { type: Boolean, value: true } },"
+                        + " observers: { 'count, headerText': function (c, h) { console.log('pair', c, h); } } });",
+                "<text class=\"t\">{{headerText}}:{{count + 1}}:{{flag}}:{{visible}}</text>");
+        assertEquals("first:6:true:false", $(app, ".t").text());
+        call(app, "next");
+        assertEquals("second:8:true:false", $(app, ".t").text());
+        assertEquals(List.of("pair 5 first", "count 5 1", "pair 7 second", "count 7 5"), console(app));
+    }
+
+    @Test
+    void a_component_set_data_re_renders_it_and_the_page_sees_none_of_its_data() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { x: 'page' } });",
+                "<text id=\"p\">{{x}}</text><my-card/>",
+                "Component({ data: { n: 0 }, methods: { bump() { this.setData({ n: this.data.n + 1 }); } } });",
+                "<view class=\"n\" bindtap=\"bump\">{{n}} {{x}}</view>");
+        int id = $(app, ".n").nodeId();
+        RecordingListener ops = record(app);
+        get($(app, ".n").tap());
+        assertEquals("1", $(app, ".n").text());
+        assertEquals(id, $(app, ".n").nodeId());
+        assertEquals(List.of("text"), ops.kinds());
+        assertEquals("page", $(app, "#p").text());
+    }
+
+    @Test
+    void default_and_named_slots_take_the_host_children() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { a: 'A', extra: false }, more() { this.setData({ a: 'B', extra: true }); } });",
+                "<my-card><text slot=\"title\">T</text><view class=\"body\">{{a}}</view>"
+                        + "<view tt:if=\"{{extra}}\" class=\"extra\">E</view></my-card>",
+                "Component({});",
+                "<view class=\"head\"><slot name=\"title\"/></view><view class=\"main\"><slot/></view><view class=\"foot\"><slot name=\"none\"/></view>");
+        assertEquals("T", $(app, ".head").text());
+        assertEquals("A", $(app, ".main").text());
+        call(app, "more");
+        assertEquals("B E", $(app, ".main").text());
+        assertEquals("", $(app, ".foot").text());
+        assertEquals(List.of("slot"), app.view().$$(".main > slot").stream().map(ViewElement::tag).toList());
+    }
+
+    @Test
+    void lifetimes_run_in_the_documented_order_around_the_page_hooks() throws Exception {
+        Path project = Fixture.in(dir)
+                .page("pages/index/index", "Page({ data: { show: true, list: ['a', 'b'] },"
+                        + " onLoad() { console.log('page onLoad'); }, onShow() { console.log('page onShow'); },"
+                        + " onReady() { console.log('page onReady'); },"
+                        + " hide() { this.setData({ show: false }); }, swap() { this.setData({ list: ['b', 'a'] }); } });",
+                        "<outer-box tt:if=\"{{show}}\" name=\"o\"/><inner-item tt:for=\"{{list}}\" tt:key=\"*this\" name=\"{{item}}\"/>")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"outer-box\": \"/c/outer\", \"inner-item\": \"/c/inner\"}}")
+                .component("c/outer", lifetimes(), "<inner-item name=\"nested\"/>", "\"usingComponents\": {\"inner-item\": \"./inner\"}")
+                .component("c/inner", lifetimes(), "<text>{{name}}</text>", "")
+                .write();
+        MiniProgram app = launch(project);
+        waitForConsole(app, "page onReady");
+        // created sees the property defaults; the host's values arrive before attached.
+        assertEquals(List.of("created c/outer \"\"", "created c/inner \"\"", "created c/inner \"\"", "created c/inner \"\"",
+                "attached o", "attached nested", "attached a", "attached b",
+                "page onLoad", "page onShow",
+                "ready b", "ready a", "ready nested", "ready o", "page onReady"), console(app));
+        call(app, "swap");
+        call(app, "hide");
+        List<String> later = console(app).subList(15, console(app).size());
+        assertEquals(List.of("moved b", "detached o", "detached nested"), later);
+    }
+
+    private static String lifetimes() {
+        return "Component({ properties: { name: String }, lifetimes: {"
+                + " created() { console.log('created', this.is, JSON.stringify(this.data.name)); },"
+                + " attached() { console.log('attached', this.data.name); }, ready() { console.log('ready', this.data.name); },"
+                + " moved() { console.log('moved', this.data.name); }, detached() { console.log('detached', this.data.name); } } });";
+    }
+
+    @Test
+    void trigger_event_reaches_the_host_binding_and_bubbles_only_as_asked() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ onMy(e) { console.log('page ' + e.type + ' ' + e.currentTarget.id + '/' + e.target.id + ' '"
+                        + " + JSON.stringify(e.detail) + ' ' + JSON.stringify(e.target.dataset)); } });",
+                "<view id=\"wrap\" bind:plain=\"onMy\" bind:bubbly=\"onMy\">"
+                        + "<my-card id=\"card\" data-card-no=\"{{3}}\" bind:plain=\"onMy\" bindbubbly=\"onMy\"/></view>",
+                "Component({ methods: { fire() { this.triggerEvent('plain', { a: 1 });"
+                        + " this.triggerEvent('bubbly', { b: 2 }, { bubbles: true }); } } });",
+                "<view class=\"btn\" bindtap=\"fire\">fire</view>");
+        get($(app, ".btn").tap());
+        assertEquals(List.of("page plain card/card {\"a\":1} {\"cardNo\":3}", "page bubbly card/card {\"b\":2} {\"cardNo\":3}",
+                "page bubbly wrap/card {\"b\":2} {\"cardNo\":3}"), console(app));
+    }
+
+    @Test
+    void composed_events_leave_the_components_they_start_in_and_others_stay() throws Exception {
+        Path project = Fixture.in(dir)
+                .page("pages/index/index", "Page({ onEv(e) { console.log('page got ' + e.type + ' target ' + e.target.id); } });",
+                        "<view bind:deep=\"onEv\" bind:shallow=\"onEv\"><outer-box id=\"ob\"/></view>")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"outer-box\": \"/c/outer\"}}")
+                .component("c/outer", "Component({ methods: { onEv(e) { console.log('outer got ' + e.type + ' target ' + e.target.id); } } });",
+                        "<view bind:deep=\"onEv\" bind:shallow=\"onEv\"><inner-item id=\"ii\"/></view>",
+                        "\"usingComponents\": {\"inner-item\": \"./inner\"}")
+                .component("c/inner", "Component({ methods: { go() {"
+                        + " this.triggerEvent('shallow', {}, { bubbles: true });"
+                        + " this.triggerEvent('deep', {}, { bubbles: true, composed: true }); } } });",
+                        "<view class=\"go\" bindtap=\"go\">go</view>", "")
+                .write();
+        MiniProgram app = launch(project);
+        get($(app, ".go").tap());
+        assertEquals(List.of("outer got shallow target ii", "outer got deep target ii", "page got deep target ob"), console(app));
+    }
+
+    @Test
+    void a_tap_inside_a_component_reaches_page_handlers_with_the_host_as_target() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ tapped(e) { console.log('page', e.currentTarget.id, e.target.id); } });",
+                "<view id=\"outer\" bindtap=\"tapped\"><my-card id=\"card\"/></view>",
+                "Component({ methods: { own(e) { console.log('card', e.currentTarget.id, e.target.id); } } });",
+                "<view id=\"inner\" bindtap=\"own\">x</view>");
+        get($(app, "#inner").tap());
+        assertEquals(List.of("card inner inner", "page outer card"), console(app));
+    }
+
+    @Test
+    void classes_are_scoped_per_component_and_external_classes_take_the_parent_scope() throws Exception {
+        MiniProgram app = launchWithCard("Page({});",
+                "<my-card class=\"host\" title-class=\"red big\"/>",
+                "Component({ externalClasses: ['title-class'] });",
+                "<view class=\"title title-class\">x</view>");
+        String html = app.view().html();
+        assertTrue(html.contains("<my-card data-nid=\"2\" class=\"host\">"), html);
+        assertTrue(html.contains("class=\"c-components_card_card--title red big\""), html);
+        assertEquals(1, app.view().$$(".title").size(), "selectors match classes as the template wrote them");
+    }
+
+    @Test
+    void select_component_finds_instances_of_the_own_template_and_gives_their_api() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ onReady() { const c = this.selectComponent('#card'); c.bump();"
+                        + " console.log(c.is, c.id, JSON.stringify(c.dataset), c.data.n, this.selectAllComponents('my-card').length,"
+                        + " this.selectComponent('.nothing'));"
+                        + " this.selectComponent('#card', (r) => console.log('async', r.data.n)); } });",
+                "<my-card id=\"card\" data-x=\"1\"/><my-card/>",
+                "Component({ data: { n: 0 }, methods: { bump() { this.setData({ n: 5 }); } } });",
+                "<text class=\"n\">{{n}}</text>");
+        waitForConsole(app, "async 5");
+        assertEquals("components/card/card card {\"x\":\"1\"} 5 2 null", console(app).get(0));
+        assertEquals("5", app.view().$$(".n").get(0).text());
+    }
+
+    @Test
+    void behaviors_merge_data_methods_and_lifetimes_behavior_first() throws Exception {
+        MiniProgram app = launchWithCard("Page({});", "<my-card/>",
+                "const b = Behavior({ data: { fromB: 'b', shared: { x: 1 } }, properties: { p: { type: String, value: 'bp' } },"
+                        + " attached() { console.log('behavior attached'); }, methods: { hello() { return 'from behavior'; }, who() { return 'b'; } } });"
+                        + "Component({ behaviors: [b], data: { shared: { y: 2 } },"
+                        + " attached() { console.log('component attached', this.hello(), this.who(), this.hasBehavior(b)); },"
+                        + " methods: { who() { return 'c'; } } });",
+                "<text class=\"t\">{{fromB}} {{shared.x}}{{shared.y}} {{p}}</text>");
+        assertEquals("b 12 bp", $(app, ".t").text());
+        assertEquals(List.of("behavior attached", "component attached from behavior c true"), console(app));
+    }
+
+    @Test
+    void page_lifetimes_reach_components_before_the_page_hooks() throws Exception {
+        MiniProgram app = launchWithCard("Page({ onShow() { console.log('page onShow'); }, onHide() { console.log('page onHide'); } });",
+                "<my-card/>",
+                "Component({ pageLifetimes: { show() { console.log('card show'); }, hide() { console.log('card hide'); } } });",
+                "<view/>");
+        app.hide();
+        app.show();
+        waitUntil(() -> console(app).size() == 6);
+        assertEquals(List.of("card show", "page onShow", "card hide", "page onHide", "card show", "page onShow"), console(app));
+    }
+
+    @Test
+    void set_data_from_an_observer_during_a_render_is_applied_right_after_it() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { v: 2 }, up() { this.setData({ v: 3 }); } });",
+                "<my-card value=\"{{v}}\"/>",
+                "Component({ properties: { value: Number }, data: { double: 0 },"
+                        + " observers: { value(v) { this.setData({ double: v * 2 }); } } });",
+                "<text class=\"d\">{{value}}x2={{double}}</text>");
+        assertEquals("2x2=4", $(app, ".d").text());
+        call(app, "up");
+        assertEquals("3x2=6", $(app, ".d").text());
+        assertEquals(List.of(), entries(app, HostEvent.Kind.ERROR));
+    }
+
+    @Test
+    void components_use_their_own_using_components_and_unknown_tags_warn() throws Exception {
+        Path project = Fixture.in(dir)
+                .page("pages/index/index", "Page({});", "<outer-box/><inner-item/>")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"outer-box\": \"/c/outer\"}}")
+                .component("c/outer", "Component({});", "<inner-item/>", "\"usingComponents\": {\"inner-item\": \"./inner\"}")
+                .component("c/inner", "Component({});", "<text class=\"in\">inner</text>", "")
+                .write();
+        MiniProgram app = launch(project);
+        assertEquals(1, app.view().$$(".in").size());
+        assertTrue(app.view().html().contains("<tt-inner-item data-nid="), app.view().html());
+        assertEquals(List.of("pages/index/index.ttml:1:13: unknown tag <inner-item>: rendered as a plain container"
+                + " (it is neither a built-in component nor in usingComponents of pages/index/index)"), entries(app, HostEvent.Kind.WARN));
+    }
+
+    @Test
+    void a_page_built_with_component_renders_and_handles_events() throws Exception {
+        MiniProgram app = launchPage("Component({ data: { n: 1 }, methods: { bump() { this.setData({ n: this.data.n + 1 }); } } });",
+                "<view id=\"b\" bindtap=\"bump\">{{n}}</view>");
+        get($(app, "#b").tap());
+        assertEquals("2", $(app, "#b").text());
+    }
+
+    @Test
+    void observers_watch_paths_wildcards_and_skip_deep_equal_values() throws Exception {
+        MiniProgram app = launchWithCard("Page({});", "<my-card id=\"c\"/>",
+                "Component({ data: { a: { b: 1, c: 1 }, list: [1, 2] },"
+                        + " observers: { 'a.b': function (b) { console.log('a.b', b); },"
+                        + "  'list[1]': function (v) { console.log('list[1]', v); },"
+                        + "  'a.**': function (a) { console.log('a.**', JSON.stringify(a)); },"
+                        + "  '**': function (all) { console.log('**', Object.keys(all).join()); } },"
+                        + " methods: { step() {"
+                        + "  this.setData({ 'a.c': 2 });"
+                        + "  this.setData({ 'list[1]': 3 });"
+                        + "  this.setData({ a: { b: 1, c: 2 } }); } } });",
+                "<view class=\"go\" bindtap=\"step\">go</view>");
+        get($(app, ".go").tap());
+        assertEquals(List.of("a.** {\"b\":1,\"c\":2}", "** a,list", "list[1] 3", "** a,list"), console(app),
+                "a.b did not change; the last setData is deep-equal and fires nothing");
+    }
+}
