@@ -51,8 +51,8 @@ final class TabAppFixture {
                         + "Page(trace('list', {\n"
                         + "  onPullDownRefresh() {\n"
                         + "    console.log('list.onPullDownRefresh');\n"
-                        + "    setTimeout(() => tt.stopPullDownRefresh({ success: () => console.log('stopped') }), 0);\n"
                         + "  },\n"
+                        + "  refreshed() { tt.stopPullDownRefresh({ success: () => console.log('stopped') }); },\n"
                         + "  onReachBottom() { console.log('list.onReachBottom'); },\n"
                         + "  onPageScroll(e) { console.log('list.onPageScroll ' + e.scrollTop); }\n"
                         + "}));\n")

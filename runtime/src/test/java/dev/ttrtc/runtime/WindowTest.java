@@ -72,6 +72,7 @@ class WindowTest extends HostTestBase {
         assertTrue(app.window().enablePullDownRefresh());
         assertTrue(get(app.pullDownRefresh()));
         assertTrue(app.window().pullDownRefreshing());
+        get(app.callPageMethod("refreshed", PageEvent.tap()));
         waitForConsole(app, "stopped");
         assertFalse(app.window().pullDownRefreshing());
         assertEquals(List.of("pullDownRefresh {}", "stopPullDownRefresh {}"), ui(app));
