@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 
 /** Deadline-based waits and event-log matchers shared by the runtime tests. */
 final class Waits {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    // A deadline a broken host would miss, not a speed bar: generous, for a machine whose cores are busy.
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Waits() {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  */
 public final class Eventually {
     /** The deadline when a test names none. */
-    public static final Duration DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 20;
 
     private Eventually() {
