@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One {@code SocketTask}: a real WebSocket (JDK {@code java.net.http.WebSocket}) and its JS face
@@ -45,6 +46,8 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
     private final InstanceNetwork network;
     private final AtomicInteger readyState = new AtomicInteger(CONNECTING);
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    /** The close() call waiting for its close frame to go out; answered before onClose in any case. */
+    private final AtomicReference<ApiCall> pendingClose = new AtomicReference<>();
     private final JsEventChannel onOpen;
     private final JsEventChannel onMessage;
     private final JsEventChannel onError;
@@ -215,7 +218,8 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
         }
         WebSocket ws = socket;
         if (readyState.compareAndSet(OPEN, CLOSING) && ws != null) {
-            ws.sendClose((int) code, reason).whenComplete((w, failure) -> call.succeed());
+            pendingClose.set(call);
+            ws.sendClose((int) code, reason).whenComplete((w, failure) -> answerPendingClose());
             return;
         }
         if (readyState.compareAndSet(CONNECTING, CLOSED)) {
@@ -237,12 +241,25 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
         closed(ABNORMAL_CLOSURE, detail);
     }
 
-    /** Reports onClose once and forgets the socket. */
+    /** Answers the close() call whose frame went out (or whose connection ended meanwhile). */
+    private void answerPendingClose() {
+        ApiCall call = pendingClose.getAndSet(null);
+        if (call != null) {
+            call.succeed();
+        }
+    }
+
+    /**
+     * Reports onClose once and forgets the socket. The server's close frame may arrive before
+     * the JDK reports our own as sent: the close() call is answered first all the same, so that
+     * its success never follows onClose.
+     */
     private void closed(int code, String reason) {
         readyState.set(CLOSED);
         if (!closeReported.compareAndSet(false, true)) {
             return;
         }
+        answerPendingClose();
         network.untrack(this);
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("code", code);
