@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One {@code SocketTask}: a real WebSocket (JDK {@code java.net.http.WebSocket}) and its JS face
@@ -46,6 +47,11 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
     private final InstanceNetwork network;
     private final AtomicInteger readyState = new AtomicInteger(CONNECTING);
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    /**
+     * The JDK's WebSocket takes one send at a time (a second one while the first is pending
+     * fails): each send and the close wait for the one before. Loop thread only.
+     */
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     /** The close() call waiting for its close frame to go out; answered before onClose in any case. */
     private final AtomicReference<ApiCall> pendingClose = new AtomicReference<>();
     private final JsEventChannel onOpen;
@@ -191,9 +197,11 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
         String kind = call.params().kindOf("data");
         CompletableFuture<WebSocket> sent;
         if (kind.equals("arraybuffer")) {
-            sent = ws.sendBinary(ByteBuffer.wrap(call.params().arrayBuffer("data")), true);
+            ByteBuffer bytes = ByteBuffer.wrap(call.params().arrayBuffer("data"));
+            sent = afterLastSend(() -> ws.sendBinary(bytes, true));
         } else if (kind.equals("string")) {
-            sent = ws.sendText(call.params().string("data"), true);
+            String text = call.params().string("data");
+            sent = afterLastSend(() -> ws.sendText(text, true));
         } else {
             throw ApiException.parameter("expect params.data to be string or ArrayBuffer, but got " + kind);
         }
@@ -219,13 +227,18 @@ final class SocketSession implements InstanceNetwork.Abortable, WebSocket.Listen
         WebSocket ws = socket;
         if (readyState.compareAndSet(OPEN, CLOSING) && ws != null) {
             pendingClose.set(call);
-            ws.sendClose((int) code, reason).whenComplete((w, failure) -> answerPendingClose());
+            afterLastSend(() -> ws.sendClose((int) code, reason)).whenComplete((w, failure) -> answerPendingClose());
             return;
         }
         if (readyState.compareAndSet(CONNECTING, CLOSED)) {
             closed((int) code, reason); // never opened: the handshake's result is dropped
         }
         call.succeed(); // closing or closed already: nothing more to do
+    }
+
+    private CompletableFuture<WebSocket> afterLastSend(Supplier<CompletableFuture<WebSocket>> send) {
+        lastSend = lastSend.handle((w, failure) -> null).thenCompose(ignored -> send.get());
+        return lastSend;
     }
 
     // ---- ends --------------------------------------------------------------------------------
