@@ -1,5 +1,6 @@
 package dev.ttrtc.view;
 
+import dev.ttrtc.view.internal.ttss.StyleScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,8 +151,9 @@ class ComponentTest extends ViewTestBase {
                 "Component({ externalClasses: ['title-class'] });",
                 "<view class=\"title title-class\">x</view>");
         String html = app.view().html();
-        assertTrue(html.contains("<my-card data-nid=\"2\" class=\"host\">"), html);
-        assertTrue(html.contains("class=\"c-components_card_card--title red big\""), html);
+        String prefix = StyleScope.prefixFor("components/card/card");
+        assertTrue(html.contains("<my-card data-nid=\"2\" tt-host=\"" + prefix + "\" class=\"host\">"), html);
+        assertTrue(html.contains("class=\"" + prefix + "--title red big\""), html);
         assertEquals(1, app.view().$$(".title").size(), "selectors match classes as the template wrote them");
     }
 

@@ -47,12 +47,14 @@ public final class RealViewLayer implements ViewLayer {
     private final SelectorQueries queries;
     private final Interactions interactions;
     private final RealInstanceView consumer;
+    private final PageStyles styles;
     private final List<ViewListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
     private final Set<String> warned = new HashSet<>();
     private RenderPass current;
 
-    private RealViewLayer(LogicLayer logic, Templates templates, SjsRegistry sjs, List<ComponentProvider> contributed) {
+    private RealViewLayer(LogicLayer logic, Templates templates, SjsRegistry sjs, List<ComponentProvider> contributed)
+            throws LaunchException {
         this.logic = logic;
         this.builtins = new Builtins(logic, contributed, new Builtins.Services() {
             @Override
@@ -80,9 +82,9 @@ public final class RealViewLayer implements ViewLayer {
                 return queries.measure(element);
             }
         });
+        this.styles = PageStyles.compile(logic, builtins.baseCss());
         this.tree = new ViewTree(logic, templates::of, sjs::of, this::warn, builtins);
-        double windowWidth = logic.systemInfo().number("windowWidth");
-        this.html = new HtmlWriter(builtins, windowWidth);
+        this.html = new HtmlWriter(builtins, styles::inlineStyle, logic.systemInfo().number("windowWidth"));
         this.ops = new OpWriter(html);
         this.events = new EventDispatcher(logic, this::warn);
         this.queries = new SelectorQueries(tree, logic.systemInfo(), this::warn);
@@ -291,9 +293,9 @@ public final class RealViewLayer implements ViewLayer {
         consumer.close();
     }
 
-    /** The CSS of a page: the built-ins' base styles (TTSS output joins here once the TTSS compiler lands). */
+    /** The CSS of a page: the built-ins' base styles, app.ttss, its components' and its own (see {@link PageStyles}). */
     String css(String route) {
-        return builtins.baseCss();
+        return styles.css(route, builtins.baseCss());
     }
 
     Interactions interactions() {

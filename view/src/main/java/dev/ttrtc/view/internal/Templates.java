@@ -76,8 +76,13 @@ final class Templates {
     }
 
     static void warn(LogicLayer logic, Location at, String message) {
+        warn(logic, at.toString(), message);
+    }
+
+    /** A WARN entry at {@code file:line:column} (or a file alone, for problems without a position). */
+    static void warn(LogicLayer logic, String at, String message) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("location", at.toString());
+        data.put("location", at);
         data.put("message", message);
         logic.events().record(HostEvent.Kind.WARN, "view", at + ": " + message, data);
     }

@@ -114,9 +114,8 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
         if (element.component() != null) {
             return element.tag();
         }
-        if (isStructural(element)) {
-            return "tt-" + element.tag();
-        }
+        // Built-ins, contributed components and unknown tags alike: never a name the page's own
+        // HTML or a custom component could have.
         return "tt-" + element.tag().replaceAll("[^a-zA-Z0-9_-]", "-").toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -1,20 +1,18 @@
 package dev.ttrtc.view.internal.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.view.internal.tree.Node;
 import dev.ttrtc.view.internal.tree.Owner;
 import dev.ttrtc.view.internal.ttml.JsValues;
+import dev.ttrtc.view.internal.ttss.StyleIsolation;
 import dev.ttrtc.view.internal.ttss.StyleScope;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The HTML {@code class} of an element, with component style isolation: a class written in a
- * component's template becomes {@code <prefix>--<class>} (the prefix per component definition,
- * from {@link StyleScope}), page classes stay as written, an external class of the component
- * takes the host attribute's classes in the parent's scope, and a component that shares styles
- * ({@code options.addGlobalClass}, {@code styleIsolation: apply-shared|shared}) keeps the
- * written name beside the scoped one.
+ * The HTML {@code class} of an element, with component style isolation as {@link StyleScope}
+ * names it for the TTSS compiler: page classes stay as written, a class written in a component's
+ * template takes the names its isolation gives it, and an external class of the component takes
+ * the host attribute's classes in the parent's scope.
  */
 final class ClassNames {
     private ClassNames() {
@@ -35,9 +33,8 @@ final class ClassNames {
             out.addAll(classes);
             return;
         }
-        String prefix = StyleScope.prefixFor(owner.path());
+        StyleScope scope = StyleScope.component(owner.path(), StyleIsolation.fromOptions(owner.info().options()));
         List<String> external = owner.info().externalClasses();
-        boolean shared = shares(owner.info().options());
         for (String c : classes) {
             if (external.contains(c)) {
                 Object hostValue = owner.root().attributes().get(c);
@@ -46,16 +43,8 @@ final class ClassNames {
                 }
                 continue;
             }
-            out.add(prefix + "--" + c);
-            if (shared) {
-                out.add(c);
-            }
+            out.addAll(scope.htmlClasses(c));
         }
-    }
-
-    private static boolean shares(JsonNode options) {
-        String isolation = options.path("styleIsolation").asText("");
-        return options.path("addGlobalClass").asBoolean(false) || isolation.equals("apply-shared") || isolation.equals("shared");
     }
 
     private static List<String> tokens(String value) {

@@ -2,25 +2,30 @@ package dev.ttrtc.view.internal.html;
 
 import dev.ttrtc.view.internal.tree.Node;
 import dev.ttrtc.view.internal.ttml.JsValues;
+import dev.ttrtc.view.internal.ttss.StyleScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 
 /**
  * The render tree as HTML: every element carries {@code data-nid}; a built-in {@code x} is the
- * custom element {@code tt-x}, a component host keeps its tag, a text is
- * {@code <tt-t data-nid>}; {@code rpx} in inline styles becomes px for the instance's window
- * width. The one place HTML is made, for patch ops and for standalone documents alike.
+ * custom element {@code tt-x}, a component host keeps its tag and carries its definition's
+ * {@code tt-host} prefix (for {@code :host} rules), a text is {@code <tt-t data-nid>}; inline
+ * styles pass through the TTSS compiler's rpx conversion. The one place HTML is made, for patch
+ * ops and for standalone documents alike.
  */
 public final class HtmlWriter {
-    private static final Pattern RPX = Pattern.compile("(-?\\d*\\.?\\d+)rpx");
-
     private final ElementKinds kinds;
+    private final UnaryOperator<String> inlineStyle;
     private final double windowWidth;
 
-    public HtmlWriter(ElementKinds kinds, double windowWidth) {
+    /**
+     * @param inlineStyle converts an inline {@code style} value (its rpx to px)
+     * @param windowWidth the instance's window width, for the standalone document's viewport
+     */
+    public HtmlWriter(ElementKinds kinds, UnaryOperator<String> inlineStyle, double windowWidth) {
         this.kinds = kinds;
+        this.inlineStyle = inlineStyle;
         this.windowWidth = windowWidth;
     }
 
@@ -39,13 +44,16 @@ public final class HtmlWriter {
         if (id != null && id != Boolean.TRUE) {
             out.put("id", JsValues.toDisplayString(id));
         }
+        if (element.component() != null) {
+            out.put(StyleScope.HOST_ATTRIBUTE, StyleScope.prefixFor(element.component().path()));
+        }
         String classes = ClassNames.of(element);
         if (classes != null) {
             out.put("class", classes);
         }
         Object style = element.attributes().get("style");
         if (style != null && style != Boolean.TRUE) {
-            out.put("style", rpxToPx(JsValues.toDisplayString(style)));
+            out.put("style", inlineStyle.apply(JsValues.toDisplayString(style)));
         }
         Object hidden = element.attributes().get("hidden");
         if (hidden != null && JsValues.toBoolean(hidden)) {
@@ -88,21 +96,6 @@ public final class HtmlWriter {
                 .append("</title>\n<style>\n").append(css.replace("</", "<\\/")).append("\n</style></head>\n<body>");
         write(root, out);
         out.append("</body></html>\n");
-        return out.toString();
-    }
-
-    /** {@code 750rpx} is the window width. */
-    public String rpxToPx(String css) {
-        if (css.indexOf("rpx") < 0) {
-            return css;
-        }
-        Matcher m = RPX.matcher(css);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            double px = Math.round(Double.parseDouble(m.group(1)) * windowWidth / 750 * 10_000) / 10_000.0;
-            m.appendReplacement(out, JsValues.numberToString(px) + "px");
-        }
-        m.appendTail(out);
         return out.toString();
     }
 }
