@@ -70,7 +70,7 @@ final class RealViewElement implements ViewElement {
             return;
         }
         JsonNode value = Builtins.behavior(node) == null ? null : Builtins.behavior(node).value();
-        if ("input".equals(node.tag()) && value != null) {
+        if (("input".equals(node.tag()) || "textarea".equals(node.tag())) && value != null) {
             out.append(value.asText());
             return;
         }

@@ -40,6 +40,24 @@ public interface ElementBehavior {
     default void tapped() {
     }
 
+    /**
+     * True for controls whose content is their label (button, checkbox, radio, navigator…): a
+     * tap on an element inside is their tap too, as on the phone. The nearest such ancestor
+     * gets {@link #tapped()}; while it is disabled the tap is ignored.
+     */
+    default boolean takesTapsInside() {
+        return false;
+    }
+
+    /**
+     * The detail of an event a consumer raises at this element with {@code trigger(type,
+     * detail)}: a control fills in what the platform would (a textarea's {@code value} on
+     * {@code blur}); by default the detail as given.
+     */
+    default JsonNode eventDetail(String type, JsonNode given) {
+        return given;
+    }
+
     /** The user typed: the element's text becomes {@code text}. */
     default void input(String text) {
         throw new UnsupportedOperationException("cannot type into this element");
