@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.view.internal.ttss.StyleScope;
 import dev.ttrtc.runtime.view.ViewElement;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,7 +152,7 @@ class ComponentTest extends ViewTestBase {
                 "<view class=\"title title-class\">x</view>");
         String html = app.view().html();
         assertTrue(html.contains("<my-card data-nid=\"2\" class=\"host\">"), html);
-        assertTrue(html.contains("class=\"c-components_card_card--title red big\""), html);
+        assertTrue(html.contains("class=\"" + StyleScope.prefixFor("components/card/card") + "--title red big\""), html);
         assertEquals(1, app.view().$$(".title").size(), "selectors match classes as the template wrote them");
     }
 
