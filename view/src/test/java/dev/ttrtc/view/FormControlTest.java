@@ -61,6 +61,18 @@ class FormControlTest extends ViewTestBase {
     }
 
     @Test
+    void a_label_passes_its_taps_to_its_control_by_for_or_to_the_first_control_inside() throws Exception {
+        MiniProgram app = launchPage(LOGGING_PAGE,
+                "<label id=\"l1\" for=\"mic\">Microphone</label><switch id=\"mic\" bindchange=\"log\"/>"
+                        + "<radio-group id=\"g\" bindchange=\"log\"><label id=\"l2\"><text>Camera</text><radio value=\"cam\"/></label>"
+                        + "</radio-group>");
+        get($(app, "#l1").tap());
+        get(app.view().$$("#l2 text").get(0).tap());
+        assertEquals(List.of("change mic {\"value\":true}", "change g {\"value\":\"cam\"}"), console(app));
+        assertEquals(List.of(), entries(app, HostEvent.Kind.WARN));
+    }
+
+    @Test
     void a_radio_group_keeps_one_radio_checked_and_reports_its_value() throws Exception {
         MiniProgram app = launchPage("Page({ log(e) { console.log(e.type + ' ' + JSON.stringify(e.detail)); } });",
                 "<radio-group id=\"g\" bindchange=\"log\"><radio id=\"a\" value=\"a\" checked>A</radio>"

@@ -47,7 +47,8 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
                 new TextareaComponent(), new SwitchComponent(), ChoiceComponent.checkbox(), ChoiceGroupComponent.checkboxGroup(),
                 ChoiceComponent.radio(), ChoiceGroupComponent.radioGroup(), new SliderComponent(), new PickerComponent(),
                 new ImageComponent(), new IconComponent(), new ScrollViewComponent(measure), new SwiperComponent(),
-                new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent());
+                new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent(),
+                new LabelComponent());
     }
 
     private final LogicLayer logic;
