@@ -106,4 +106,13 @@ class DisplayComponentTest extends ViewTestBase {
         assertEquals(List.of("replace"), ops.kinds());
         assertEquals("<tt-rich-text data-nid=\"2\" id=\"a\">plain</tt-rich-text>", ops.ops.get(0).get("html").asText());
     }
+
+    @Test
+    void built_ins_with_a_fixed_height_have_it_under_the_layout_rule() throws Exception {
+        MiniProgram app = launchPage("Page({ onReady() { tt.createSelectorQuery().selectAll('.m').boundingClientRect()"
+                + ".exec((res) => console.log(res[0].map((r) => r.id + ':' + r.top + '+' + r.height).join(' '))); } });",
+                "<textarea class=\"m\" id=\"t\"/><textarea class=\"m\" id=\"a\" auto-height/><swiper class=\"m\" id=\"s\"/>"
+                        + "<slider class=\"m\" id=\"l\"/><icon class=\"m\" id=\"i\" type=\"info\" size=\"30\"/>");
+        waitForConsole(app, "t:0+150 a:150+20 s:170+150 l:320+28 i:348+30");
+    }
 }
