@@ -97,6 +97,7 @@ class DisplayComponentTest extends ViewTestBase {
                 + "<img width=\"20\"></div></tt-rich-text>"), html);
         assertTrue(html.contains("<tt-rich-text data-nid=\"3\" id=\"b\"><p>Hi <b>there</b><br><a>a</a></p></tt-rich-text>"), html);
         assertFalse(html.contains("alert") || html.contains("steal") || html.contains("evil"), html);
+        assertEquals("Hi there a", $(app, "#b").text());
         assertEquals(List.of("pages/index/index.ttml:1:1: <rich-text> nodes: removed what the platform does not trust"
                         + " (an untrusted tag with its content): <script>, div id, div onclick, img src",
                 "pages/index/index.ttml:1:38: <rich-text> nodes: removed what the platform does not trust"

@@ -26,6 +26,14 @@ public interface ElementBehavior {
         return true;
     }
 
+    /**
+     * The text the element shows in place of its template children (an input's value, a
+     * rich-text's content), for {@code text()} of the consumer view; null: its children's text.
+     */
+    default String shownText() {
+        return null;
+    }
+
     /** The state mirrors show for {@link ElementContext#valueChanged()} ({@code value} op). */
     default JsonNode value() {
         return null;

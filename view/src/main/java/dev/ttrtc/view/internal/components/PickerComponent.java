@@ -57,12 +57,14 @@ final class PickerComponent implements ComponentProvider {
 
     static final class Picker implements ElementBehavior, FormField {
         private final ElementContext element;
+        private String modeName;
         private PickerMode mode;
         private JsonNode chosen;
         private String lastTemplate;
 
         Picker(ElementContext element) {
             this.element = element;
+            this.modeName = element.string("mode");
             this.mode = mode();
             this.lastTemplate = templateSignature();
             this.chosen = mode == null ? null : mode.fromTemplate(element);
@@ -92,7 +94,8 @@ final class PickerComponent implements ComponentProvider {
             if (signature.equals(lastTemplate)) {
                 return;
             }
-            if (!element.string("mode").equals(lastTemplate.substring(0, lastTemplate.indexOf('\u0000')))) {
+            if (!element.string("mode").equals(modeName)) {
+                modeName = element.string("mode");
                 mode = mode();
             }
             lastTemplate = signature;

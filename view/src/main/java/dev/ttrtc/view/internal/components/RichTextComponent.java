@@ -83,6 +83,24 @@ final class RichTextComponent implements ComponentProvider {
             write(clean, out);
         }
 
+        @Override
+        public String shownText() {
+            StringBuilder text = new StringBuilder();
+            collect(clean, text);
+            return text.toString();
+        }
+
+        private void collect(JsonNode nodes, StringBuilder out) {
+            for (JsonNode node : nodes) {
+                if (node.has("text")) {
+                    out.append(TextComponent.spaced(node.get("text").asText(), element.string("space")));
+                } else {
+                    collect(node.get("children"), out);
+                    out.append(' ');
+                }
+            }
+        }
+
         private void write(JsonNode nodes, HtmlOut out) {
             for (JsonNode node : nodes) {
                 if (node.has("text")) {

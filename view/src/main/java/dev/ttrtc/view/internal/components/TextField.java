@@ -50,6 +50,11 @@ abstract class TextField implements ElementBehavior, FormField {
     }
 
     @Override
+    public String shownText() {
+        return text;
+    }
+
+    @Override
     public boolean enabled() {
         return !element.bool("disabled");
     }
