@@ -1,6 +1,7 @@
 package dev.ttrtc.view.internal.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.ttrtc.view.internal.ttml.JsValues;
 import dev.ttrtc.view.spi.AttributeSpec;
 import dev.ttrtc.view.spi.ComponentProvider;
@@ -116,7 +117,7 @@ final class ChoiceComponent implements ComponentProvider {
 
         @Override
         public JsonNode value() {
-            return com.fasterxml.jackson.databind.node.BooleanNode.valueOf(checked);
+            return BooleanNode.valueOf(checked);
         }
 
         @Override
