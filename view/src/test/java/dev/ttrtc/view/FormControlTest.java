@@ -58,6 +58,8 @@ class FormControlTest extends ViewTestBase {
         assertEquals("change {\"value\":[\"us\"]}", console(app).get(3), "a disabled box keeps its state");
         assertTrue(app.view().html().contains("id=\"us\" checked=\"\""));
         assertFalse(app.view().html().contains("id=\"jp\" checked=\"\""));
+        get($(app, "#cn").change(true));
+        assertEquals("change {\"value\":[\"cn\",\"us\"]}", console(app).get(4), "change(bool) on a box is a tap that sets it");
     }
 
     @Test
