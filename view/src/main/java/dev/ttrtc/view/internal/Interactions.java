@@ -38,20 +38,41 @@ final class Interactions {
         this.logic = logic;
     }
 
-    /** touchstart, touchend and tap at the element's centre (under the layout rule), then the built-in's own answer. */
+    /**
+     * touchstart, touchend and tap at the element's centre (under the layout rule), then the
+     * built-in's own answer: the element's, or that of the control it is the label of (a text in
+     * a checkbox). A disabled target or control ignores the tap.
+     */
     void tap(Node node) {
         ElementBehavior behavior = Builtins.behavior(node);
         if (behavior != null && !behavior.enabled()) {
             return;
         }
+        Node control = tapControl(node);
+        ElementBehavior answer = control == null ? behavior : Builtins.behavior(control);
+        if (answer != null && !answer.enabled()) {
+            return;
+        }
+        Node answering = control == null ? node : control;
         EventDispatcher.Touch touch = centre(node);
         JsonNode detail = JsonNodeFactory.instance.objectNode().put("x", touch.x()).put("y", touch.y());
         events.dispatch(node, "touchstart", detail, EventDispatcher.Flow.TOUCH, touch, false);
         events.dispatch(node, "touchend", detail, EventDispatcher.Flow.TOUCH, touch, true);
         events.dispatch(node, "tap", detail, EventDispatcher.Flow.TOUCH, touch, false);
-        if (behavior != null && tree.node(node.id()) == node) {
-            behavior.tapped();
+        if (answer != null && tree.node(answering.id()) == answering) {
+            answer.tapped();
         }
+    }
+
+    /** The element itself or its nearest ancestor that takes taps inside it, or null. */
+    private static Node tapControl(Node node) {
+        for (Node n = node; n != null; n = n.parent()) {
+            ElementBehavior b = Builtins.behavior(n);
+            if (b != null && b.takesTapsInside()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private EventDispatcher.Touch centre(Node node) {
@@ -81,7 +102,9 @@ final class Interactions {
     }
 
     /** Dispatches any event at the element: bubbling types bubble (and cross components), others stay at it. */
-    void trigger(Node node, String type, JsonNode detail) {
+    void trigger(Node node, String type, JsonNode given) {
+        ElementBehavior behavior = Builtins.behavior(node);
+        JsonNode detail = behavior == null ? given : behavior.eventDetail(type, given);
         boolean touch = EventDispatcher.BUBBLING.contains(type);
         events.dispatch(node, type, detail, touch ? EventDispatcher.Flow.TOUCH : EventDispatcher.Flow.TARGET,
                 touch ? centre(node) : null, type.equals("touchend") || type.equals("touchcancel"));

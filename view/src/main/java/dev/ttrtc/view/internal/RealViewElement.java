@@ -69,9 +69,9 @@ final class RealViewElement implements ViewElement {
         if (JsValues.toBoolean(node.attributes().get("hidden"))) {
             return;
         }
-        JsonNode value = Builtins.behavior(node) == null ? null : Builtins.behavior(node).value();
-        if ("input".equals(node.tag()) && value != null) {
-            out.append(value.asText());
+        String shown = Builtins.behavior(node) == null ? null : Builtins.behavior(node).shownText();
+        if (shown != null) {
+            out.append(shown).append(' ');
             return;
         }
         if (!layer.builtins().showsChildren(node)) {

@@ -26,6 +26,14 @@ public interface ElementBehavior {
         return true;
     }
 
+    /**
+     * The text the element shows in place of its template children (an input's value, a
+     * rich-text's content), for {@code text()} of the consumer view; null: its children's text.
+     */
+    default String shownText() {
+        return null;
+    }
+
     /** The state mirrors show for {@link ElementContext#valueChanged()} ({@code value} op). */
     default JsonNode value() {
         return null;
@@ -38,6 +46,24 @@ public interface ElementBehavior {
 
     /** After the tap events were dispatched: what the element does on a tap (a switch toggles). */
     default void tapped() {
+    }
+
+    /**
+     * True for controls whose content is their label (button, checkbox, radio, navigator…): a
+     * tap on an element inside is their tap too, as on the phone. The nearest such ancestor
+     * gets {@link #tapped()}; while it is disabled the tap is ignored.
+     */
+    default boolean takesTapsInside() {
+        return false;
+    }
+
+    /**
+     * The detail of an event a consumer raises at this element with {@code trigger(type,
+     * detail)}: a control fills in what the platform would (a textarea's {@code value} on
+     * {@code blur}); by default the detail as given.
+     */
+    default JsonNode eventDetail(String type, JsonNode given) {
+        return given;
     }
 
     /** The user typed: the element's text becomes {@code text}. */

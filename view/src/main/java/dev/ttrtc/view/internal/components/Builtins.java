@@ -44,7 +44,11 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
     /** The view's own built-ins, one class each. */
     private static List<ComponentProvider> own(ScrollViewComponent.Measure measure) {
         return List.of(new ViewComponent(), new TextComponent(), new ButtonComponent(), new InputComponent(),
-                new SwitchComponent(), new ImageComponent(), new ScrollViewComponent(measure), new FormComponent());
+                new TextareaComponent(), new SwitchComponent(), ChoiceComponent.checkbox(), ChoiceGroupComponent.checkboxGroup(),
+                ChoiceComponent.radio(), ChoiceGroupComponent.radioGroup(), new SliderComponent(), new PickerComponent(),
+                new ImageComponent(), new IconComponent(), new ScrollViewComponent(measure), new SwiperComponent(),
+                new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent(),
+                new LabelComponent());
     }
 
     private final LogicLayer logic;

@@ -99,6 +99,11 @@ final class ButtonComponent implements ComponentProvider {
         }
 
         @Override
+        public boolean takesTapsInside() {
+            return true;
+        }
+
+        @Override
         public void tapped() {
             String formType = element.string("form-type");
             if (!formType.equals("submit") && !formType.equals("reset")) {

@@ -34,6 +34,11 @@ final class RealElementContext implements ElementContext {
         return node;
     }
 
+    /** The logic layer, for what the view's own built-ins do to the page (a navigator navigates). */
+    LogicLayer logic() {
+        return logic;
+    }
+
     @Override
     public String instanceId() {
         return logic.instanceId();

@@ -76,7 +76,7 @@ final class SwitchComponent implements ComponentProvider {
             if (element.bool("disabled")) {
                 out.put("disabled", "");
             }
-            out.put("style", "--tt-switch-color: " + element.string("color"));
+            Styles.prependVariable(out, "--tt-switch-color", element.string("color"));
         }
 
         @Override

@@ -56,13 +56,18 @@ final class TextComponent implements ComponentProvider {
                 out = out.replace("&nbsp;", "\u00a0").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
                         .replace("&ensp;", "\u2002").replace("&emsp;", "\u2003").replace("&amp;", "&");
             }
-            String space = switch (element.string("space")) {
-                case "ensp" -> "\u2002";
-                case "emsp" -> "\u2003";
-                case "nbsp" -> "\u00a0";
-                default -> null;
-            };
-            return space == null ? out : out.replace(" ", space);
+            return spaced(out, element.string("space"));
         }
+    }
+
+    /** Spaces shown as {@code space} says (ensp, emsp or nbsp; anything else leaves them). Also rich-text's. */
+    static String spaced(String text, String space) {
+        String replacement = switch (space) {
+            case "ensp" -> "\u2002";
+            case "emsp" -> "\u2003";
+            case "nbsp" -> "\u00a0";
+            default -> null;
+        };
+        return replacement == null ? text : text.replace(" ", replacement);
     }
 }

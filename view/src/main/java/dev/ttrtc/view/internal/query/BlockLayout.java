@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * scroll sizes). It is not CSS layout, and says so in docs/view.md: every element is a block as
  * wide as its parent (the page is the window's width), stacked top to bottom in its parent; an
  * inline {@code style} width or height in px, rpx or % (width only) is honoured; otherwise an
- * element is as high as its children together, a non-empty text is 20 px per line, an
- * {@code <image>} is 225 px high unless its style says; a hidden element (and what is in it) is
+ * element is as high as its children together, a non-empty text is 20 px per line, and the
+ * built-ins whose CSS fixes their height have it (image 225 px, textarea 150 px or one line
+ * with auto-height, swiper 150 px, slider 28 px, icon its size) unless the style says; a hidden element (and what is in it) is
  * 0×0 at its parent's position. Positions are relative to the page; a scroll-view's content moves
  * by its scroll offset.
  */
@@ -78,9 +79,24 @@ public final class BlockLayout {
         for (Node child : node.children()) {
             childrenHeight += place(child, childLeft, childTop + childrenHeight, width, isHidden);
         }
-        double height = isHidden ? 0 : (size[1] >= 0 ? size[1] : "image".equals(node.tag()) ? 225 : childrenHeight);
+        double height = isHidden ? 0 : (size[1] >= 0 ? size[1] : builtInHeight(node, childrenHeight));
         boxes.put(node, new Box(left, top, width, height));
         return height;
+    }
+
+    /** The height the built-in's own CSS gives it (image, textarea, swiper, slider, icon), else its children's. */
+    private static double builtInHeight(Node node, double childrenHeight) {
+        return switch (node.tag()) {
+            case "image" -> 225;
+            case "textarea" -> JsValues.toBoolean(node.attributes().get("auto-height")) ? LINE_HEIGHT : 150;
+            case "swiper" -> 150;
+            case "slider" -> 28;
+            case "icon" -> {
+                double size = JsValues.toNumber(node.attributes().getOrDefault("size", 24.0));
+                yield Double.isFinite(size) && size > 0 ? size : 24;
+            }
+            default -> childrenHeight;
+        };
     }
 
     /** [width, height] from the inline style, -1 where not given. */
