@@ -1,0 +1,76 @@
+package dev.ttrtc.bench.view;
+
+import dev.ttrtc.bench.Benchmark;
+import dev.ttrtc.bench.Flags;
+import dev.ttrtc.bench.Projects;
+import dev.ttrtc.bench.Report;
+import dev.ttrtc.bench.Stats;
+import dev.ttrtc.bench.Summary;
+import dev.ttrtc.bench.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * setData → view patched, for the three cases of the view issue, side by side with j-component
+ * (miniprogram-simulate) rendering the same template and data under node in the same run.
+ */
+public final class ViewPatchBench implements Benchmark {
+
+    @Override
+    public String id() {
+        return "view.patch";
+    }
+
+    @Override
+    public List<Flags.Spec> flags() {
+        return List.of(
+                Flags.Spec.of("view-samples", 500, 50, "measured setData steps per case and renderer"),
+                Flags.Spec.of("view-warmup", 300, 30, "setData steps before measuring (both renderers)"));
+    }
+
+    @Override
+    public void run(Flags flags, Report report) throws Exception {
+        int samples = flags.integer("view-samples");
+        int warmup = flags.integer("view-warmup");
+        Path jcomponentDir = Projects.root().resolve("bench/target/jcomponent");
+        report.progress("installing j-component into " + jcomponentDir + " (npm, first run only)");
+        JComponent reference = JComponent.install(jcomponentDir);
+
+        Table table = new Table(id(), "setData → view patched: tt-rtc-host against j-component, same template and data",
+                List.of("case", "renderer", "n", "p50 ms", "p95 ms", "p99 ms", "min ms", "max ms"))
+                .describe("tt-rtc-host: setData issued from Java (`evaluate`) until the view's patch ops reach a listener, "
+                        + "so each sample includes a hop onto the instance's loop and back (the round-trip row measures "
+                        + "that hop alone). j-component " + JComponent.PACKAGES + ": `setData` (synchronous there) and a "
+                        + "DOM check, in one node process. The room case is sample-miniapp's room page template with its "
+                        + "SJS inlined; rtc-room is the host's element on one side and a plain custom component on the other. "
+                        + warmup + " warm-up steps per case.");
+        try (HostPatchRunner host = new HostPatchRunner()) {
+            for (PatchCase patchCase : PatchCase.all(roomTemplate())) {
+                report.progress("view: " + patchCase.name());
+                row(table, patchCase.name(), "tt-rtc-host", Stats.of(host.run(patchCase, warmup, samples)));
+                row(table, patchCase.name(), "j-component", Stats.of(reference.run(patchCase, warmup, samples)));
+            }
+            row(table, "loop round trip alone (evaluate, no setData)", "tt-rtc-host", Stats.of(host.roundTrip(warmup, samples)));
+        }
+        report.table(table);
+    }
+
+    private static void row(Table table, String name, String renderer, Summary summary) {
+        table.summaryRow(summary, name, renderer);
+    }
+
+    /** The sample's room page template with its SJS module inlined, so that both renderers read one file. */
+    private static String roomTemplate() throws Exception {
+        Path sample = Projects.sample();
+        String ttml = Files.readString(sample.resolve("pages/room/room.ttml"));
+        String sjs = Files.readString(sample.resolve("utils/list.sjs"));
+        String inline = "<sjs module=\"list\">" + sjs + "</sjs>";
+        String replaced = ttml.replaceFirst("<sjs module=\"list\" src=\"[^\"]*\" />", Matcher.quoteReplacement(inline));
+        if (replaced.equals(ttml)) {
+            throw new IllegalStateException("the room page no longer loads list.sjs as the benchmark expects");
+        }
+        return replaced;
+    }
+}
