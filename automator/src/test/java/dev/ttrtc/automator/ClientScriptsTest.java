@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.testkit.NodeClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ class ClientScriptsTest {
 
     @Test
     void the_lobby_script_runs_unchanged_against_the_sample() throws Exception {
-        NodeClient.install();
+        NodeClient.install(NodeClient.AUTOMATOR_SCRIPTS);
         try (MiniProgramHost host = MiniProgramHost.create()) {
             MiniProgram program = host.launch(LaunchOptions.builder(SAMPLE).build());
             try (AutomatorServer server = AutomatorServer.start(0, program)) {

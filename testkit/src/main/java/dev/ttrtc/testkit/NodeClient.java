@@ -1,4 +1,4 @@
-package dev.ttrtc.automator;
+package dev.ttrtc.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real client: {@code src/test/node} (a package.json and package-lock.json pinning
- * miniprogram-automator 0.12.1, and the scripts) copied to {@code target/node-client}, installed
- * with {@code npm ci} (again only when the lock file changed), and scripts run with node.
+ * Node scripts with npm dependencies, as a test's real client: a folder holding a package.json, a
+ * package-lock.json and the scripts (the automator's is {@code automator/src/test/node}, which
+ * pins miniprogram-automator 0.12.1) is copied to {@code target/node-client}, installed with
+ * {@code npm ci} (again only when the lock file changed), and its scripts run with node.
  */
 public final class NodeClient {
-    private static final Path SOURCE = Path.of("src", "test", "node");
+    /** The automator's client folder, from any module's base directory. */
+    public static final Path AUTOMATOR_SCRIPTS = Path.of("..", "automator", "src", "test", "node");
     private static final Path WORK = Path.of("target", "node-client");
 
     /** What a script printed (stdout and stderr together) and how it exited. */
@@ -27,10 +30,10 @@ public final class NodeClient {
     private NodeClient() {
     }
 
-    /** Copies the scripts and installs the client (npm ci) if the installed lock differs. */
-    public static synchronized Path install() throws IOException, InterruptedException {
+    /** Copies the scripts of {@code source} and installs their packages (npm ci) if the installed lock differs. */
+    public static synchronized Path install(Path source) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
-        try (Stream<Path> files = Files.list(SOURCE)) {
+        try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.toList()) {
                 if (!file.getFileName().toString().equals("package-lock.json")) {
                     Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -38,8 +41,8 @@ public final class NodeClient {
             }
         }
         Path installedLock = WORK.resolve("node_modules").resolve(".tt-installed-lock.json");
-        byte[] lock = Files.readAllBytes(SOURCE.resolve("package-lock.json"));
-        if (Files.exists(installedLock) && java.util.Arrays.equals(lock, Files.readAllBytes(installedLock))) {
+        byte[] lock = Files.readAllBytes(source.resolve("package-lock.json"));
+        if (Files.exists(installedLock) && Arrays.equals(lock, Files.readAllBytes(installedLock))) {
             return WORK;
         }
         Files.write(WORK.resolve("package-lock.json"), lock);

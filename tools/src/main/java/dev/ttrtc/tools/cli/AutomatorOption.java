@@ -1,0 +1,44 @@
+package dev.ttrtc.tools.cli;
+
+import dev.ttrtc.automator.AutomatorServer;
+import dev.ttrtc.runtime.MiniProgram;
+import java.net.BindException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --automator [PORT]}: serves the miniprogram-automator endpoint (docs/automator.md) for
+ * the run's instance, following it across relaunches.
+ */
+final class AutomatorOption {
+    static final String DEFAULT_PORT = "9420";
+
+    @Option(names = "--automator", arity = "0..1", fallbackValue = DEFAULT_PORT, paramLabel = "PORT",
+            description = "Serve the miniprogram-automator endpoint on ws://127.0.0.1:PORT (default " + DEFAULT_PORT + ").")
+    Integer port;
+
+    /** Starts the endpoint when the option was given (null otherwise) and prints its address. */
+    AutoCloseable start(Supplier<MiniProgram> program, Consumer<String> note) {
+        if (port == null) {
+            return null;
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserError("--automator PORT must be between 0 and 65535");
+        }
+        try {
+            AutomatorServer server = AutomatorServer.start(port, List.of(program));
+            note.accept("automator " + server.uri());
+            return server;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new UserError("cannot listen on 127.0.0.1:" + port + " for --automator: " + t.getMessage()
+                            + " (is another tt-host running? choose another PORT)");
+                }
+            }
+            throw e;
+        }
+    }
+}
