@@ -20,7 +20,12 @@ async function until(what, probe, ms = 30000) {
   mp.on('console', (m) => console.log('[console]', m.type, m.args.join(' ')));
   mp.on('exception', (e) => console.log('[exception]', e.message));
 
-  // tt-host run opened the lobby with a token, and the lobby joined at once. Start over.
+  // tt-host run opened the lobby with a token, and the lobby went on into the room at once.
+  // Let that join settle, then start over from the lobby.
+  await until('the first join', async () => {
+    const page = await mp.currentPage();
+    return page.path === 'pages/room/room' && (await page.data('state')) !== 'joining';
+  });
   const token = await (await mp.pageStack())[0].data('token');
   const lobby = await mp.reLaunch('/pages/index/index?roomId=demo-room&userId=me');
   console.log('lobby', lobby.path, await lobby.data('roomId'));
