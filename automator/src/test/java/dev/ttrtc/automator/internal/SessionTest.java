@@ -46,7 +46,11 @@ class SessionTest {
     }
 
     private Session open(Supplier<MiniProgram> target) {
-        return new Session(target, events::add, new AutomatorSettings(Duration.ofSeconds(20), Screenshots.using(Path.of("/nonexistent/chromium"))));
+        return open(target, Duration.ofSeconds(20));
+    }
+
+    private Session open(Supplier<MiniProgram> target, Duration timeout) {
+        return new Session(target, events::add, new AutomatorSettings(timeout, Screenshots.using(Path.of("/nonexistent/chromium"))));
     }
 
     @AfterEach
@@ -133,6 +137,21 @@ class SessionTest {
         assertEquals(pageId, stack.get(0).path("pageId").asInt(), "the lobby keeps its id");
         assertEquals("page " + top.path("pageId").asInt() + " is not in the page stack",
                 error("Page.getData", "{\"pageId\":" + top.path("pageId").asInt() + "}"), "an unloaded page's id is not reused");
+    }
+
+    @Test
+    void a_promise_that_never_settles_times_out_and_a_missing_instance_is_named() throws Exception {
+        result("Tool.getInfo", "{}");
+        session.close();
+        session = open(() -> program, Duration.ofSeconds(1));
+        assertEquals("App.callFunction did not finish within 1 s",
+                error("App.callFunction", "{\"functionDeclaration\":\"() => new Promise(() => {})\",\"args\":[]}"));
+        assertEquals(5, result("App.callFunction", "{\"functionDeclaration\":\"(a, b) => a + b\",\"args\":[2,3]}").path("result").asInt(),
+                "the session answers the next request");
+        session.close();
+        session = open(() -> null);
+        assertEquals("the mini-program is not running", error("App.getCurrentPage", "{}"));
+        assertEquals("2.7.3", result("Tool.getInfo", "{}").path("SDKVersion").asText(), "Tool methods need no instance");
     }
 
     @Test
