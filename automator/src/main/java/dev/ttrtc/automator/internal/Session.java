@@ -90,6 +90,12 @@ public final class Session implements AutoCloseable {
     }
 
     private JsonNode dispatch(String method, Params params) {
+        // Follow the instance from the first frame (Tool.getInfo) on: the client's
+        // on('exception') asks for nothing, so exceptions flow without a request.
+        MiniProgram current = target.get();
+        if (current != null && !current.isClosed()) {
+            events.follow(current);
+        }
         Handler handler = methods.get(method);
         if (handler == null) {
             throw UnsupportedMethods.reason(method)
