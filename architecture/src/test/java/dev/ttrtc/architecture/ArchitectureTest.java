@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void every_module_with_classes_is_seen() {
         // An empty import would make every rule below pass: check the modules are on the class path.
-        for (String module : new String[] {"dev.ttrtc.runtime", "dev.ttrtc.bridge", "dev.ttrtc.tools"}) {
+        for (String module : new String[] {"dev.ttrtc.runtime", "dev.ttrtc.bridge", "dev.ttrtc.tools", "dev.ttrtc.automator"}) {
             assertFalse(classes.stream().noneMatch(c -> c.getPackageName().startsWith(module)), module + " was not imported");
         }
     }
@@ -61,6 +61,23 @@ class ArchitectureTest {
     void bridge_knows_no_tools() {
         noClasses().that().resideInAPackage(BRIDGE)
                 .should().dependOnClassesThat().resideInAnyPackage(TOOLS, AUTOMATOR)
+                .check(classes);
+    }
+
+    @Test
+    void runtime_view_and_bridge_never_import_the_automator() {
+        noClasses().that().resideInAnyPackage(RUNTIME, VIEW, BRIDGE)
+                .should().dependOnClassesThat().resideInAPackage(AUTOMATOR)
+                .check(classes);
+    }
+
+    @Test
+    void the_automator_uses_the_runtime_public_api_only() {
+        // The public embedding API (MiniProgram, InstanceView): not the runtime's internals, not
+        // the view's implementation (found at run time through ServiceLoader), not RTC, not the CLI.
+        noClasses().that().resideInAPackage(AUTOMATOR)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ttrtc.runtime.internal..", VIEW, BRIDGE, TOOLS, WEBRTC,
+                        "org.graalvm..")
                 .check(classes);
     }
 

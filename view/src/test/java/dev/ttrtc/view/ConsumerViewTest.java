@@ -56,6 +56,20 @@ class ConsumerViewTest extends ViewTestBase {
     }
 
     @Test
+    void attributes_markup_and_box() throws Exception {
+        MiniProgram app = launchPage(JS, TTML);
+        ViewElement row = app.view().$$(".row").get(1);
+        assertEquals(java.util.Map.of("class", "row ", "data-id", "2", "data-item-name", "two"), row.attributes());
+        assertEquals("<view class=\"row \" data-id=\"2\" data-item-name=\"two\"><text class=\"name\">two</text></view>",
+                row.markup(true));
+        assertEquals("<text class=\"name\">two</text>", row.markup(false));
+        double[] first = app.view().$$(".row").get(0).box().orElseThrow();
+        double[] second = row.box().orElseThrow();
+        assertEquals(first[0], second[0], "rows stack at the same left");
+        assertTrue(second[1] > first[1] && second[2] > 0 && second[3] > 0, java.util.Arrays.toString(second));
+    }
+
+    @Test
     void html_is_a_standalone_document_with_css() throws Exception {
         MiniProgram app = launchPage(JS, TTML);
         String html = app.view().html();

@@ -2,6 +2,7 @@ package dev.ttrtc.runtime.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,6 +27,27 @@ public interface ViewElement {
 
     /** An attribute as rendered ({@code class} as written in the template, before style scoping). */
     Optional<String> attr(String name);
+
+    /** Every attribute as rendered, in template order (values as {@link #attr} gives them). */
+    default Map<String, String> attributes() {
+        throw new UnsupportedOperationException("this view does not list attributes");
+    }
+
+    /**
+     * The element as TTML markup with its current attribute values and texts: the element itself
+     * and its content ({@code outer}), or its content only. Empty once the node is gone.
+     */
+    default String markup(boolean outer) {
+        throw new UnsupportedOperationException("this view does not write markup");
+    }
+
+    /**
+     * The element's box in page coordinates under the view's layout rule:
+     * {@code [left, top, width, height]} in px; empty once the node is gone.
+     */
+    default Optional<double[]> box() {
+        return Optional.empty();
+    }
 
     /** The {@code data-*} attributes, named as the event object's dataset names them. */
     JsonNode dataset();

@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
             description = "How long one JS task may run before it is interrupted. Default: ${DEFAULT-VALUE}.")
     Duration taskBudget;
 
+    @Mixin
+    AutomatorOption automator;
+
     private RemoteScript script;
     private MediaConfig media;
 
@@ -166,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
         private LaunchOptions launchOptions;
         private volatile MiniProgram program;
         private AutoCloseable following;
+        private AutoCloseable automatorServer;
         private boolean stopping;
         private Thread shutdownHook;
 
@@ -205,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
                     .extension(RtcSettings.class, RtcSettings.of(signal).withMedia(media))
                     .build();
             launch();
+            automatorServer = automator.start(() -> program, printer::note);
             simulator.show(program, current -> relaunch());
             List<RemoteParticipant> all = new ArrayList<>();
             for (String remote : remotes) {
@@ -362,6 +368,7 @@ final class RunCommand implements Callable<Integer> {
             stopping = true;
             printer.note("stopping");
             scheduler.shutdownNow();
+            closeQuietly(automatorServer);
             closeQuietly(simulator);
             MiniProgram last = program;
             if (last != null && !last.isClosed()) {

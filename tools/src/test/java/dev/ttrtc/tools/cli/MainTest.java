@@ -70,6 +70,11 @@ class MainTest {
         Run badDuration = cli("run", "x", "--duration", "soon");
         assertEquals(2, badDuration.code());
         assertTrue(badDuration.err().contains("'soon' is not a duration"), badDuration.err());
+        Run projectAsPort = cli("run", "--automator", "sample-miniapp");
+        assertEquals(2, projectAsPort.code());
+        assertTrue(projectAsPort.err().startsWith("error: ") && projectAsPort.err().contains("'sample-miniapp' is not a port"),
+                projectAsPort.err());
+        assertEquals(2, cli("run", "x", "--automator=70000").code());
     }
 
     @Test

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ttrtc.runtime.view.ViewElement;
 import dev.ttrtc.view.internal.components.Builtins;
+import dev.ttrtc.view.internal.query.BlockLayout;
 import dev.ttrtc.view.internal.tree.Dataset;
 import dev.ttrtc.view.internal.tree.Node;
 import dev.ttrtc.view.internal.tree.ViewTree;
 import dev.ttrtc.view.internal.ttml.JsValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -92,6 +94,35 @@ final class RealViewElement implements ViewElement {
             }
             Object value = node.attributes().get(name);
             return Optional.of(value == Boolean.TRUE ? "" : JsValues.toDisplayString(value));
+        });
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        return view.read(() -> {
+            Node node = tree.node(id);
+            return node == null ? Map.of() : TtmlMarkup.attributes(node);
+        });
+    }
+
+    @Override
+    public String markup(boolean outer) {
+        return view.read(() -> {
+            Node node = tree.node(id);
+            return node == null ? "" : new TtmlMarkup(layer.builtins()).write(node, outer);
+        });
+    }
+
+    @Override
+    public Optional<double[]> box() {
+        return view.read(() -> {
+            Node node = tree.node(id);
+            BlockLayout layout = node == null ? null : layer.layout(node.owner().pageId());
+            if (layout == null) {
+                return Optional.empty();
+            }
+            BlockLayout.Box box = layout.box(node);
+            return Optional.of(new double[] {box.left(), box.top(), box.width(), box.height()});
         });
     }
 

@@ -298,6 +298,11 @@ public final class RealViewLayer implements ViewLayer {
         return styles.css(route, builtins.baseCss());
     }
 
+    /** The layout rule's boxes of a page, or null when it has no root. */
+    BlockLayout layout(int pageId) {
+        return queries.layout(pageId);
+    }
+
     Interactions interactions() {
         return interactions;
     }
