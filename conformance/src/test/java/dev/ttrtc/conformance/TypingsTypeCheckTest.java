@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * typings/tt-rtc-host.d.ts against the TypeScript compiler: the fixture mini-program type-checks
  * with tsc from npm (versions pinned by typings/package-lock.json), and a misspelled RTC member
  * does not. Needs Node and the npm registry (CI has both; .ci/run checks); skipped where npm is
- * not installed. conformance/typings.test.js runs the same fixture in the host.
+ * not installed. conformance/typings.test.js runs the same fixture in the host. The harness's own
+ * declarations (conformance/types/tt-host-test.d.ts) are compiled with the same tsc.
  */
 class TypingsTypeCheckTest {
     private static final Path TYPINGS = Path.of("..", "typings").toAbsolutePath().normalize();
@@ -50,6 +51,13 @@ class TypingsTypeCheckTest {
         assertEquals(List.of("fixture/misspelled/state-change.ts(3,12): error TS2551: Property 'onRtcStateChangd' does not exist"
                 + " on type 'RtcRoomContext'. Did you mean 'onRtcStateChanged'?"), errors, check.output());
         assertTrue(check.output().contains("onRtcStateChangd"), check.output());
+    }
+
+    @Test
+    void the_harness_declarations_compile() throws Exception {
+        Run check = run("npx", "--no-install", "tsc", "--noEmit", "--strict", "--lib", "es2022",
+                "../conformance/types/tt-host-test.d.ts");
+        assertEquals(0, check.exitCode(), "tsc rejects conformance/types/tt-host-test.d.ts:\n" + check.output());
     }
 
     private static Run run(String... command) throws IOException, InterruptedException {
