@@ -4,7 +4,7 @@
 // (capture, join, publish; an unbound page method as listener) in a room.
 const FIXTURE = '../typings/fixture';
 
-test('the typed fixture declares exactly what the host implements and its typed flow joins', async (t) => {
+test('the typed fixture declares exactly what the host implements and its typed flow joins', { timeout: 90000 }, async (t) => {
   const bob = t.remote('bob', { roomId: 'typed', media: false });
   await bob.join();
   const app = await t.launch(FIXTURE, {

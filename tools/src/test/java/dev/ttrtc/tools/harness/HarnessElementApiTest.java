@@ -41,14 +41,23 @@ class HarnessElementApiTest {
                 "<view class=\"item\" tt:for=\"{{items}}\" tt:key=\"id\" data-item-id=\"{{item.id}}\" data-label=\"{{item.name}}\" bindtap=\"pick\">{{item.name}}</view>",
                 "<input id=\"name\" value=\"{{name}}\" bindinput=\"typed\"/>",
                 "<switch id=\"mute\" checked=\"{{muted}}\" bindchange=\"toggled\"/>",
-                "<view id=\"secret\" hidden=\"{{!shown}}\">secret</view>");
+                "<view id=\"secret\" hidden=\"{{!shown}}\">secret</view>",
+                "<scroll-view id=\"list\" scroll-y style=\"height: 40px\" bindscroll=\"scrolled\"><view style=\"height: 400px\">long</view></scroll-view>",
+                "<view id=\"custom\" bind:ping=\"pinged\"></view>");
         write("app/pages/index/index.js",
                 "Page({",
                 "  data: { title: 'Hello', items: [{ id: 1, name: 'ann' }, { id: 2, name: 'bob' }], name: '', muted: false, shown: false },",
                 "  pick(e) { this.setData({ title: 'picked ' + e.currentTarget.dataset.label, picked: e.currentTarget.dataset.itemId }); },",
                 "  typed(e) { this.setData({ name: e.detail.value }); },",
-                "  toggled(e) { this.setData({ muted: e.detail.value, shown: e.detail.value }); }",
+                "  toggled(e) { this.setData({ muted: e.detail.value, shown: e.detail.value }); },",
+                "  scrolled(e) { this.setData({ scrollTop: e.detail.scrollTop }); },",
+                "  pinged(e) { this.setData({ ping: e.detail.n, pingType: e.type }); }",
                 "});");
+    }
+
+    /** Runs a file with a generous test timeout: launches are slow on a busy machine, and no test here is about time. */
+    private static Recording run(Path file) {
+        return Recording.run(new Recording(), 120_000, 1, file);
     }
 
     private static void assertAllPassed(Recording r) {
@@ -82,6 +91,10 @@ class HarnessElementApiTest {
                 "  t.equal(app.data().muted, true);",
                 "  t.equal(app.$('#secret').visible(), true);",
                 "  t.equal(app.$('page > #secret').text(), 'secret');",
+                "  await app.$('#list').scroll({ top: 120 });",
+                "  t.equal(app.data().scrollTop, 120);",
+                "  await app.$('#custom').trigger('ping', { n: 7 });",
+                "  t.deepEqual([app.data().ping, app.data().pingType], [7, 'ping']);",
                 "  t.match(app.html(), /<html[\\s\\S]*picked bob[\\s\\S]*<\\/html>/);",
                 "});",
                 "test('a selector outside the grammar throws a readable error', async (t) => {",
@@ -96,7 +109,7 @@ class HarnessElementApiTest {
                 "  t.equal(bob.visible(), false);",
                 "  await t.rejects(bob.tap());",
                 "});");
-        assertAllPassed(Recording.run(new Recording(), 1, file));
+        assertAllPassed(run(file));
     }
 
     @Test
@@ -104,12 +117,12 @@ class HarnessElementApiTest {
         assumeTrue(PageScreenshot.chromium().isPresent(), "no Chromium on this machine");
         writeProject();
         Path file = write("shot.test.js",
-                "test('screenshot', { timeout: 90000 }, async (t) => {",
+                "test('screenshot', async (t) => {",
                 "  const app = await t.launch('app', { systemInfo: { windowWidth: 320, windowHeight: 480 } });",
                 "  const path = await app.screenshot('shots/page.png');",
                 "  t.match(path, /shots\\/page\\.png$/);",
                 "});");
-        assertAllPassed(Recording.run(new Recording(), 1, file));
+        assertAllPassed(run(file));
         BufferedImage png = ImageIO.read(dir.resolve("shots/page.png").toFile());
         assertEquals(List.of(320, 480), List.of(png.getWidth(), png.getHeight()));
         int red = png.getRGB(50, 50) & 0xffffff;
@@ -129,7 +142,7 @@ class HarnessElementApiTest {
         String before = System.getProperty("ttrtc.chromium");
         System.setProperty("ttrtc.chromium", dir.resolve("no-such-browser").toString());
         try {
-            assertAllPassed(Recording.run(new Recording(), 1, file));
+            assertAllPassed(run(file));
         } finally {
             if (before == null) {
                 System.clearProperty("ttrtc.chromium");
@@ -174,7 +187,7 @@ class HarnessElementApiTest {
                     "  await t.rejects(t.launch('net', { mapUrl: { 'api.example.com': '" + local + "' } }),",
                     "    /must be an absolute http, https, ws or wss address/);",
                     "});");
-            assertAllPassed(Recording.run(new Recording(), 1, file));
+            assertAllPassed(run(file));
             assertEquals(List.of("/api/hello?x=1"), seen);
         } finally {
             server.stop(0);

@@ -11,9 +11,14 @@ class Recording implements Reporter {
     final List<String> console = new CopyOnWriteArrayList<>();
     volatile String closingLine;
 
-    /** Runs test files with a 2 s default timeout, {@code parallel} at a time, into {@code recording}. */
+    /** Runs test files with a 2 s default timeout (for tests of timeouts), {@code parallel} at a time, into {@code recording}. */
     static <R extends Recording> R run(R recording, int parallel, Path... files) {
-        try (ScriptTestRunner runner = new ScriptTestRunner(new ScriptTestRunner.Options(2000, null, parallel), recording)) {
+        return run(recording, 2000, parallel, files);
+    }
+
+    /** Runs test files with a default timeout, {@code parallel} at a time, into {@code recording}. */
+    static <R extends Recording> R run(R recording, long timeoutMillis, int parallel, Path... files) {
+        try (ScriptTestRunner runner = new ScriptTestRunner(new ScriptTestRunner.Options(timeoutMillis, null, parallel), recording)) {
             runner.run(List.of(files));
         }
         return recording;
