@@ -3,7 +3,6 @@ package dev.ttrtc.tools.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.runtime.HostEvent;
@@ -93,7 +92,7 @@ final class InstanceNatives {
         });
         n.put("media", a -> {
             RtcRoom room = MiniProgramRtc.of(instance(a[0])).currentRoom();
-            settleStats(replies, room == null ? Optional.empty() : room.remoteMedia(a[1].asString()), a[2], a[3]);
+            replies.settleStats(room == null ? Optional.empty() : room.remoteMedia(a[1].asString()), a[2], a[3]);
             return null;
         });
         n.put("localMedia", a -> MiniProgramRtc.of(instance(a[0])).engines().stream().reduce((first, second) -> second)
@@ -105,14 +104,5 @@ final class InstanceNatives {
                     a[2].asLong(), a[3], a[4], a[5], a[6].asString());
             return null;
         });
-    }
-
-    /** Answers with what a participant receives from one member as JSON, or "null" without a media link. */
-    static void settleStats(Replies replies, Optional<RemoteMedia> media, ScriptValue resolve, ScriptValue reject) {
-        if (media.isEmpty()) {
-            replies.script().execute(() -> resolve.call("null"));
-            return;
-        }
-        replies.settle(media.get().stats(), Replies::toJson, resolve, reject);
     }
 }

@@ -109,7 +109,7 @@ final class RemoteNatives {
             return null;
         });
         n.put("remoteMedia", a -> {
-            InstanceNatives.settleStats(replies, remote(a[0]).remoteMedia(a[1].asString()), a[2], a[3]);
+            replies.settleStats(remote(a[0]).remoteMedia(a[1].asString()), a[2], a[3]);
             return null;
         });
         n.put("remoteMembers", a -> {

@@ -3,11 +3,13 @@ package dev.ttrtc.tools.harness;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.runtime.ScriptError;
 import dev.ttrtc.runtime.script.ScriptContext;
 import dev.ttrtc.runtime.script.ScriptValue;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +62,15 @@ final class Replies {
     /** Answers with nothing once the future completes. */
     void settle(CompletableFuture<?> future, ScriptValue resolve, ScriptValue reject) {
         settle(future, v -> null, resolve, reject);
+    }
+
+    /** Answers with what a participant receives from one member (its stats as JSON), or "null" without a media link. */
+    void settleStats(Optional<RemoteMedia> media, ScriptValue resolve, ScriptValue reject) {
+        if (media.isEmpty()) {
+            script.execute(() -> resolve.call("null"));
+            return;
+        }
+        settle(media.get().stats(), Replies::toJson, resolve, reject);
     }
 
     /** The line a failure shows in a test's report: an RTC code and detail, or the message. */

@@ -11,14 +11,12 @@ class Recording implements Reporter {
     final List<String> console = new CopyOnWriteArrayList<>();
     volatile String closingLine;
 
-    /** Runs test files with a 2 s default timeout (for tests of timeouts), {@code parallel} at a time, into {@code recording}. */
+    /**
+     * Runs test files, {@code parallel} at a time, into {@code recording}. The default test timeout
+     * is generous: launches are slow on a busy machine; tests of timeouts set their own.
+     */
     static <R extends Recording> R run(R recording, int parallel, Path... files) {
-        return run(recording, 2000, parallel, files);
-    }
-
-    /** Runs test files with a default timeout, {@code parallel} at a time, into {@code recording}. */
-    static <R extends Recording> R run(R recording, long timeoutMillis, int parallel, Path... files) {
-        try (ScriptTestRunner runner = new ScriptTestRunner(new ScriptTestRunner.Options(timeoutMillis, null, parallel), recording)) {
+        try (ScriptTestRunner runner = new ScriptTestRunner(new ScriptTestRunner.Options(120_000, null, parallel), recording)) {
             runner.run(List.of(files));
         }
         return recording;
