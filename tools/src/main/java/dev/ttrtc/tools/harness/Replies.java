@@ -51,8 +51,16 @@ final class Replies {
     /** Answers with {@code toJs} of the future's value; a script error's own message when it fails with one. */
     <T> void settle(CompletableFuture<T> future, Function<T, Object> toJs, ScriptValue resolve, ScriptValue reject) {
         future.whenComplete((value, error) -> script.execute(() -> {
+            Object answer;
+            try {
+                answer = error == null ? toJs.apply(value) : null;
+            } catch (RuntimeException e) {
+                // Typically the test ended meanwhile and its handles are gone: reject, to nobody.
+                reject.call(describe(e));
+                return;
+            }
             if (error == null) {
-                resolve.call(toJs.apply(value));
+                resolve.call(answer);
             } else {
                 reject.call(describe(error));
             }
