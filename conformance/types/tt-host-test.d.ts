@@ -65,6 +65,40 @@ interface LaunchOptions {
   media?: boolean;
   /** A label for logs and thread names. */
   name?: string;
+  /**
+   * Points the project's hard-coded servers at other ones without editing it (the CLI's
+   * --map-url): { 'https://api.example.com': 'http://127.0.0.1:8080' } (tried in the order
+   * written) or ['FROM=TO', ...]. Rules in docs/apis-network.md.
+   */
+  mapUrl?: Record<string, string> | string[];
+}
+
+/**
+ * One element of an instance's rendered page. Reads answer at once from the current render
+ * tree; actions resolve once the event was dispatched and the handlers' synchronous part ran
+ * (reject when the element is gone or cannot do it).
+ */
+interface PageElement {
+  /** The TTML tag: 'view', 'button', 'my-card'. */
+  readonly tag: string;
+  /** What the element shows: hidden parts left out, an input's value, whitespace collapsed. */
+  text(): string;
+  /** An attribute as rendered ('class' as the template wrote it), or null. */
+  attr(name: string): string | null;
+  /** The data-* attributes, named as an event's dataset names them (data-item-id → itemId). */
+  dataset(): Record<string, any>;
+  /** False when the element or an ancestor is hidden, or the element is gone. */
+  visible(): boolean;
+  /** touchstart, touchend, tap at the element's centre. */
+  tap(): Promise<void>;
+  /** Types into an input or textarea: its value becomes text, then 'input' fires. */
+  input(text: string): Promise<void>;
+  /** A switch or checkbox to a boolean, a slider to a number, a picker to an index; 'change' fires. */
+  change(value: boolean | number | string | any[]): Promise<void>;
+  /** Scrolls a scroll-view (or the page, for 'page') to an offset; 'scroll' fires. */
+  scroll(offset: { left?: number; top?: number }): Promise<void>;
+  /** Dispatches any event type with a detail, as if the element raised it. */
+  trigger(type: string, detail?: any): Promise<void>;
 }
 
 interface StreamStats {
@@ -110,6 +144,22 @@ interface Instance {
   hide(): void;
   show(): void;
   close(): Promise<void>;
+  /**
+   * The first element of the top page matching a selector (tag, .class, #id, [attr],
+   * [attr=value], compounds, descendant and > combinators, lists with ','), or null. A selector
+   * outside that grammar throws.
+   */
+  $(selector: string): PageElement | null;
+  /** Every element matching a selector, in document order. */
+  $$(selector: string): PageElement[];
+  /** The top page as a standalone HTML document with its CSS. */
+  html(): string;
+  /**
+   * Saves a PNG of the top page, rendered by headless Chromium at the instance's window size
+   * (file relative to the test file); resolves with its absolute path. Rejects with a clear
+   * error where no Chromium is installed.
+   */
+  screenshot(file: string): Promise<string>;
 }
 
 type StreamKind = 'audio' | 'video' | 'screen' | 'both';

@@ -239,9 +239,38 @@
       localMedia: () => JSON.parse(host.localMedia(handle)),
       hide: () => host.hide(handle),
       show: () => host.show(handle),
-      close: () => call('closeInstance', handle)
+      close: () => call('closeInstance', handle),
+      $: (selector) => {
+        const found = host.viewQuery(handle, String(selector));
+        return found === null || found === undefined ? null : element(found);
+      },
+      $$: (selector) => JSON.parse(host.viewQueryAll(handle, String(selector))).map(element),
+      html: () => host.viewHtml(handle),
+      screenshot: (file) => call('screenshot', handle, String(file))
     };
     return app;
+  }
+
+  // One element of an instance's rendered page: reads answer at once, actions resolve once the
+  // event was dispatched and the handlers' synchronous part ran.
+  function element(handle) {
+    const tag = host.elementTag(handle);
+    return {
+      tag: tag,
+      text: () => host.elementText(handle),
+      attr: (name) => {
+        const value = host.elementAttr(handle, String(name));
+        return value === undefined ? null : value;
+      },
+      dataset: () => JSON.parse(host.elementDataset(handle)),
+      visible: () => host.elementVisible(handle),
+      tap: () => call('elementTap', handle),
+      input: (text) => call('elementInput', handle, String(text)),
+      change: (value) => call('elementChange', handle, JSON.stringify(value === undefined ? null : value)),
+      scroll: (offset) => call('elementScroll', handle, JSON.stringify(offset || {})),
+      trigger: (type, detail) => call('elementTrigger', handle, String(type), JSON.stringify(detail === undefined ? {} : detail)),
+      toString: () => '<' + tag + '>'
+    };
   }
 
   // Waits until `test(event)` holds for an entry with seq > since (default: any entry so far).

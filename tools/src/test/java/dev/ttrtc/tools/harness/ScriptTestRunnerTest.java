@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -39,47 +38,8 @@ class ScriptTestRunnerTest {
         write("app/pages/index/index.js", "Page({ data: { n: 1 }, bump() { this.setData({ n: this.data.n + 1 }); } });");
     }
 
-    /** Records results in order, the threads that reported them, the console and the closing line. */
-    private static class Recording implements Reporter {
-        final List<TestResult> results = new CopyOnWriteArrayList<>();
-        final List<String> reportingThreads = new CopyOnWriteArrayList<>();
-        final List<String> console = new CopyOnWriteArrayList<>();
-        volatile String closingLine;
-
-        @Override
-        public void testFinished(TestResult result) {
-            results.add(result);
-            reportingThreads.add(Thread.currentThread().getName());
-        }
-
-        @Override
-        public void console(String file, String line) {
-            console.add(line);
-        }
-
-        @Override
-        public void runFinished(RunSummary summary) {
-            closingLine = summary.closingLine();
-        }
-
-        List<TestResult.Status> statuses() {
-            return results.stream().map(TestResult::status).toList();
-        }
-
-        List<String> messages() {
-            return results.stream().map(TestResult::message).toList();
-        }
-    }
-
-    private Recording run(Path file) {
-        return run(new Recording(), 1, file);
-    }
-
-    private static <R extends Recording> R run(R recording, int parallel, Path... files) {
-        try (ScriptTestRunner runner = new ScriptTestRunner(new ScriptTestRunner.Options(2000, null, parallel), recording)) {
-            runner.run(List.of(files));
-        }
-        return recording;
+    private static Recording run(Path file) {
+        return Recording.run(new Recording(), 1, file);
     }
 
     /** The live threads whose names pass {@code name}, once none is left or after a 10 s deadline. */
@@ -346,13 +306,13 @@ class ScriptTestRunnerTest {
         Path b = write("par/b.test.js", "test('b passes', async () => {});\n"
                 + "test.skip('b skipped', async () => {});\n"
                 + "test('b passes too', async () => {});");
-        Recording r = run(new Recording(), 2, a, b);
+        Recording r = Recording.run(new Recording(), 2, a, b);
         assertEquals(List.of("a passes", "a fails"), namesFrom(r, "a.test.js"));
         assertEquals(List.of("b passes", "b skipped", "b passes too"), namesFrom(r, "b.test.js"));
         assertEquals("3 passed, 1 failed, 1 skipped", r.closingLine);
         assertEquals(Set.of("tt-test-file-1", "tt-test-file-2"), Set.copyOf(r.reportingThreads));
 
-        Recording serial = run(new Recording(), 1, a, b);
+        Recording serial = Recording.run(new Recording(), 1, a, b);
         assertEquals("3 passed, 1 failed, 1 skipped", serial.closingLine);
         assertEquals(Set.of("tt-test-file-1"), Set.copyOf(serial.reportingThreads));
 
