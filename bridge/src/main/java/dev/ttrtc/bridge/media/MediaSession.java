@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * participant stops. Every message carries its sender's session id ({@code sid}) and the one it
  * is meant for ({@code to}), so messages of an earlier session are ignored. The subscriber asks,
  * so invisible members (whom publishers are never told about) receive media too.
+ *
+ * <p>Each member has at most one link per direction, and a {@link NegotiationGate} bounds how
+ * often a member can make this session create a new one (a fresh session id, a restart).
  *
  * <p>All methods run on the owning engine's thread; WebRTC's callbacks hand work over with
  * {@link #onEngineThread}.
@@ -59,7 +62,8 @@ public final class MediaSession implements AutoCloseable {
     private final LocalMedia local;
     private final Relay relay;
     private final Subscriptions subscriptions;
-    private final Executor engineThread;
+    private final ScheduledExecutorService engineThread;
+    private final NegotiationGate gate;
     private final Supplier<Double> playbackGain;
     private final RemoteStreams.FirstFrames firstFrames;
     private final Map<String, SendLink> sendLinks = new HashMap<>();
@@ -77,7 +81,7 @@ public final class MediaSession implements AutoCloseable {
         void firstVideo(String userId, MediaKind kind, int width, int height);
     }
 
-    public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, Executor engineThread,
+    public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, ScheduledExecutorService engineThread,
             Supplier<Double> playbackGain, FirstFrameListener firstFrameListener) {
         this.selfId = selfId;
         this.local = local;
@@ -85,6 +89,7 @@ public final class MediaSession implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.engineThread = engineThread;
         this.playbackGain = playbackGain;
+        this.gate = new NegotiationGate(local.peerConnections(), engineThread);
         this.firstFrames = new RemoteStreams.FirstFrames() {
             @Override
             public void audio(String userId) {
@@ -100,6 +105,10 @@ public final class MediaSession implements AutoCloseable {
 
     String selfId() {
         return selfId;
+    }
+
+    PeerConnectionBudget peerConnections() {
+        return local.peerConnections();
     }
 
     String sid() {
@@ -138,6 +147,7 @@ public final class MediaSession implements AutoCloseable {
         streams.remove(userId);
         wantedBy.remove(userId);
         subscriberSids.remove(userId);
+        gate.forget(userId);
     }
 
     /** The subscription to a member changed. */
@@ -152,12 +162,7 @@ public final class MediaSession implements AutoCloseable {
         published = state;
         local.setScreenOn(state.screenPublished());
         for (String subscriber : List.copyOf(wantedBy.keySet())) {
-            SendLink link = sendLinks.get(subscriber);
-            if (link != null) {
-                update(link);
-            } else {
-                openSendLink(subscriber);
-            }
+            serve(subscriber);
         }
     }
 
@@ -227,8 +232,9 @@ public final class MediaSession implements AutoCloseable {
             switch (type) {
                 case "subscribe" -> onSubscribe(from, theirSid, data);
                 case "offer" -> {
-                    if (forUs) {
-                        receiveLinkFor(from, theirSid).onOffer(data.path("sdp").asText());
+                    ReceiveLink link = forUs ? receiveLinkFor(from, theirSid) : null;
+                    if (link != null) {
+                        link.onOffer(data.path("sdp").asText());
                     }
                 }
                 case "answer" -> {
@@ -266,13 +272,20 @@ public final class MediaSession implements AutoCloseable {
         subscriberSids.put(from, theirSid);
         SendLink link = sendLinks.get(from);
         if (link != null && (!link.subscriberSid.equals(theirSid) || data.path("restart").asBoolean())) {
+            // That session is gone (or asks for a fresh start): closing costs nothing, creating is gated.
             dropSendLink(link);
-            link = null;
         }
-        if (link == null) {
-            openSendLink(from);
-        } else {
-            link.setKinds(sendable(from));
+        serve(from);
+    }
+
+    /** Sends a subscriber what it wants and is published: through its link, or a new one when the gate allows. */
+    private void serve(String subscriber) {
+        SendLink link = sendLinks.get(subscriber);
+        if (link != null) {
+            update(link);
+        } else if (!sendable(subscriber).isEmpty()
+                && gate.mayCreate(subscriber, NegotiationGate.Direction.SEND, () -> serve(subscriber))) {
+            openSendLink(subscriber);
         }
     }
 
@@ -295,13 +308,21 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The link an offer belongs to: the publisher's current one, or a new one when the gate allows
+     * (else null: the offer is dropped, and the publisher is asked for a fresh one later).
+     */
     private ReceiveLink receiveLinkFor(String publisher, String publisherSid) {
         ReceiveLink link = receiveLinks.get(publisher);
         if (link != null && !link.publisherSid.equals(publisherSid)) {
+            receiveLinks.remove(publisher);
             link.close();
             link = null;
         }
         if (link == null) {
+            if (!gate.mayCreate(publisher, NegotiationGate.Direction.RECEIVE, () -> subscribe(publisher, true))) {
+                return null;
+            }
             RemoteStreams remote = streams.computeIfAbsent(publisher, id -> new RemoteStreams(id, playbackGain, firstFrames));
             link = new ReceiveLink(publisher, publisherSid, this, remote, local.loopbackIce());
             receiveLinks.put(publisher, link);
@@ -408,6 +429,7 @@ public final class MediaSession implements AutoCloseable {
             relay.send(userId, bye);
         }
         closed = true;
+        gate.close();
         for (String userId : linked) {
             closeLinks(userId);
         }

@@ -55,6 +55,7 @@ final class ReceiveLink {
         if (pc == null) {
             pc = MediaFactories.get().receive.createPeerConnection(WebRtc.configuration(loopback), new Observer());
             NativeCensus.created("peer-connection");
+            session.peerConnections().created();
             RTCPeerConnection connection = pc;
             streams.setStatsSource(() -> stats(connection));
         }
@@ -116,6 +117,7 @@ final class ReceiveLink {
         if (pc != null) {
             pc.close();
             NativeCensus.released("peer-connection");
+            session.peerConnections().closed();
         }
     }
 

@@ -57,6 +57,7 @@ final class SendLink {
     void open(Set<MediaKind> kinds) throws WebRtc.MediaFailure {
         pc = MediaFactories.get().send.createPeerConnection(WebRtc.configuration(local.loopbackIce()), new Observer());
         NativeCensus.created("peer-connection");
+        session.peerConnections().created();
         RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.INACTIVE;
         init.streamIds = List.of(session.selfId());
@@ -140,6 +141,7 @@ final class SendLink {
             pc.close();
         }
         NativeCensus.released("peer-connection");
+        session.peerConnections().closed();
     }
 
     /** Runs on WebRTC's signaling thread: hand over, never block, never throw. */

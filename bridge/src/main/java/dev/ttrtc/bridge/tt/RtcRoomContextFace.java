@@ -18,7 +18,9 @@ import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -59,6 +61,8 @@ final class RtcRoomContextFace {
     private final AtomicReference<Membership> membership = new AtomicReference<>();
     private final MiniProgramRtc rtc;
     private final MiniProgramRtc.Entry registration;
+    // Loop thread.
+    private final PreJoinChoices beforeJoin = new PreJoinChoices();
     private volatile boolean destroyed;
 
     RtcRoomContextFace(InstanceContext instance, MiniProgramRtc rtc, RtcEngine engine) {
@@ -108,6 +112,7 @@ final class RtcRoomContextFace {
     void destroy() {
         destroyed = true;
         membership.set(null);
+        beforeJoin.clear();
         rtc.unregister(registration);
         engine.close();
     }
@@ -173,6 +178,7 @@ final class RtcRoomContextFace {
         // Only this loop thread sets it (engine threads only clear it), and it was empty above.
         membership.set(joining);
         room.setRoomEventHandler(new RoomListener(joining));
+        beforeJoin.applyTo(room);
         room.join(token, userId, new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
             if (error != null) {
                 membership.compareAndSet(joining, null);
@@ -234,8 +240,21 @@ final class RtcRoomContextFace {
         };
     }
 
-    private static CompletableFuture<Void> all(List<MediaKind> kinds, Function<MediaKind, CompletableFuture<Void>> action) {
-        return CompletableFuture.allOf(kinds.stream().map(action).toArray(CompletableFuture[]::new));
+    /**
+     * A change of the room (by target, e.g. "publish/AUDIO"): made on the room when the context has
+     * one, answered once applied; else kept for the next join and answered at once.
+     */
+    private void roomChange(ApiCall call, Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes) throws ApiException {
+        Membership current = membership.get();
+        if (current != null) {
+            answer(call, CompletableFuture.allOf(changes.values().stream().map(change -> change.apply(current.room))
+                    .toArray(CompletableFuture[]::new)));
+            return;
+        }
+        for (Map.Entry<String, Function<RtcRoom, CompletableFuture<Void>>> change : changes.entrySet()) {
+            beforeJoin.put(change.getKey(), room -> change.getValue().apply(room));
+        }
+        call.succeed();
     }
 
     private void changeStreamPublishState(ApiCall call) throws ApiException {
@@ -243,8 +262,11 @@ final class RtcRoomContextFace {
         int state = p.intOneOf("state", 0, 1);
         String streamType = p.stringOneOf("streamType", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, all(kinds(streamType), kind -> state == 1 ? room.publishStream(kind) : room.unpublishStream(kind)));
+        Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes = new LinkedHashMap<>();
+        for (MediaKind kind : kinds(streamType)) {
+            changes.put("publish/" + kind, room -> state == 1 ? room.publishStream(kind) : room.unpublishStream(kind));
+        }
+        roomChange(call, changes);
     }
 
     private void changeStreamSubscribeState(ApiCall call) throws ApiException {
@@ -253,9 +275,12 @@ final class RtcRoomContextFace {
         String userId = id(p, "userId");
         String streamType = p.stringOneOf("streamType", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, all(kinds(streamType),
-                kind -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind)));
+        Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes = new LinkedHashMap<>();
+        for (MediaKind kind : kinds(streamType)) {
+            changes.put("subscribe/" + kind + "/" + userId,
+                    room -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind));
+        }
+        roomChange(call, changes);
     }
 
     private void changeScreenSubscribeState(ApiCall call) throws ApiException {
@@ -264,8 +289,8 @@ final class RtcRoomContextFace {
         String userId = id(p, "userId");
         p.optionalStringOneOf("streamType", "both", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, state == 1 ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN));
+        roomChange(call, Map.of("subscribe/" + MediaKind.SCREEN + "/" + userId, room -> state == 1
+                ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN)));
     }
 
     private void switchCamera(ApiCall call) throws ApiException {
@@ -283,7 +308,8 @@ final class RtcRoomContextFace {
     private void changeUserVisibility(ApiCall call) throws ApiException {
         boolean visible = call.params().bool("visible");
         checkAlive();
-        answer(call, requireRoom().room.setUserVisibility(visible));
+        // Volcengine's setUserVisibility may be called before joining too; the join then uses it.
+        roomChange(call, Map.of("visibility", room -> room.setUserVisibility(visible)));
     }
 
     private void updateToken(ApiCall call) throws ApiException {
