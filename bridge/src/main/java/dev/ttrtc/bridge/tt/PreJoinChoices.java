@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Room changes a context accepted before {@code joinRtcRoom} (publish, subscribe, visibility):
  * the latest per target, handed to the room just before it joins, which applies them when the
- * join completes. Host rule, after the official sample flow (capture, publish, then join, each
+ * join completes. They wait until a join succeeds: after a failed join the next one gets them. Host rule, after the official sample flow (capture, publish, then join, each
  * awaited): outside a room these calls succeed at once. At most {@link #LIMIT} targets wait (a
  * page choosing a subscription for every user id it can make up gets a fail payload instead).
  * Loop thread only.
@@ -29,10 +29,9 @@ final class PreJoinChoices {
         choices.put(target, choice);
     }
 
-    /** Hands every choice to {@code room} (not joined yet), in the order they were made, and forgets them. */
+    /** Hands every choice to {@code room} (not joined yet), in the order they were made. */
     void applyTo(RtcRoom room) {
         choices.values().forEach(choice -> choice.accept(room));
-        choices.clear();
     }
 
     void clear() {

@@ -185,6 +185,7 @@ final class RtcRoomContextFace {
                 room.destroy();
                 call.fail(RtcPayloads.fail(error));
             } else if (membership.get() == joining) {
+                instance.loop().execute(beforeJoin::clear);
                 call.succeed();
                 lists.reset();
                 joining.live = true;
