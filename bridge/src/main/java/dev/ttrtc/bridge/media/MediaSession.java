@@ -1,11 +1,9 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import dev.ttrtc.bridge.signal.MediaState;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * participant, a {@link ReceiveLink} from each member this participant subscribed to, and what
  * arrives on them ({@link RemoteMedia}).
  *
- * <p>Negotiation travels through the room server's relay as {@code signal} data:
+ * <p>Negotiation travels through the room server's relay as {@link MediaSignal} records:
  * {@code subscribe {sid, audio, video, screen, restart}} from subscriber to publisher, then
  * {@code offer}/{@code answer}/{@code candidate} between the pair, and {@code bye} when a
  * participant stops. Every message carries its sender's session id ({@code sid}) and the one it
@@ -45,10 +43,10 @@ public final class MediaSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Sends relay data to a member. */
+    /** Sends a negotiation message to a member (through the room server). */
     @FunctionalInterface
     public interface Relay {
-        void send(String toUserId, ObjectNode data);
+        void send(String toUserId, MediaSignal signal);
     }
 
     /** Whether this participant wants a member's stream (autoSubscribe and the subscribe calls). */
@@ -115,9 +113,9 @@ public final class MediaSession implements AutoCloseable {
         return sid;
     }
 
-    void relay(String to, ObjectNode data) {
+    void relay(String to, MediaSignal signal) {
         if (!closed) {
-            relay.send(to, data);
+            relay.send(to, signal);
         }
     }
 
@@ -186,14 +184,8 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void subscribe(String userId, boolean restart) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", "subscribe");
-        message.put("sid", sid);
-        message.put("audio", subscriptions.wants(userId, MediaKind.AUDIO));
-        message.put("video", subscriptions.wants(userId, MediaKind.VIDEO));
-        message.put("screen", subscriptions.wants(userId, MediaKind.SCREEN));
-        message.put("restart", restart);
-        relay(userId, message);
+        relay(userId, new MediaSignal.Subscribe(sid, subscriptions.wants(userId, MediaKind.AUDIO),
+                subscriptions.wants(userId, MediaKind.VIDEO), subscriptions.wants(userId, MediaKind.SCREEN), restart));
     }
 
     private Set<MediaKind> sendable(String subscriber) {
@@ -220,36 +212,30 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** Relay data from another member. */
-    public void onRelay(String from, JsonNode data) {
+    /** A negotiation message from another member. */
+    public void onRelay(String from, MediaSignal signal) {
         if (closed) {
             return;
         }
-        String type = data.path("media").asText("");
-        String theirSid = data.path("sid").asText("");
-        boolean forUs = sid.equals(data.path("to").asText(""));
         try {
-            switch (type) {
-                case "subscribe" -> onSubscribe(from, theirSid, data);
-                case "offer" -> {
-                    ReceiveLink link = forUs ? receiveLinkFor(from, theirSid) : null;
-                    if (link != null) {
-                        link.onOffer(data.path("sdp").asText());
-                    }
+            if (signal instanceof MediaSignal.Subscribe subscribe) {
+                onSubscribe(from, subscribe);
+            } else if (signal instanceof MediaSignal.Offer offer) {
+                ReceiveLink link = sid.equals(offer.to()) ? receiveLinkFor(from, offer.sid()) : null;
+                if (link != null) {
+                    link.onOffer(offer.sdp());
                 }
-                case "answer" -> {
-                    SendLink link = sendLinks.get(from);
-                    if (forUs && link != null && link.subscriberSid.equals(theirSid)) {
-                        link.onAnswer(data.path("sdp").asText());
-                    }
+            } else if (signal instanceof MediaSignal.Answer answer) {
+                SendLink link = sendLinks.get(from);
+                if (sid.equals(answer.to()) && link != null && link.subscriberSid.equals(answer.sid())) {
+                    link.onAnswer(answer.sdp());
                 }
-                case "candidate" -> onCandidate(from, theirSid, forUs, data);
-                case "bye" -> {
-                    closeLinks(from);
-                    wantedBy.remove(from);
-                    subscriberSids.remove(from);
-                }
-                default -> LOG.debug("{} ignored relay data {} from {}", selfId, type, from);
+            } else if (signal instanceof MediaSignal.Candidate candidate) {
+                onCandidate(from, candidate);
+            } else if (signal instanceof MediaSignal.Bye) {
+                closeLinks(from);
+                wantedBy.remove(from);
+                subscriberSids.remove(from);
             }
         } catch (WebRtc.MediaFailure e) {
             LOG.warn("{}: media with {} failed: {}", selfId, from, e.getMessage());
@@ -257,21 +243,21 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    private void onSubscribe(String from, String theirSid, JsonNode data) throws WebRtc.MediaFailure {
+    private void onSubscribe(String from, MediaSignal.Subscribe subscribe) {
         Set<MediaKind> wanted = EnumSet.noneOf(MediaKind.class);
-        if (data.path("audio").asBoolean()) {
+        if (subscribe.audio()) {
             wanted.add(MediaKind.AUDIO);
         }
-        if (data.path("video").asBoolean()) {
+        if (subscribe.video()) {
             wanted.add(MediaKind.VIDEO);
         }
-        if (data.path("screen").asBoolean()) {
+        if (subscribe.screen()) {
             wanted.add(MediaKind.SCREEN);
         }
         wantedBy.put(from, wanted);
-        subscriberSids.put(from, theirSid);
+        subscriberSids.put(from, subscribe.sid());
         SendLink link = sendLinks.get(from);
-        if (link != null && (!link.subscriberSid.equals(theirSid) || data.path("restart").asBoolean())) {
+        if (link != null && (!link.subscriberSid.equals(subscribe.sid()) || subscribe.restart())) {
             // That session is gone (or asks for a fresh start): closing costs nothing, creating is gated.
             dropSendLink(link);
         }
@@ -330,36 +316,26 @@ public final class MediaSession implements AutoCloseable {
         return link;
     }
 
-    private void onCandidate(String from, String theirSid, boolean forUs, JsonNode data) {
-        if (!forUs) {
+    private void onCandidate(String from, MediaSignal.Candidate message) {
+        if (!sid.equals(message.to())) {
             return;
         }
-        RTCIceCandidate candidate = new RTCIceCandidate(data.path("mid").asText(), data.path("index").asInt(),
-                data.path("candidate").asText());
+        RTCIceCandidate candidate = new RTCIceCandidate(message.mid(), message.index(), message.candidate());
         if (local.loopbackIce() && !WebRtc.isLoopbackUdp(candidate)) {
             // A browser also offers its other interfaces; in loopback mode media stays on 127.0.0.1.
             return;
         }
-        if ("publisher".equals(data.path("leg").asText())) {
+        if (MediaSignal.Candidate.PUBLISHER.equals(message.leg())) {
             ReceiveLink link = receiveLinks.get(from);
-            if (link != null && link.publisherSid.equals(theirSid)) {
+            if (link != null && link.publisherSid.equals(message.sid())) {
                 link.onCandidate(candidate);
             }
         } else {
             SendLink link = sendLinks.get(from);
-            if (link != null && link.subscriberSid.equals(theirSid)) {
+            if (link != null && link.subscriberSid.equals(message.sid())) {
                 link.onCandidate(candidate);
             }
         }
-    }
-
-    /** A negotiation message of one link, to the other side's session {@code toSid}. */
-    ObjectNode linkMessage(String type, String toSid) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", type);
-        message.put("sid", sid);
-        message.put("to", toSid);
-        return message;
     }
 
     /**
@@ -370,12 +346,7 @@ public final class MediaSession implements AutoCloseable {
         RTCIceCandidate signalled = loopback ? WebRtc.toLoopback(candidate) : candidate;
         onEngineThread(() -> {
             if (open.getAsBoolean()) {
-                ObjectNode message = linkMessage("candidate", toSid);
-                message.put("leg", leg);
-                message.put("mid", signalled.sdpMid);
-                message.put("index", signalled.sdpMLineIndex);
-                message.put("candidate", signalled.sdp);
-                relay(to, message);
+                relay(to, new MediaSignal.Candidate(sid, toSid, leg, signalled.sdpMid, signalled.sdpMLineIndex, signalled.sdp));
             }
         });
     }
@@ -420,9 +391,7 @@ public final class MediaSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        ObjectNode bye = JsonNodeFactory.instance.objectNode();
-        bye.put("media", "bye");
-        bye.put("sid", sid);
+        MediaSignal bye = new MediaSignal.Bye(sid);
         java.util.Set<String> linked = new java.util.HashSet<>(sendLinks.keySet());
         linked.addAll(receiveLinks.keySet());
         for (String userId : linked) {

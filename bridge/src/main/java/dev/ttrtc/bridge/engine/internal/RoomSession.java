@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.engine.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
@@ -15,6 +14,7 @@ import dev.ttrtc.bridge.media.MediaSession;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.ServerMessage;
@@ -483,7 +483,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             subscriptionOverrides.keySet().removeIf(key -> key.startsWith(m.userId() + "/"));
         } else if (message instanceof ServerMessage.Relayed relayed) {
             if (media != null) {
-                media.onRelay(relayed.from(), relayed.data());
+                try {
+                    media.onRelay(relayed.from(), MessageCodec.readMedia(relayed.data()));
+                } catch (RtcException unreadable) {
+                    LOG.debug("{} in room {}: unreadable media signal from {}: {}", userId, roomId, relayed.from(), unreadable.detail());
+                }
             }
         } else if (message instanceof ServerMessage.TokenWillExpire) {
             handler.onTokenWillExpire();
@@ -558,9 +562,9 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     /** Sends negotiation data through the room server while connected; dropped otherwise. */
-    private void relay(String to, ObjectNode data) {
+    private void relay(String to, MediaSignal signal) {
         if (connection != null && phase == Phase.JOINED) {
-            connection.send(new ClientMessage.Relay(to, data));
+            connection.send(new ClientMessage.Relay(to, MessageCodec.writeMedia(signal)));
         }
     }
 
