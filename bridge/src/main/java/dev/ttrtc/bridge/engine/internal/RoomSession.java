@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * member list. What it publishes is a {@link LocalPublication}; messages overtaking the join
  * answer wait in {@link EarlyMessages}; a {@link Reconnector} retries a dropped connection.
  *
+ * <p>Why over 400 lines: what remains is the phase machine itself — every method here reads the
+ * phase and the connection together and changes them on the engine thread; the concerns that
+ * do not (publication state, early messages, reconnect timing, member events) live in their
+ * own classes.
+ *
  * <p>Fields marked "engine thread" are touched only there; public methods hop onto that thread
  * and return futures. Host rule (the official sample flow): publish, subscribe and visibility
  * changes made before joining are accepted at once and applied when the join completes; made
