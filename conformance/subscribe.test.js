@@ -19,10 +19,29 @@ test('subscribing and unsubscribing a member succeeds', async (t) => {
   }
 });
 
-test('changeStreamSubscribeState checks its parameters, needs a room and a member', async (t) => {
-  const outside = await launch(t);
-  t.deepEqual((await call(outside, 'changeStreamSubscribeState', { state: 1, userId: 'bob', streamType: 'audio' })).res,
-    { errMsg: 'changeStreamSubscribeState:fail not in a room', errNo: 20000 });
+test('subscription choices before joining succeed at once; the member need not be there yet', async (t) => {
+  const app = await launch(t);
+  t.deepEqual(await call(app, 'changeStreamSubscribeState', { state: 0, userId: 'bob', streamType: 'both' }),
+    { ok: true, res: { errMsg: 'changeStreamSubscribeState:ok' }, async: true, completeSame: true });
+  t.equal((await call(app, 'changeScreenSubscribeState', { state: 1, userId: 'bob' })).res.errMsg, 'changeScreenSubscribeState:ok');
+  t.deepEqual((await call(app, 'changeStreamSubscribeState', { state: 1, userId: 'b b', streamType: 'audio' })).res,
+    { errMsg: 'changeStreamSubscribeState:fail expect params.userId to be 1-128 characters of A-Z a-z 0-9 _ @ - ., but got b b', errNo: 20000 });
+});
+
+test('at most 256 subscription choices wait for a join', async (t) => {
+  const app = await launch(t);
+  const outcomes = await app.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    for (let i = 0; i < 257; i++) {
+      rtc.ctx.changeStreamSubscribeState({ state: 0, userId: 'u' + i, streamType: 'audio',
+        complete: (res) => { seen.push(res.errMsg); if (seen.length === 257) resolve(seen); } });
+    }
+  }));
+  t.equal(outcomes.filter((m) => m === 'changeStreamSubscribeState:ok').length, 256);
+  t.equal(outcomes[256], 'changeStreamSubscribeState:fail more than 256 room changes before joining');
+});
+
+test('changeStreamSubscribeState checks its parameters and the member once in a room', async (t) => {
   const app = await roomWithBob(t);
   const cases = [
     [{ userId: 'bob', streamType: 'audio' }, 'expect params.state to be one of 0, 1, but got undefined'],

@@ -34,10 +34,23 @@ test('an invisible Java participant is in no list', async (t) => {
   t.equal(t.room('r1').members.length, 3);
 });
 
-test('changeUserVisibility checks its parameter and needs a room', async (t) => {
+test('invisibility chosen before joining makes the join invisible', async (t) => {
+  const bob = t.remote('bob', { roomId: 'r1' });
+  await bob.join();
   const app = await launch(t);
-  t.deepEqual((await call(app, 'changeUserVisibility', { visible: false })).res,
-    { errMsg: 'changeUserVisibility:fail not in a room', errNo: 20000 });
+  t.deepEqual(await call(app, 'changeUserVisibility', { visible: false }),
+    { ok: true, res: { errMsg: 'changeUserVisibility:ok' }, async: true, completeSame: true });
+  t.equal((await join(t, app, 'r1', 'alice')).res.errMsg, 'joinRtcRoom:ok');
+  await waitForList(app, 'onRtcChatMembersChanged', ['bob']);
+  t.deepEqual(bob.members().map((m) => m.userId), ['bob']);
+  t.equal(t.room('r1').members.length, 2);
+  t.ok(!bob.events().some((e) => e.name === 'userJoined' && e.userId === 'alice'));
+});
+
+test('changeUserVisibility checks its parameter', async (t) => {
+  const app = await launch(t);
+  t.deepEqual((await call(app, 'changeUserVisibility', { visible: 'no' })).res,
+    { errMsg: 'changeUserVisibility:fail expect params.visible to be boolean, but got string', errNo: 20000 });
   await join(t, app, 'r1', 'alice');
   t.deepEqual((await call(app, 'changeUserVisibility', { visible: 'no' })).res,
     { errMsg: 'changeUserVisibility:fail expect params.visible to be boolean, but got string', errNo: 20000 });

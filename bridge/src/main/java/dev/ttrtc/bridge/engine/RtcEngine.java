@@ -61,6 +61,9 @@ public interface RtcEngine extends AutoCloseable {
     /** What this participant sends now; empty in signalling-only mode. */
     Optional<LocalMediaStats> localMedia();
 
+    /** The native peer connections of this engine's rooms: open, created, held back ({@code NONE} without media). */
+    PeerConnectionStats peerConnections();
+
     /** Destroys every room (leaving them) and releases the engine's threads. */
     @Override
     void close();

@@ -9,6 +9,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Lifecycle: {@link #join} once, act, {@link #leave}; after an interruption or a leave the room
  * may be joined again. {@link #destroy} leaves and ends it for good.
+ *
+ * <p>Before joining (the seeds' order: capture, publish, then join), {@link #publishStream},
+ * {@link #unpublishStream}, {@link #subscribeStream}, {@link #unsubscribeStream} and
+ * {@link #setUserVisibility} complete at once and take effect when the next join succeeds (an
+ * explicit publish choice wins over autoPublish); while a join is under way they wait for it.
+ * {@link #updateToken} needs a room. See docs/engine.md.
  */
 public interface RtcRoom {
 

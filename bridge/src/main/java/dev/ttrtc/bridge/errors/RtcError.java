@@ -24,6 +24,8 @@ public enum RtcError {
     NOT_IN_A_ROOM(ApiErrors.PARAMETER_ERROR, "parameter", "not in a room"),
     NOT_IN_THAT_ROOM(ApiErrors.PARAMETER_ERROR, "parameter", "not in the room %s"),
     NOT_A_MEMBER(ApiErrors.PARAMETER_ERROR, "parameter", "user %s is not in the room"),
+    /** Host rule: publish, subscribe and visibility changes wait for the join, up to a limit. */
+    TOO_MANY_CHOICES_BEFORE_JOIN(ApiErrors.PARAMETER_ERROR, "parameter", "more than %d room changes before joining"),
     /** A room or user id parameter of a JS call: the parameter's path, then the value. */
     INVALID_ID_PARAMETER(ApiErrors.PARAMETER_ERROR, "parameter", "expect %s to be " + RtcError.ID_RULE + ", but got %s"),
     /** The ids of a join as the engine and the server check them. */

@@ -59,6 +59,7 @@ public final class LocalMedia implements AutoCloseable {
     private final VideoTrack screenTrack;
     /** Held while pushing audio and while a send connection changes its audio sender (the source's sink list is unguarded). */
     private final Object audioLock = new Object();
+    private final PeerConnectionBudget peerConnections = new PeerConnectionBudget();
     private final ScheduledExecutorService audioThread;
     private final ScheduledExecutorService videoThread;
     private final short[] frame = new short[AudioFrames.FRAME_SAMPLES];
@@ -292,6 +293,11 @@ public final class LocalMedia implements AutoCloseable {
     public LocalMediaStats stats() {
         return new LocalMediaStats(levelDbov, LevelMeter.volume(levelDbov), speaking, audioFramesPushed.get(),
                 cameraFramesPushed.get(), screenFramesPushed.get());
+    }
+
+    /** The native peer connections this participant's rooms may create. */
+    public PeerConnectionBudget peerConnections() {
+        return peerConnections;
     }
 
     /** Stops the pushers and disposes the tracks and sources; close every send connection first. */

@@ -1,11 +1,9 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import dev.ttrtc.bridge.signal.MediaState;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -16,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * participant, a {@link ReceiveLink} from each member this participant subscribed to, and what
  * arrives on them ({@link RemoteMedia}).
  *
- * <p>Negotiation travels through the room server's relay as {@code signal} data:
+ * <p>Negotiation travels through the room server's relay as {@link MediaSignal} records:
  * {@code subscribe {sid, audio, video, screen, restart}} from subscriber to publisher, then
  * {@code offer}/{@code answer}/{@code candidate} between the pair, and {@code bye} when a
  * participant stops. Every message carries its sender's session id ({@code sid}) and the one it
  * is meant for ({@code to}), so messages of an earlier session are ignored. The subscriber asks,
  * so invisible members (whom publishers are never told about) receive media too.
+ *
+ * <p>Each member has at most one link per direction, and a {@link NegotiationGate} bounds how
+ * often a member can make this session create a new one (a fresh session id, a restart).
  *
  * <p>All methods run on the owning engine's thread; WebRTC's callbacks hand work over with
  * {@link #onEngineThread}.
@@ -42,10 +43,10 @@ public final class MediaSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Sends relay data to a member. */
+    /** Sends a negotiation message to a member (through the room server). */
     @FunctionalInterface
     public interface Relay {
-        void send(String toUserId, ObjectNode data);
+        void send(String toUserId, MediaSignal signal);
     }
 
     /** Whether this participant wants a member's stream (autoSubscribe and the subscribe calls). */
@@ -59,7 +60,8 @@ public final class MediaSession implements AutoCloseable {
     private final LocalMedia local;
     private final Relay relay;
     private final Subscriptions subscriptions;
-    private final Executor engineThread;
+    private final ScheduledExecutorService engineThread;
+    private final NegotiationGate gate;
     private final Supplier<Double> playbackGain;
     private final RemoteStreams.FirstFrames firstFrames;
     private final Map<String, SendLink> sendLinks = new HashMap<>();
@@ -77,7 +79,7 @@ public final class MediaSession implements AutoCloseable {
         void firstVideo(String userId, MediaKind kind, int width, int height);
     }
 
-    public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, Executor engineThread,
+    public MediaSession(String selfId, LocalMedia local, Relay relay, Subscriptions subscriptions, ScheduledExecutorService engineThread,
             Supplier<Double> playbackGain, FirstFrameListener firstFrameListener) {
         this.selfId = selfId;
         this.local = local;
@@ -85,6 +87,7 @@ public final class MediaSession implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.engineThread = engineThread;
         this.playbackGain = playbackGain;
+        this.gate = new NegotiationGate(local.peerConnections(), engineThread);
         this.firstFrames = new RemoteStreams.FirstFrames() {
             @Override
             public void audio(String userId) {
@@ -102,13 +105,17 @@ public final class MediaSession implements AutoCloseable {
         return selfId;
     }
 
+    PeerConnectionBudget peerConnections() {
+        return local.peerConnections();
+    }
+
     String sid() {
         return sid;
     }
 
-    void relay(String to, ObjectNode data) {
+    void relay(String to, MediaSignal signal) {
         if (!closed) {
-            relay.send(to, data);
+            relay.send(to, signal);
         }
     }
 
@@ -138,6 +145,7 @@ public final class MediaSession implements AutoCloseable {
         streams.remove(userId);
         wantedBy.remove(userId);
         subscriberSids.remove(userId);
+        gate.forget(userId);
     }
 
     /** The subscription to a member changed. */
@@ -152,12 +160,7 @@ public final class MediaSession implements AutoCloseable {
         published = state;
         local.setScreenOn(state.screenPublished());
         for (String subscriber : List.copyOf(wantedBy.keySet())) {
-            SendLink link = sendLinks.get(subscriber);
-            if (link != null) {
-                update(link);
-            } else {
-                openSendLink(subscriber);
-            }
+            serve(subscriber);
         }
     }
 
@@ -181,14 +184,8 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void subscribe(String userId, boolean restart) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", "subscribe");
-        message.put("sid", sid);
-        message.put("audio", subscriptions.wants(userId, MediaKind.AUDIO));
-        message.put("video", subscriptions.wants(userId, MediaKind.VIDEO));
-        message.put("screen", subscriptions.wants(userId, MediaKind.SCREEN));
-        message.put("restart", restart);
-        relay(userId, message);
+        relay(userId, new MediaSignal.Subscribe(sid, subscriptions.wants(userId, MediaKind.AUDIO),
+                subscriptions.wants(userId, MediaKind.VIDEO), subscriptions.wants(userId, MediaKind.SCREEN), restart));
     }
 
     private Set<MediaKind> sendable(String subscriber) {
@@ -215,35 +212,30 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** Relay data from another member. */
-    public void onRelay(String from, JsonNode data) {
+    /** A negotiation message from another member. */
+    public void onRelay(String from, MediaSignal signal) {
         if (closed) {
             return;
         }
-        String type = data.path("media").asText("");
-        String theirSid = data.path("sid").asText("");
-        boolean forUs = sid.equals(data.path("to").asText(""));
         try {
-            switch (type) {
-                case "subscribe" -> onSubscribe(from, theirSid, data);
-                case "offer" -> {
-                    if (forUs) {
-                        receiveLinkFor(from, theirSid).onOffer(data.path("sdp").asText());
-                    }
+            if (signal instanceof MediaSignal.Subscribe subscribe) {
+                onSubscribe(from, subscribe);
+            } else if (signal instanceof MediaSignal.Offer offer) {
+                ReceiveLink link = sid.equals(offer.to()) ? receiveLinkFor(from, offer.sid()) : null;
+                if (link != null) {
+                    link.onOffer(offer.sdp());
                 }
-                case "answer" -> {
-                    SendLink link = sendLinks.get(from);
-                    if (forUs && link != null && link.subscriberSid.equals(theirSid)) {
-                        link.onAnswer(data.path("sdp").asText());
-                    }
+            } else if (signal instanceof MediaSignal.Answer answer) {
+                SendLink link = sendLinks.get(from);
+                if (sid.equals(answer.to()) && link != null && link.subscriberSid.equals(answer.sid())) {
+                    link.onAnswer(answer.sdp());
                 }
-                case "candidate" -> onCandidate(from, theirSid, forUs, data);
-                case "bye" -> {
-                    closeLinks(from);
-                    wantedBy.remove(from);
-                    subscriberSids.remove(from);
-                }
-                default -> LOG.debug("{} ignored relay data {} from {}", selfId, type, from);
+            } else if (signal instanceof MediaSignal.Candidate candidate) {
+                onCandidate(from, candidate);
+            } else if (signal instanceof MediaSignal.Bye) {
+                closeLinks(from);
+                wantedBy.remove(from);
+                subscriberSids.remove(from);
             }
         } catch (WebRtc.MediaFailure e) {
             LOG.warn("{}: media with {} failed: {}", selfId, from, e.getMessage());
@@ -251,28 +243,35 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    private void onSubscribe(String from, String theirSid, JsonNode data) throws WebRtc.MediaFailure {
+    private void onSubscribe(String from, MediaSignal.Subscribe subscribe) {
         Set<MediaKind> wanted = EnumSet.noneOf(MediaKind.class);
-        if (data.path("audio").asBoolean()) {
+        if (subscribe.audio()) {
             wanted.add(MediaKind.AUDIO);
         }
-        if (data.path("video").asBoolean()) {
+        if (subscribe.video()) {
             wanted.add(MediaKind.VIDEO);
         }
-        if (data.path("screen").asBoolean()) {
+        if (subscribe.screen()) {
             wanted.add(MediaKind.SCREEN);
         }
         wantedBy.put(from, wanted);
-        subscriberSids.put(from, theirSid);
+        subscriberSids.put(from, subscribe.sid());
         SendLink link = sendLinks.get(from);
-        if (link != null && (!link.subscriberSid.equals(theirSid) || data.path("restart").asBoolean())) {
+        if (link != null && (!link.subscriberSid.equals(subscribe.sid()) || subscribe.restart())) {
+            // That session is gone (or asks for a fresh start): closing costs nothing, creating is gated.
             dropSendLink(link);
-            link = null;
         }
-        if (link == null) {
-            openSendLink(from);
-        } else {
-            link.setKinds(sendable(from));
+        serve(from);
+    }
+
+    /** Sends a subscriber what it wants and is published: through its link, or a new one when the gate allows. */
+    private void serve(String subscriber) {
+        SendLink link = sendLinks.get(subscriber);
+        if (link != null) {
+            update(link);
+        } else if (!sendable(subscriber).isEmpty()
+                && gate.mayCreate(subscriber, NegotiationGate.Direction.SEND, () -> serve(subscriber))) {
+            openSendLink(subscriber);
         }
     }
 
@@ -295,13 +294,21 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The link an offer belongs to: the publisher's current one, or a new one when the gate allows
+     * (else null: the offer is dropped, and the publisher is asked for a fresh one later).
+     */
     private ReceiveLink receiveLinkFor(String publisher, String publisherSid) {
         ReceiveLink link = receiveLinks.get(publisher);
         if (link != null && !link.publisherSid.equals(publisherSid)) {
+            receiveLinks.remove(publisher);
             link.close();
             link = null;
         }
         if (link == null) {
+            if (!gate.mayCreate(publisher, NegotiationGate.Direction.RECEIVE, () -> subscribe(publisher, true))) {
+                return null;
+            }
             RemoteStreams remote = streams.computeIfAbsent(publisher, id -> new RemoteStreams(id, playbackGain, firstFrames));
             link = new ReceiveLink(publisher, publisherSid, this, remote, local.loopbackIce());
             receiveLinks.put(publisher, link);
@@ -309,36 +316,26 @@ public final class MediaSession implements AutoCloseable {
         return link;
     }
 
-    private void onCandidate(String from, String theirSid, boolean forUs, JsonNode data) {
-        if (!forUs) {
+    private void onCandidate(String from, MediaSignal.Candidate message) {
+        if (!sid.equals(message.to())) {
             return;
         }
-        RTCIceCandidate candidate = new RTCIceCandidate(data.path("mid").asText(), data.path("index").asInt(),
-                data.path("candidate").asText());
+        RTCIceCandidate candidate = new RTCIceCandidate(message.mid(), message.index(), message.candidate());
         if (local.loopbackIce() && !WebRtc.isLoopbackUdp(candidate)) {
             // A browser also offers its other interfaces; in loopback mode media stays on 127.0.0.1.
             return;
         }
-        if ("publisher".equals(data.path("leg").asText())) {
+        if (MediaSignal.Candidate.PUBLISHER.equals(message.leg())) {
             ReceiveLink link = receiveLinks.get(from);
-            if (link != null && link.publisherSid.equals(theirSid)) {
+            if (link != null && link.publisherSid.equals(message.sid())) {
                 link.onCandidate(candidate);
             }
         } else {
             SendLink link = sendLinks.get(from);
-            if (link != null && link.subscriberSid.equals(theirSid)) {
+            if (link != null && link.subscriberSid.equals(message.sid())) {
                 link.onCandidate(candidate);
             }
         }
-    }
-
-    /** A negotiation message of one link, to the other side's session {@code toSid}. */
-    ObjectNode linkMessage(String type, String toSid) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("media", type);
-        message.put("sid", sid);
-        message.put("to", toSid);
-        return message;
     }
 
     /**
@@ -349,12 +346,7 @@ public final class MediaSession implements AutoCloseable {
         RTCIceCandidate signalled = loopback ? WebRtc.toLoopback(candidate) : candidate;
         onEngineThread(() -> {
             if (open.getAsBoolean()) {
-                ObjectNode message = linkMessage("candidate", toSid);
-                message.put("leg", leg);
-                message.put("mid", signalled.sdpMid);
-                message.put("index", signalled.sdpMLineIndex);
-                message.put("candidate", signalled.sdp);
-                relay(to, message);
+                relay(to, new MediaSignal.Candidate(sid, toSid, leg, signalled.sdpMid, signalled.sdpMLineIndex, signalled.sdp));
             }
         });
     }
@@ -399,15 +391,14 @@ public final class MediaSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        ObjectNode bye = JsonNodeFactory.instance.objectNode();
-        bye.put("media", "bye");
-        bye.put("sid", sid);
+        MediaSignal bye = new MediaSignal.Bye(sid);
         java.util.Set<String> linked = new java.util.HashSet<>(sendLinks.keySet());
         linked.addAll(receiveLinks.keySet());
         for (String userId : linked) {
             relay.send(userId, bye);
         }
         closed = true;
+        gate.close();
         for (String userId : linked) {
             closeLinks(userId);
         }

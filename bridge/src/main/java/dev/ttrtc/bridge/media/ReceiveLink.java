@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -14,6 +13,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +55,7 @@ final class ReceiveLink {
         if (pc == null) {
             pc = MediaFactories.get().receive.createPeerConnection(WebRtc.configuration(loopback), new Observer());
             NativeCensus.created("peer-connection");
+            session.peerConnections().created();
             RTCPeerConnection connection = pc;
             streams.setStatsSource(() -> stats(connection));
         }
@@ -63,9 +64,7 @@ final class ReceiveLink {
         RTCSessionDescription answer = WebRtc.createAnswer(pc);
         WebRtc.setLocal(pc, answer);
         streams.setReceiving(receiving());
-        ObjectNode message = session.linkMessage("answer", publisherSid);
-        message.put("sdp", answer.sdp);
-        session.relay(publisherId, message);
+        session.relay(publisherId, new MediaSignal.Answer(session.sid(), publisherSid, answer.sdp));
     }
 
     private Set<MediaKind> receiving() {
@@ -116,6 +115,7 @@ final class ReceiveLink {
         if (pc != null) {
             pc.close();
             NativeCensus.released("peer-connection");
+            session.peerConnections().closed();
         }
     }
 
@@ -127,7 +127,7 @@ final class ReceiveLink {
                 if (closed) {
                     return;
                 }
-                session.signalCandidate(publisherId, publisherSid, "subscriber", candidate, loopback, () -> !closed);
+                session.signalCandidate(publisherId, publisherSid, MediaSignal.Candidate.SUBSCRIBER, candidate, loopback, () -> !closed);
             } catch (Throwable t) {
                 LOG.warn("receive link from {}: candidate", publisherId, t);
             }

@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.media;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -12,6 +11,7 @@ import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +57,7 @@ final class SendLink {
     void open(Set<MediaKind> kinds) throws WebRtc.MediaFailure {
         pc = MediaFactories.get().send.createPeerConnection(WebRtc.configuration(local.loopbackIce()), new Observer());
         NativeCensus.created("peer-connection");
+        session.peerConnections().created();
         RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.INACTIVE;
         init.streamIds = List.of(session.selfId());
@@ -92,9 +93,7 @@ final class SendLink {
         }
         offered = kinds;
         awaitingAnswer = true;
-        ObjectNode message = session.linkMessage("offer", subscriberSid);
-        message.put("sdp", offer.sdp);
-        session.relay(subscriberId, message);
+        session.relay(subscriberId, new MediaSignal.Offer(session.sid(), subscriberSid, offer.sdp));
     }
 
     private static RTCRtpTransceiverDirection direction(Set<MediaKind> kinds, MediaKind kind) {
@@ -140,6 +139,7 @@ final class SendLink {
             pc.close();
         }
         NativeCensus.released("peer-connection");
+        session.peerConnections().closed();
     }
 
     /** Runs on WebRTC's signaling thread: hand over, never block, never throw. */
@@ -150,7 +150,7 @@ final class SendLink {
                 if (closed) {
                     return;
                 }
-                session.signalCandidate(subscriberId, subscriberSid, "publisher", candidate, local.loopbackIce(), () -> !closed);
+                session.signalCandidate(subscriberId, subscriberSid, MediaSignal.Candidate.PUBLISHER, candidate, local.loopbackIce(), () -> !closed);
             } catch (Throwable t) {
                 LOG.warn("send link to {}: candidate", subscriberId, t);
             }

@@ -82,6 +82,25 @@ public final class MessageCodec {
         return framed.toString();
     }
 
+    /** A media negotiation message as the {@code data} of a relay. */
+    public static ObjectNode writeMedia(MediaSignal signal) {
+        return JSON.valueToTree(signal);
+    }
+
+    /** The media negotiation message in a relay's {@code data}, read strictly. */
+    public static MediaSignal readMedia(JsonNode data) throws RtcException {
+        if (data == null || !data.path("media").isTextual()) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, "missing \"media\"");
+        }
+        try {
+            return JSON.treeToValue(data, MediaSignal.class);
+        } catch (InvalidTypeIdException e) {
+            throw RtcException.of(RtcError.UNKNOWN_TYPE, data.get("media").asText());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw RtcException.of(RtcError.MALFORMED_MESSAGE, describe(e));
+        }
+    }
+
     public static ClientMessage readClient(String text) throws RtcException {
         return read(text, ClientMessage.class);
     }

@@ -1,19 +1,13 @@
 package dev.ttrtc.bridge.tt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ttrtc.bridge.engine.ConnectionState;
-import dev.ttrtc.bridge.engine.LocalMediaStats;
 import dev.ttrtc.bridge.engine.MediaKind;
-import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
-import dev.ttrtc.bridge.engine.RoomEventHandler;
-import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.tt.GameChannelEvents.GameChannel;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.runtime.api.ApiArgs;
 import dev.ttrtc.runtime.api.ApiCall;
@@ -23,12 +17,10 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
 import dev.ttrtc.runtime.api.JsObjectBuilder;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,25 +29,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * (call failed) or 103 (bad parameter), built by {@link RtcPayloads}. Events register as {@code onXxx(cb)} or {@code on('xxx', cb)}.
  */
 final class RtcEngineFace {
-    static final Duration NETWORK_QUALITY_PERIOD = Duration.ofSeconds(2);
     static final int DEFAULT_INDICATION_MILLIS = 200;
 
     static final String[] EVENTS = {"joinChannelSuccess", "rejoinChannelSuccess", "connectionLost",
         "connectionInterrupted", "userJoined", "userOffline", "userMuteAudio", "userEnableLocalAudio",
         "firstRemoteAudioFrame", "audioVolumeIndication", "networkQuality", "warning", "error"};
 
-    /** The channel this engine is in (or joining). */
-    private record Channel(RtcRoom room, String channelId, String uid, long joinStartedMillis) {
-    }
 
     private final InstanceContext instance;
     private final RtcEngine engine;
     private final Map<String, JsEventChannel> events = new LinkedHashMap<>();
-    private final AtomicReference<Channel> channel = new AtomicReference<>();
+    private final AtomicReference<GameChannel> channel = new AtomicReference<>();
     private final MiniProgramRtc rtc;
     private final MiniProgramRtc.Entry registration;
-    private final ScheduledFuture<?> networkQualityTask;
-    private volatile ScheduledFuture<?> indicationTask;
+    private final GameReports reports;
     private volatile boolean destroyed;
     private volatile boolean remoteAudioMuted;
 
@@ -67,10 +54,10 @@ final class RtcEngineFace {
             events.put(name, instance.newEventChannel(name));
         }
         this.registration = rtc.register(engine, () -> {
-            Channel current = channel.get();
+            GameChannel current = channel.get();
             return current == null ? null : current.room();
         });
-        this.networkQualityTask = RtcTimers.every(NETWORK_QUALITY_PERIOD, this::reportNetworkQuality);
+        this.reports = new GameReports(engine, channel::get, this::emit);
     }
 
     JsObject build() {
@@ -130,8 +117,7 @@ final class RtcEngineFace {
     void destroy() {
         destroyed = true;
         channel.set(null);
-        stopIndication();
-        networkQualityTask.cancel(false);
+        reports.close();
         rtc.unregister(registration);
         engine.close();
     }
@@ -146,8 +132,8 @@ final class RtcEngineFace {
         }
     }
 
-    private Channel requireChannel() throws ApiException {
-        Channel current = channel.get();
+    private GameChannel requireChannel() throws ApiException {
+        GameChannel current = channel.get();
         if (current == null) {
             throw RtcPayloads.gameFail(RtcError.NOT_IN_A_CHANNEL);
         }
@@ -194,7 +180,7 @@ final class RtcEngineFace {
             throw RtcPayloads.gameParameter(e);
         }
         checkAlive();
-        Channel already = channel.get();
+        GameChannel already = channel.get();
         if (already != null) {
             throw RtcPayloads.gameFail(RtcError.ALREADY_IN_CHANNEL, already.uid(), already.channelId());
         }
@@ -203,10 +189,25 @@ final class RtcEngineFace {
             throw RtcPayloads.gameFail(RtcError.CALL_FAILED, RtcError.INVALID_TOKEN.detail());
         }
         RtcRoom room = engine.createRoom(channelId);
-        Channel joining = new Channel(room, channelId, uid, System.currentTimeMillis());
+        GameChannel joining = new GameChannel(room, channelId, uid, System.currentTimeMillis());
         // Only this loop thread sets it (engine threads only clear it), and it was empty above.
         channel.set(joining);
-        room.setRoomEventHandler(new ChannelListener(joining));
+        room.setRoomEventHandler(new GameChannelEvents(joining, new GameChannelEvents.Face() {
+            @Override
+            public boolean isCurrent(GameChannel bound) {
+                return channel.get() == bound;
+            }
+
+            @Override
+            public boolean interrupted(GameChannel bound) {
+                return channel.compareAndSet(bound, null);
+            }
+
+            @Override
+            public boolean remoteAudioMuted() {
+                return remoteAudioMuted;
+            }
+        }, this::emit));
         room.join(token, uid, RoomConfig.DEFAULT).whenComplete((v, error) -> {
             if (error != null) {
                 channel.compareAndSet(joining, null);
@@ -215,17 +216,13 @@ final class RtcEngineFace {
                 return;
             }
             call.succeed();
-            ObjectNode payload = JsonNodeFactory.instance.objectNode();
-            payload.put("channelId", channelId);
-            payload.put("uid", uid);
-            payload.put("elapsed", System.currentTimeMillis() - joining.joinStartedMillis());
-            emit("joinChannelSuccess", payload);
+            emit("joinChannelSuccess", RtcPayloads.gameJoined(channelId, uid, joining.elapsedMillis()));
         });
     }
 
     private void leaveChannel(ApiCall call) throws ApiException {
         checkAlive();
-        Channel current = requireChannel();
+        GameChannel current = requireChannel();
         channel.compareAndSet(current, null);
         answer(call, current.room().destroy());
     }
@@ -290,77 +287,13 @@ final class RtcEngineFace {
             throw RtcPayloads.gameParameter(e);
         }
         checkAlive();
-        stopIndication();
-        if (interval > 0) {
-            indicationTask = RtcTimers.every(Duration.ofMillis(Math.max(10, (long) interval)), this::reportVolumes);
-        }
+        reports.indicateVolumes(interval);
         call.succeed();
-    }
-
-    private void stopIndication() {
-        ScheduledFuture<?> task = indicationTask;
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void reportVolumes() {
-        Channel current = channel.get();
-        if (current == null || !current.room().isJoined()) {
-            return;
-        }
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        ArrayNode speakers = payload.putArray("speakers");
-        int total = 0;
-        if (engine.isCapturing(MediaKind.AUDIO)) {
-            int volume = engine.localMedia().map(LocalMediaStats::volume).orElse(0);
-            speakers.addObject().put("uid", current.uid()).put("volume", volume);
-            total = volume;
-        }
-        for (RoomMember member : current.room().members()) {
-            if (!member.local()) {
-                int volume = current.room().remoteMedia(member.userId())
-                        .map(RemoteMedia::audioVolume).orElse(0);
-                speakers.addObject().put("uid", member.userId()).put("volume", volume);
-                total = Math.max(total, volume);
-            }
-        }
-        payload.put("totalVolume", total);
-        emit("audioVolumeIndication", payload);
-    }
-
-    /**
-     * Host rule: every 2 s in a channel, one {@code networkQuality} per member with a media link:
-     * 1 (excellent) while its stream arrives with a round trip under 100 ms (or none measured
-     * yet: a receive-only link may never measure one), 2 under 300 ms, 3 above, 6 (down) when
-     * nothing is received although something is published, 0 (unknown) when nothing is published.
-     */
-    private void reportNetworkQuality() {
-        Channel current = channel.get();
-        if (current == null || !current.room().isJoined()) {
-            return;
-        }
-        for (RoomMember member : current.room().members()) {
-            if (member.local()) {
-                continue;
-            }
-            current.room().remoteMedia(member.userId()).ifPresent(media -> media.stats().thenAccept(stats -> {
-                boolean expecting = member.state().publishesAnything();
-                boolean receiving = stats.audio().receiving() || stats.camera().receiving() || stats.screen().receiving();
-                int quality = !expecting ? 0 : !receiving ? 6
-                        : stats.roundTripMillis() < 0 ? 1 : stats.roundTripMillis() < 100 ? 1 : stats.roundTripMillis() < 300 ? 2 : 3;
-                ObjectNode payload = JsonNodeFactory.instance.objectNode();
-                payload.put("uid", member.userId());
-                payload.put("txQuality", quality);
-                payload.put("rxQuality", quality);
-                emit("networkQuality", payload);
-            }));
-        }
     }
 
     /** Host rule: {@code {enabled, muted, inChannel}} — capture on, not sending, joined. */
     private ObjectNode localAudioStatus() {
-        Channel current = channel.get();
+        GameChannel current = channel.get();
         boolean sending = current != null && current.room().members().stream()
                 .anyMatch(m -> m.local() && m.publishes(MediaKind.AUDIO));
         ObjectNode status = JsonNodeFactory.instance.objectNode();
@@ -368,111 +301,5 @@ final class RtcEngineFace {
         status.put("muted", !sending);
         status.put("inChannel", current != null && current.room().isJoined());
         return status;
-    }
-
-    // ---- events (engine thread) -------------------------------------------------------------------------
-
-    private final class ChannelListener implements RoomEventHandler {
-        private final Channel bound;
-
-        ChannelListener(Channel bound) {
-            this.bound = bound;
-        }
-
-        private boolean current() {
-            return channel.get() == bound;
-        }
-
-        private ObjectNode user(String uid) {
-            ObjectNode payload = JsonNodeFactory.instance.objectNode();
-            payload.put("uid", uid);
-            return payload;
-        }
-
-        @Override
-        public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
-            if (joinType == 1 && current()) {
-                ObjectNode payload = JsonNodeFactory.instance.objectNode();
-                payload.put("channelId", bound.channelId());
-                payload.put("uid", bound.uid());
-                payload.put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis());
-                emit("rejoinChannelSuccess", payload);
-            }
-        }
-
-        @Override
-        public void onConnectionStateChanged(ConnectionState state) {
-            if (!current()) {
-                return;
-            }
-            if (state == ConnectionState.RECONNECTING) {
-                emit("connectionInterrupted", JsonNodeFactory.instance.objectNode());
-            } else if (state == ConnectionState.LOST) {
-                emit("connectionLost", JsonNodeFactory.instance.objectNode());
-            }
-        }
-
-        @Override
-        public void onUserJoined(String userId) {
-            if (!current()) {
-                return;
-            }
-            if (remoteAudioMuted) {
-                bound.room().unsubscribeStream(userId, MediaKind.AUDIO);
-            }
-            emit("userJoined", user(userId).put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis()));
-        }
-
-        @Override
-        public void onUserLeave(String userId, UserLeaveReason reason) {
-            if (current()) {
-                int code = reason == UserLeaveReason.DROPPED || reason == UserLeaveReason.KICKED ? 1 : 0;
-                emit("userOffline", user(userId).put("reason", code));
-            }
-        }
-
-        @Override
-        public void onUserPublishStream(String userId, MediaKind kind) {
-            if (kind == MediaKind.AUDIO && current()) {
-                emit("userMuteAudio", user(userId).put("muted", false));
-            }
-        }
-
-        @Override
-        public void onUserUnpublishStream(String userId, MediaKind kind) {
-            if (kind == MediaKind.AUDIO && current()) {
-                emit("userMuteAudio", user(userId).put("muted", true));
-            }
-        }
-
-        @Override
-        public void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
-            if (kind == MediaKind.AUDIO && !userId.equals(bound.uid()) && current()) {
-                emit("userEnableLocalAudio", user(userId).put("enabled", capturing));
-            }
-        }
-
-        @Override
-        public void onFirstRemoteAudioFrame(String userId) {
-            if (current()) {
-                emit("firstRemoteAudioFrame", user(userId).put("elapsed", System.currentTimeMillis() - bound.joinStartedMillis()));
-            }
-        }
-
-        @Override
-        public void onRoomInterrupted(RtcError reason, String message) {
-            if (!channel.compareAndSet(bound, null)) {
-                return;
-            }
-            emit("error", RtcPayloads.gameError(reason, message));
-            bound.room().destroy();
-        }
-
-        @Override
-        public void onRoomError(RtcError error, String message) {
-            if (current()) {
-                emit("warning", RtcPayloads.gameError(error, message));
-            }
-        }
     }
 }

@@ -100,6 +100,34 @@ final class RtcPayloads {
         return payload;
     }
 
+    // ---- mini-game event payloads ----------------------------------------------------------------
+
+    /** {@code joinChannelSuccess} and {@code rejoinChannelSuccess}: {@code {channelId, uid, elapsed}}. */
+    static ObjectNode gameJoined(String channelId, String uid, long elapsedMillis) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("channelId", channelId);
+        payload.put("uid", uid);
+        payload.put("elapsed", elapsedMillis);
+        return payload;
+    }
+
+    /** A member event: {@code {uid}}, to which the caller adds the event's own fields. */
+    static ObjectNode gameUser(String uid) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("uid", uid);
+        return payload;
+    }
+
+    /** {@code connectionLost}, {@code connectionInterrupted}: {@code {}}. */
+    static ObjectNode gameEmpty() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** {@code networkQuality}: {@code {uid, txQuality, rxQuality}}. */
+    static ObjectNode gameNetworkQuality(String uid, int quality) {
+        return gameUser(uid).put("txQuality", quality).put("rxQuality", quality);
+    }
+
     /** The mini-game's {@code error} and {@code warning}: {@code {code, message}}. */
     static ObjectNode gameError(RtcError error, String message) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();

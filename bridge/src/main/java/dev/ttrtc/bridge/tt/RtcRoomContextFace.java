@@ -1,13 +1,10 @@
 package dev.ttrtc.bridge.tt;
 
 import dev.ttrtc.bridge.engine.CameraFacing;
-import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
-import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
@@ -18,7 +15,9 @@ import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.JsEventChannel;
 import dev.ttrtc.runtime.api.JsObject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -31,21 +30,6 @@ import java.util.function.Function;
 final class RtcRoomContextFace {
     private static final String[] STREAM_TYPES = {"audio", "video", "both"};
 
-    /**
-     * The room this context is in (or joining), with the user id it joined as. List events start
-     * once the join has succeeded, so the first ones follow the success callback.
-     */
-    private static final class Membership {
-        final RtcRoom room;
-        final String userId;
-        volatile boolean live;
-
-        Membership(RtcRoom room, String userId) {
-            this.room = room;
-            this.userId = userId;
-        }
-    }
-
     private final InstanceContext instance;
     private final RtcEngine engine;
     private final JsEventChannel membersChanged;
@@ -56,9 +40,11 @@ final class RtcRoomContextFace {
     private final JsEventChannel stateChanged;
     private final JsEventChannel tokenWillExpire;
     private final RoomLists lists;
-    private final AtomicReference<Membership> membership = new AtomicReference<>();
+    private final AtomicReference<RoomMembership> membership = new AtomicReference<>();
     private final MiniProgramRtc rtc;
     private final MiniProgramRtc.Entry registration;
+    // Loop thread.
+    private final PreJoinChoices beforeJoin = new PreJoinChoices();
     private volatile boolean destroyed;
 
     RtcRoomContextFace(InstanceContext instance, MiniProgramRtc rtc, RtcEngine engine) {
@@ -74,7 +60,7 @@ final class RtcRoomContextFace {
         this.tokenWillExpire = instance.newEventChannel("onRoomTokenWillExpire");
         this.lists = new RoomLists(membersChanged, videoMembersChanged, speakersChanged, screenMembersChanged);
         this.registration = rtc.register(engine, () -> {
-            Membership current = membership.get();
+            RoomMembership current = membership.get();
             return current == null ? null : current.room;
         });
     }
@@ -108,6 +94,7 @@ final class RtcRoomContextFace {
     void destroy() {
         destroyed = true;
         membership.set(null);
+        beforeJoin.clear();
         rtc.unregister(registration);
         engine.close();
     }
@@ -122,8 +109,8 @@ final class RtcRoomContextFace {
         }
     }
 
-    private Membership requireRoom() throws ApiException {
-        Membership current = membership.get();
+    private RoomMembership requireRoom() throws ApiException {
+        RoomMembership current = membership.get();
         if (current == null) {
             throw RtcPayloads.fail(RtcError.NOT_IN_A_ROOM);
         }
@@ -160,7 +147,7 @@ final class RtcRoomContextFace {
         boolean autoPublish = roomConfig == null || roomConfig.optionalBool("autoPublish", true);
         boolean autoSubscribe = roomConfig == null || roomConfig.optionalBool("autoSubscribe", true);
         checkAlive();
-        Membership already = membership.get();
+        RoomMembership already = membership.get();
         if (already != null) {
             throw RtcPayloads.fail(RtcError.ALREADY_IN_ROOM, already.userId, already.room.roomId());
         }
@@ -169,16 +156,18 @@ final class RtcRoomContextFace {
             throw RtcPayloads.fail(RtcError.INVALID_TOKEN);
         }
         RtcRoom room = engine.createRoom(roomId);
-        Membership joining = new Membership(room, userId);
+        RoomMembership joining = new RoomMembership(room, userId);
         // Only this loop thread sets it (engine threads only clear it), and it was empty above.
         membership.set(joining);
-        room.setRoomEventHandler(new RoomListener(joining));
+        room.setRoomEventHandler(new RoomContextEvents(joining, membership, lists, stateChanged, interrupted, tokenWillExpire));
+        beforeJoin.applyTo(room);
         room.join(token, userId, new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
             if (error != null) {
                 membership.compareAndSet(joining, null);
                 room.destroy();
                 call.fail(RtcPayloads.fail(error));
             } else if (membership.get() == joining) {
+                instance.loop().execute(beforeJoin::clear);
                 call.succeed();
                 lists.reset();
                 joining.live = true;
@@ -192,7 +181,7 @@ final class RtcRoomContextFace {
     private void exitRtcRoom(ApiCall call) throws ApiException {
         String roomId = id(call.params(), "roomId");
         checkAlive();
-        Membership current = requireRoom();
+        RoomMembership current = requireRoom();
         if (!current.room.roomId().equals(roomId)) {
             throw RtcPayloads.fail(RtcError.NOT_IN_THAT_ROOM, roomId);
         }
@@ -207,7 +196,7 @@ final class RtcRoomContextFace {
             String scope = kind == MediaKind.AUDIO ? "scope.record" : "scope.camera";
             if (!instance.isGranted(scope)) {
                 RtcError noPermission = kind == MediaKind.AUDIO ? RtcError.NO_MICROPHONE_PERMISSION : RtcError.NO_CAMERA_PERMISSION;
-                Membership current = membership.get();
+                RoomMembership current = membership.get();
                 stateChanged.emit(RtcPayloads.state(noPermission, current == null ? null : current.room.roomId()));
                 throw RtcPayloads.fail(RtcError.AUTH_DENY);
             }
@@ -234,8 +223,21 @@ final class RtcRoomContextFace {
         };
     }
 
-    private static CompletableFuture<Void> all(List<MediaKind> kinds, Function<MediaKind, CompletableFuture<Void>> action) {
-        return CompletableFuture.allOf(kinds.stream().map(action).toArray(CompletableFuture[]::new));
+    /**
+     * A change of the room (by target, e.g. "publish/AUDIO"): made on the room when the context has
+     * one, answered once applied; else kept for the next join and answered at once.
+     */
+    private void roomChange(ApiCall call, Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes) throws ApiException {
+        RoomMembership current = membership.get();
+        if (current != null) {
+            answer(call, CompletableFuture.allOf(changes.values().stream().map(change -> change.apply(current.room))
+                    .toArray(CompletableFuture[]::new)));
+            return;
+        }
+        for (Map.Entry<String, Function<RtcRoom, CompletableFuture<Void>>> change : changes.entrySet()) {
+            beforeJoin.put(change.getKey(), room -> change.getValue().apply(room));
+        }
+        call.succeed();
     }
 
     private void changeStreamPublishState(ApiCall call) throws ApiException {
@@ -243,8 +245,11 @@ final class RtcRoomContextFace {
         int state = p.intOneOf("state", 0, 1);
         String streamType = p.stringOneOf("streamType", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, all(kinds(streamType), kind -> state == 1 ? room.publishStream(kind) : room.unpublishStream(kind)));
+        Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes = new LinkedHashMap<>();
+        for (MediaKind kind : kinds(streamType)) {
+            changes.put("publish/" + kind, room -> state == 1 ? room.publishStream(kind) : room.unpublishStream(kind));
+        }
+        roomChange(call, changes);
     }
 
     private void changeStreamSubscribeState(ApiCall call) throws ApiException {
@@ -253,9 +258,12 @@ final class RtcRoomContextFace {
         String userId = id(p, "userId");
         String streamType = p.stringOneOf("streamType", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, all(kinds(streamType),
-                kind -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind)));
+        Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes = new LinkedHashMap<>();
+        for (MediaKind kind : kinds(streamType)) {
+            changes.put("subscribe/" + kind + "/" + userId,
+                    room -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind));
+        }
+        roomChange(call, changes);
     }
 
     private void changeScreenSubscribeState(ApiCall call) throws ApiException {
@@ -264,8 +272,8 @@ final class RtcRoomContextFace {
         String userId = id(p, "userId");
         p.optionalStringOneOf("streamType", "both", STREAM_TYPES);
         checkAlive();
-        RtcRoom room = requireRoom().room;
-        answer(call, state == 1 ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN));
+        roomChange(call, Map.of("subscribe/" + MediaKind.SCREEN + "/" + userId, room -> state == 1
+                ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN)));
     }
 
     private void switchCamera(ApiCall call) throws ApiException {
@@ -283,7 +291,8 @@ final class RtcRoomContextFace {
     private void changeUserVisibility(ApiCall call) throws ApiException {
         boolean visible = call.params().bool("visible");
         checkAlive();
-        answer(call, requireRoom().room.setUserVisibility(visible));
+        // Volcengine's setUserVisibility may be called before joining too; the join then uses it.
+        roomChange(call, Map.of("visibility", room -> room.setUserVisibility(visible)));
     }
 
     private void updateToken(ApiCall call) throws ApiException {
@@ -320,107 +329,5 @@ final class RtcRoomContextFace {
                     value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value));
         }
         return (int) value;
-    }
-
-    // ---- room events (engine thread) ----------------------------------------------------------------
-
-    /** Turns one room's engine events into JS events while that room is this context's room. */
-    private final class RoomListener implements RoomEventHandler {
-        private final Membership bound;
-
-        RoomListener(Membership bound) {
-            this.bound = bound;
-        }
-
-        private boolean current() {
-            return membership.get() == bound;
-        }
-
-        private void refresh() {
-            if (current() && bound.live) {
-                lists.update(bound.room.members());
-            }
-        }
-
-        @Override
-        public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
-            if (joinType == 1) {
-                refresh();
-            }
-        }
-
-        @Override
-        public void onConnectionStateChanged(ConnectionState state) {
-            if (!current()) {
-                return;
-            }
-            if (state == ConnectionState.RECONNECTING) {
-                stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTING, bound.room.roomId()));
-            } else if (state == ConnectionState.RECONNECTED) {
-                stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTED, bound.room.roomId()));
-                refresh();
-            }
-        }
-
-        @Override
-        public void onUserJoined(String userId) {
-            refresh();
-        }
-
-        @Override
-        public void onUserLeave(String userId, UserLeaveReason reason) {
-            refresh();
-        }
-
-        @Override
-        public void onUserPublishStream(String userId, MediaKind kind) {
-            refresh();
-        }
-
-        @Override
-        public void onUserUnpublishStream(String userId, MediaKind kind) {
-            refresh();
-        }
-
-        @Override
-        public void onUserSpeakingChanged(String userId, boolean speaking) {
-            refresh();
-        }
-
-        @Override
-        public void onLocalPublishChanged(MediaKind kind, boolean published) {
-            refresh();
-        }
-
-        @Override
-        public void onLocalVisibilityChanged(boolean visible) {
-            refresh();
-        }
-
-        @Override
-        public void onTokenWillExpire() {
-            if (current()) {
-                tokenWillExpire.emit(null);
-            }
-        }
-
-        @Override
-        public void onRoomInterrupted(RtcError reason, String message) {
-            if (!membership.compareAndSet(bound, null)) {
-                return;
-            }
-            interrupted.emit(RtcPayloads.interrupted(reason, message));
-            if (reason == RtcError.TOKEN_EXPIRED) {
-                stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId()));
-            }
-            bound.room.destroy();
-        }
-
-        @Override
-        public void onRoomError(RtcError error, String message) {
-            if (current()) {
-                stateChanged.emit(RtcPayloads.state(error, message, bound.room.roomId()));
-            }
-        }
     }
 }

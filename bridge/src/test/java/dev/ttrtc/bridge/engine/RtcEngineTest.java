@@ -1,11 +1,14 @@
 package dev.ttrtc.bridge.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +34,20 @@ class RtcEngineTest {
     }
 
     static String token(String room, String user) {
-        return AccessToken.issue(DevelopmentApp.APP_ID, room, user, System.currentTimeMillis() / 1000, 3600, true)
+        return token(room, user, 3600);
+    }
+
+    static String token(String room, String user, long lifetimeSeconds) {
+        return AccessToken.issue(DevelopmentApp.APP_ID, room, user, System.currentTimeMillis() / 1000, lifetimeSeconds, true)
                 .serialize(DevelopmentApp.APP_KEY);
+    }
+
+    /** The room server's view of a member's state. */
+    MemberState stateOnServer(String room, String user) {
+        return server.room(DevelopmentApp.APP_ID, room).orElseThrow().members().stream()
+                .filter(m -> m.userId().equals(user)).findFirst().map(m -> new MemberState(m.state().audioCapture(),
+                        m.state().videoCapture(), m.state().audioPublished(), m.state().videoPublished(), m.state().screenPublished()))
+                .orElseThrow();
     }
 
     static RtcRoom join(RtcEngine engine, String room, String user, RoomEventHandler handler) throws Exception {
@@ -67,6 +82,95 @@ class RtcEngineTest {
             join(second, "r", "bob", new RecordingRoomEventHandler());
             RecordingRoomEventHandler.Event interrupted = earlier.awaitNext("RoomInterrupted");
             assertEquals(RtcError.DUPLICATE_LOGIN, interrupted.args().get(0));
+        }
+    }
+
+    @Test
+    void publish_and_visibility_chosen_before_joining_apply_when_the_join_completes() throws Exception {
+        try (RtcEngine aliceEngine = engine("alice"); RtcEngine bobEngine = engine("bob")) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
+            RtcRoom room = aliceEngine.createRoom("r");
+            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            room.setRoomEventHandler(alice);
+            // Accepted at once: nothing is sent before the join.
+            room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
+            room.publishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
+            room.unpublishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
+            room.unsubscribeStream("bob", MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), room.members());
+
+            room.join(token("r", "alice"), "alice", new RoomConfig(false, true, true)).get(10, TimeUnit.SECONDS);
+            alice.assertNext("UserJoined", "bob");
+            alice.assertNext("RoomStateChanged", "r", "alice", 0, 0);
+            alice.assertNext("LocalPublishChanged", MediaKind.AUDIO, true);
+            assertEquals(new MemberState(false, false, true, false, false), stateOnServer("r", "alice"));
+            assertEquals(false, room.isSubscribed("bob", MediaKind.AUDIO));
+            assertEquals(true, room.isSubscribed("bob", MediaKind.VIDEO));
+            assertEquals(List.of("alice"), bob.awaitNext("UserJoined").args());
+            assertEquals(List.of("alice", MediaKind.AUDIO), bob.awaitNext("UserPublishStream").args());
+            assertEquals(List.of("bob", "alice"), bobRoom.members().stream().map(RoomMember::userId).toList());
+        }
+    }
+
+    @Test
+    void a_user_invisible_before_joining_joins_unseen() throws Exception {
+        try (RtcEngine ghostEngine = engine("ghost"); RtcEngine bobEngine = engine("bob")) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
+            RtcRoom ghost = ghostEngine.createRoom("r");
+            ghost.setUserVisibility(false).get(10, TimeUnit.SECONDS);
+            ghost.join(token("r", "ghost"), "ghost", RoomConfig.DEFAULT).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("bob"), ghost.members().stream().map(RoomMember::userId).toList());
+            assertEquals(2, server.room(DevelopmentApp.APP_ID, "r").orElseThrow().members().size());
+            assertEquals(List.of("bob"), bobRoom.members().stream().map(RoomMember::userId).toList());
+            // Outside a room there is no token to renew.
+            RtcException outside = assertThrows(RtcException.class,
+                    () -> rethrow(bobEngine.createRoom("other").updateToken(token("other", "bob"))));
+            assertEquals(RtcError.NOT_IN_A_ROOM, outside.error());
+        }
+    }
+
+    @Test
+    void a_restarted_server_is_rejoined_and_the_handler_hears_reconnecting_then_rejoined() throws Exception {
+        try (RtcEngine bobEngine = RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "bob")
+                .withMedia(MediaConfig.SIGNALLING_ONLY)
+                .withReconnect(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(20))))) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom room = join(bobEngine, "r", "bob", bob);
+            bob.assertNext("RoomStateChanged", "r", "bob", 0, 0);
+            int port = server.port();
+            server.close();
+            server = RoomServer.builder().port(port).build().start();
+            bob.assertNext("ConnectionStateChanged", ConnectionState.RECONNECTING);
+            bob.assertNext("RoomStateChanged", "r", "bob", 0, 1);
+            bob.assertNext("ConnectionStateChanged", ConnectionState.RECONNECTED);
+            assertEquals(true, room.isJoined());
+            assertEquals(List.of("bob"), server.room(DevelopmentApp.APP_ID, "r").orElseThrow().members().stream()
+                    .map(m -> m.userId()).toList());
+        }
+    }
+
+    @Test
+    void an_expiring_token_is_announced_then_interrupts_with_21108() throws Exception {
+        try (RtcEngine bobEngine = engine("bob")) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom room = bobEngine.createRoom("r");
+            room.setRoomEventHandler(bob);
+            room.join(token("r", "bob", 2), "bob", RoomConfig.DEFAULT).get(10, TimeUnit.SECONDS);
+            bob.assertNext("RoomStateChanged", "r", "bob", 0, 0);
+            bob.assertNext("TokenWillExpire");
+            RecordingRoomEventHandler.Event interrupted = bob.awaitNext("RoomInterrupted");
+            assertEquals(RtcError.TOKEN_EXPIRED, interrupted.args().get(0));
+            assertEquals(false, room.isJoined());
+        }
+    }
+
+    private static void rethrow(java.util.concurrent.CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (Exception) RtcException.causeOf(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.ttrtc.bridge.engine.CameraFacing;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.LocalMediaStats;
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.engine.PeerConnectionStats;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
@@ -16,9 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RealRtcEngine implements RtcEngine {
     private final EngineConfig config;
-    private final ScheduledExecutorService thread;
+    private final EngineThread thread;
     private final List<RoomSession> rooms = new CopyOnWriteArrayList<>();
     // Engine thread writes; any thread reads.
     private final Set<MediaKind> capturing = java.util.Collections.synchronizedSet(EnumSet.noneOf(MediaKind.class));
@@ -40,13 +38,7 @@ final class RealRtcEngine implements RtcEngine {
 
     RealRtcEngine(EngineConfig config) {
         this.config = config;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "tt-engine-" + config.name());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.thread = executor;
+        this.thread = new EngineThread(config.name());
         this.local = config.media().enabled()
                 ? new LocalMedia(config.name(), config.media(), this::speakingChanged, () -> facing, this::patternLabel)
                 : null;
@@ -64,11 +56,7 @@ final class RealRtcEngine implements RtcEngine {
 
     /** The speech detector changed its mind (audio thread). */
     private void speakingChanged(boolean speaking) {
-        try {
-            thread.execute(() -> rooms.forEach(room -> room.setLocalSpeaking(speaking)));
-        } catch (RejectedExecutionException closing) {
-            // The engine is closing: nobody is left to tell.
-        }
+        thread.executeIfOpen(() -> rooms.forEach(room -> room.setLocalSpeaking(speaking)));
     }
 
     /** The speech detector's current verdict (false without media). */
@@ -90,7 +78,7 @@ final class RealRtcEngine implements RtcEngine {
         return config;
     }
 
-    ScheduledExecutorService thread() {
+    EngineThread thread() {
         return thread;
     }
 
@@ -138,7 +126,7 @@ final class RealRtcEngine implements RtcEngine {
             }
         }
         if (changed && !closed) {
-            thread.execute(() -> rooms.forEach(room -> room.captureChanged(kind, on)));
+            thread.executeIfOpen(() -> rooms.forEach(room -> room.captureChanged(kind, on)));
         }
     }
 
@@ -195,6 +183,11 @@ final class RealRtcEngine implements RtcEngine {
     }
 
     @Override
+    public PeerConnectionStats peerConnections() {
+        return local == null ? PeerConnectionStats.NONE : local.peerConnections().stats();
+    }
+
+    @Override
     public VideoEncoderConfig videoEncoderConfig() {
         return encoderConfig;
     }
@@ -212,14 +205,6 @@ final class RealRtcEngine implements RtcEngine {
         }
         closed = true;
         thread.shutdown();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            thread.shutdownNow();
-        }
         // Only now: a task still queued on the engine thread could otherwise touch disposed tracks.
         if (local != null) {
             local.close();

@@ -1,6 +1,5 @@
 package dev.ttrtc.bridge.engine.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
@@ -8,7 +7,6 @@ import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
-import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.media.LocalMedia;
@@ -16,19 +14,17 @@ import dev.ttrtc.bridge.media.MediaSession;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
+import dev.ttrtc.bridge.signal.MediaSignal;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.client.SignalConnection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -36,9 +32,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One room of an engine: its connection to the room server, what this participant publishes,
- * the member list, and reconnecting. Fields marked "engine thread" are touched only there; public
- * methods hop onto that thread and return futures.
+ * One room of an engine: its phases (idle, joining, joined, reconnecting), its connection to the
+ * room server, the requests that change what this participant publishes, subscriptions and the
+ * member list. What it publishes is a {@link LocalPublication}; messages overtaking the join
+ * answer wait in {@link EarlyMessages}; a {@link Reconnector} retries a dropped connection.
+ *
+ * <p>Why over 400 lines: what remains is the phase machine itself — every method here reads the
+ * phase and the connection together and changes them on the engine thread; the concerns that
+ * do not (publication state, early messages, reconnect timing, member events) live in their
+ * own classes.
+ *
+ * <p>Fields marked "engine thread" are touched only there; public methods hop onto that thread
+ * and return futures. Host rule (the official sample flow): publish, subscribe and visibility
+ * changes made before joining are accepted at once and applied when the join completes; made
+ * while the join is under way, they wait for it and answer once applied.
  */
 final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(RoomSession.class);
@@ -46,12 +53,12 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private enum Phase { IDLE, JOINING, JOINED, RECONNECTING, DESTROYED }
 
     /** A connection that answered a join. */
-    private record Attempt(SignalConnection connection, ServerMessage.Joined joined) {
+    record Attempt(SignalConnection connection, ServerMessage.Joined joined) {
     }
 
     private final RealRtcEngine engine;
     private final String roomId;
-    private final ScheduledExecutorService thread;
+    private final EngineThread thread;
     private final Map<String, Boolean> subscriptionOverrides = new ConcurrentHashMap<>();
     private volatile RoomEventHandler handler = new RoomEventHandler() { };
     private volatile Phase phase = Phase.IDLE;
@@ -65,30 +72,45 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     // Engine thread.
     private String sessionId;
     // Engine thread.
-    private boolean visible = true;
-    // Engine thread: the publish flags of this participant (capture flags come from the engine).
-    private MediaState published = MediaState.NONE;
-    // Engine thread.
-    private boolean localSpeaking;
+    private final LocalPublication local;
     // Engine thread.
     private final MemberView view = new MemberView();
     // Engine thread: serializes state updates so each is computed from the last accepted one.
     private CompletableFuture<Void> updates = CompletableFuture.completedFuture(null);
+    // Engine thread: the join under way (completed when none is).
+    private CompletableFuture<Void> joining = CompletableFuture.completedFuture(null);
     /** The room's media; null while not joined and in signalling-only mode. Written on the engine thread. */
     private volatile MediaSession media;
     // Engine thread.
-    private long reconnectStartedNanos;
-    // Engine thread.
-    private ScheduledFuture<?> reconnectTimer;
-    // Engine thread: messages from a connection whose join answer is not handled yet, in order.
-    private SignalConnection earlyFrom;
-    // Engine thread.
-    private final List<ServerMessage> early = new ArrayList<>();
+    private final EarlyMessages early = new EarlyMessages();
+    private final Reconnector reconnector;
 
     RoomSession(RealRtcEngine engine, String roomId) {
         this.engine = engine;
         this.roomId = roomId;
         this.thread = engine.thread();
+        this.local = new LocalPublication(engine::isCapturing);
+        this.reconnector = new Reconnector(thread, engine.config().reconnect(), new Reconnector.Target() {
+            @Override
+            public CompletableFuture<Attempt> attempt() {
+                return connectAndJoin(sessionId);
+            }
+
+            @Override
+            public boolean waiting() {
+                return phase == Phase.RECONNECTING;
+            }
+
+            @Override
+            public void rejoined(Attempt attempt) {
+                RoomSession.this.rejoined(attempt);
+            }
+
+            @Override
+            public void gaveUp(RtcError reason) {
+                giveUp(reason);
+            }
+        });
     }
 
     @Override
@@ -117,33 +139,37 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         return members;
     }
 
-    /** Runs {@code action} on the engine thread and returns the future it makes. */
-    private <T> CompletableFuture<T> onThread(Supplier<CompletableFuture<T>> action) {
-        return CompletableFuture.supplyAsync(action, thread).thenCompose(f -> f);
-    }
-
     private static <T> CompletableFuture<T> failed(RtcError error, Object... args) {
         return CompletableFuture.failedFuture(RtcException.of(error, args));
     }
 
-    private MediaState localState() {
-        return new MediaState(engine.isCapturing(MediaKind.AUDIO), engine.isCapturing(MediaKind.VIDEO),
-                published.audioPublished(), published.videoPublished(), published.screenPublished());
-    }
-
-    private boolean effectiveSpeaking() {
-        return localSpeaking && visible && published.audioPublished() && engine.isCapturing(MediaKind.AUDIO);
-    }
-
     private void refreshSnapshot() {
-        members = view.snapshot(userId, localState(), effectiveSpeaking());
+        members = view.snapshot(userId, local.state(), local.effectiveSpeaking());
+    }
+
+    /**
+     * The one dispatch of a room change by phase (on the engine thread): {@code beforeJoin} outside
+     * a room, {@code inRoom} once joined — after the join under way, if one is.
+     */
+    private CompletableFuture<Void> change(Supplier<CompletableFuture<Void>> beforeJoin, Supplier<CompletableFuture<Void>> inRoom) {
+        return thread.call(() -> switch (phase) {
+            case IDLE -> beforeJoin.get();
+            case JOINING -> joining.handle((v, e) -> null).thenComposeAsync(
+                    v -> isJoined() ? inRoom.get() : failed(RtcError.NOT_IN_A_ROOM), thread.executor());
+            case JOINED, RECONNECTING -> inRoom.get();
+            case DESTROYED -> failed(RtcError.NOT_IN_A_ROOM);
+        });
+    }
+
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
     }
 
     // ---- join -----------------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<Void> join(String joinToken, String joinUserId, RoomConfig joinConfig) {
-        return onThread(() -> {
+        return thread.call(() -> {
             if (phase == Phase.DESTROYED) {
                 return failed(RtcError.ENGINE_DESTROYED);
             }
@@ -159,36 +185,36 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             token = joinToken;
             userId = joinUserId;
             config = joinConfig;
-            visible = joinConfig.visible();
-            published = MediaState.NONE;
-            localSpeaking = engine.localSpeaking();
+            local.setVisible(local.joinVisibility(joinConfig.visible()));
+            local.setPublished(MediaState.NONE);
+            local.setSpeaking(engine.localSpeaking());
             phase = Phase.JOINING;
-            return connectAndJoin(null).thenComposeAsync(attempt -> {
+            CompletableFuture<Void> result = connectAndJoin(null).thenComposeAsync(attempt -> {
                 if (phase != Phase.JOINING) {
                     attempt.connection().close();
                     return failed(RtcError.LEFT_WHILE_JOINING);
                 }
                 joined(attempt, false);
-                MediaState auto = autoPublishTargets();
-                return auto.publishesAnything() ? applyAutoPublish(s -> auto) : CompletableFuture.<Void>completedFuture(null);
-            }, thread).whenCompleteAsync((v, error) -> {
+                MediaState start = local.startJoined(config.autoPublish());
+                return start.equals(local.published()) ? done() : applyAutoPublish(s -> start);
+            }, thread.executor()).whenCompleteAsync((v, error) -> {
                 if (error != null && phase == Phase.JOINING) {
                     phase = Phase.IDLE;
-                    earlyFrom = null;
                     early.clear();
                 }
-            }, thread);
+            }, thread.executor());
+            joining = result;
+            return result;
         });
     }
 
     /** Opens a connection and sends a join (resuming {@code resume} when not null). */
     private CompletableFuture<Attempt> connectAndJoin(String resume) {
-        MediaState state = new MediaState(engine.isCapturing(MediaKind.AUDIO), engine.isCapturing(MediaKind.VIDEO),
-                false, false, false);
+        MediaState state = local.withCapture(MediaState.NONE);
         String appId = engine.config().appId();
         String joinToken = token;
         String joinUser = userId;
-        boolean joinVisible = visible;
+        boolean joinVisible = local.visible();
         return SignalConnection.open(engine.config().server(), this, engine.config().connectTimeout())
                 .thenCompose(conn -> conn.request(id -> new ClientMessage.Join(id, appId, roomId, joinUser, joinToken,
                                 joinVisible, state, resume))
@@ -203,6 +229,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     /** The server accepted a join or rejoin: take its member list, start media afresh, go live. */
     private void joined(Attempt attempt, boolean rejoin) {
+        thread.assertCurrent();
         connection = attempt.connection();
         sessionId = attempt.joined().sessionId();
         phase = Phase.JOINED;
@@ -211,7 +238,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         List<String> known = view.remoteUserIds();
         startMedia();
         view.reset(attempt.joined().members(), userId, memberEvents());
-        view.setLocalVisible(userId, visible);
+        view.setLocalVisible(userId, local.visible());
         refreshSnapshot();
         MediaSession current = media;
         if (current != null) {
@@ -225,23 +252,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         if (rejoin) {
             handler.onConnectionStateChanged(ConnectionState.RECONNECTED);
         }
-        List<ServerMessage> overtaken = earlyFrom == connection ? List.copyOf(early) : List.of();
-        earlyFrom = null;
-        early.clear();
-        for (ServerMessage message : overtaken) {
+        for (ServerMessage message : early.takeFrom(connection)) {
             if (phase == Phase.JOINED) {
                 handleSafely(message);
             }
         }
-    }
-
-    /** With autoPublish, what is captured is published. */
-    private MediaState autoPublishTargets() {
-        if (!config.autoPublish() || !visible) {
-            return published;
-        }
-        return published.withAudioPublished(engine.isCapturing(MediaKind.AUDIO))
-                .withVideoPublished(engine.isCapturing(MediaKind.VIDEO));
     }
 
     /** Publishes what autoPublish asks for; a refusal is reported to the handler, not thrown. */
@@ -262,88 +277,77 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private CompletableFuture<Void> requestState(UnaryOperator<MediaState> change) {
         CompletableFuture<Void> result = updates.handle((v, e) -> null).thenComposeAsync(v -> {
             if (phase == Phase.RECONNECTING) {
-                setPublished(change.apply(published));
-                return CompletableFuture.<Void>completedFuture(null);
+                setPublished(change.apply(local.published()));
+                return done();
             }
             if (phase != Phase.JOINED) {
                 return failed(RtcError.NOT_IN_A_ROOM);
             }
-            MediaState target = change.apply(published);
-            MediaState wire = new MediaState(engine.isCapturing(MediaKind.AUDIO), engine.isCapturing(MediaKind.VIDEO),
-                    target.audioPublished(), target.videoPublished(), target.screenPublished());
+            MediaState target = change.apply(local.published());
+            MediaState wire = local.withCapture(target);
             SignalConnection conn = connection;
             return conn.request(id -> new ClientMessage.Update(id, wire)).thenAcceptAsync(ack -> {
                 if (connection == conn) {
                     setPublished(target);
                 }
-            }, thread);
-        }, thread);
+            }, thread.executor());
+        }, thread.executor());
         updates = result;
         return result;
     }
 
     /** Takes new publish flags; the snapshot is refreshed before the handler hears of them. */
     private void setPublished(MediaState target) {
-        MediaState before = published;
-        boolean wasSpeaking = effectiveSpeaking();
-        published = target;
+        MediaState before = local.published();
+        boolean wasSpeaking = local.effectiveSpeaking();
+        local.setPublished(target);
         refreshSnapshot();
         if (media != null) {
             media.localPublished(target);
         }
-        if (!before.audioPublished() && target.audioPublished() && localSpeaking && phase == Phase.JOINED) {
+        if (!before.audioPublished() && target.audioPublished() && local.speaking() && phase == Phase.JOINED) {
             // The server counts speaking only while audio is published: tell it now.
             connection.send(new ClientMessage.Speaking(true));
         }
-        announceLocal(MediaKind.AUDIO, before.audioPublished(), target.audioPublished());
-        announceLocal(MediaKind.VIDEO, before.videoPublished(), target.videoPublished());
-        announceLocal(MediaKind.SCREEN, before.screenPublished(), target.screenPublished());
-        if (wasSpeaking != effectiveSpeaking()) {
-            handler.onUserSpeakingChanged(userId, effectiveSpeaking());
+        for (MediaKind kind : MediaKind.values()) {
+            boolean was = LocalPublication.flag(before, kind);
+            boolean is = LocalPublication.flag(target, kind);
+            if (was != is) {
+                handler.onLocalPublishChanged(kind, is);
+            }
         }
-    }
-
-    private void announceLocal(MediaKind kind, boolean was, boolean is) {
-        if (was != is) {
-            handler.onLocalPublishChanged(kind, is);
+        if (wasSpeaking != local.effectiveSpeaking()) {
+            handler.onUserSpeakingChanged(userId, local.effectiveSpeaking());
         }
-    }
-
-    private static boolean flag(MediaState state, MediaKind kind) {
-        return switch (kind) {
-            case AUDIO -> state.audioPublished();
-            case VIDEO -> state.videoPublished();
-            case SCREEN -> state.screenPublished();
-        };
-    }
-
-    private static MediaState withFlag(MediaState state, MediaKind kind, boolean on) {
-        return switch (kind) {
-            case AUDIO -> state.withAudioPublished(on);
-            case VIDEO -> state.withVideoPublished(on);
-            case SCREEN -> state.withScreenPublished(on);
-        };
     }
 
     @Override
     public CompletableFuture<Void> publishStream(MediaKind kind) {
-        return onThread(() -> requestState(s -> withFlag(s, kind, true)));
+        return setPublishing(kind, true);
     }
 
     @Override
     public CompletableFuture<Void> unpublishStream(MediaKind kind) {
-        return onThread(() -> requestState(s -> withFlag(s, kind, false)));
+        return setPublishing(kind, false);
+    }
+
+    private CompletableFuture<Void> setPublishing(MediaKind kind, boolean on) {
+        return change(() -> {
+            local.publishBeforeJoin(kind, on);
+            return done();
+        }, () -> requestState(s -> LocalPublication.with(s, kind, on)));
     }
 
     /** The engine's capture changed (engine thread). */
     void captureChanged(MediaKind kind, boolean on) {
+        thread.assertCurrent();
         if (!isJoined()) {
             return;
         }
         refreshSnapshot();
         handler.onUserCaptureChanged(userId, kind, on);
-        if (config.autoPublish() && visible) {
-            applyAutoPublish(s -> withFlag(s, kind, on));
+        if (config.autoPublish() && local.visible()) {
+            applyAutoPublish(s -> LocalPublication.with(s, kind, on));
         } else {
             requestState(UnaryOperator.identity()).exceptionally(e -> null);
         }
@@ -351,17 +355,18 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     /** The speech detector's verdict on this participant's captured audio (engine thread). */
     void setLocalSpeaking(boolean speaking) {
-        if (localSpeaking == speaking) {
+        thread.assertCurrent();
+        if (local.speaking() == speaking) {
             return;
         }
-        boolean before = effectiveSpeaking();
-        localSpeaking = speaking;
-        if (phase == Phase.JOINED && published.audioPublished()) {
+        boolean before = local.effectiveSpeaking();
+        local.setSpeaking(speaking);
+        if (phase == Phase.JOINED && local.published().audioPublished()) {
             connection.send(new ClientMessage.Speaking(speaking));
         }
-        if (isJoined() && before != effectiveSpeaking()) {
+        if (isJoined() && before != local.effectiveSpeaking()) {
             refreshSnapshot();
-            handler.onUserSpeakingChanged(userId, effectiveSpeaking());
+            handler.onUserSpeakingChanged(userId, local.effectiveSpeaking());
         }
     }
 
@@ -378,10 +383,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     private CompletableFuture<Void> setSubscription(String remoteUserId, MediaKind kind, boolean on) {
-        return onThread(() -> {
-            if (!isJoined()) {
-                return failed(RtcError.NOT_IN_A_ROOM);
-            }
+        return change(() -> {
+            // Nobody is known yet: the choice waits for the member, whenever it joins.
+            subscriptionOverrides.put(remoteUserId + "/" + kind, on);
+            return done();
+        }, () -> {
             if (!view.contains(remoteUserId)) {
                 return failed(kind == MediaKind.SCREEN ? RtcError.SCREEN_NOT_A_MEMBER : RtcError.NOT_A_MEMBER, remoteUserId);
             }
@@ -389,7 +395,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             if (media != null) {
                 media.subscriptionsChanged(remoteUserId);
             }
-            return CompletableFuture.completedFuture(null);
+            return done();
         });
     }
 
@@ -400,42 +406,39 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     @Override
     public CompletableFuture<Void> setUserVisibility(boolean show) {
-        return onThread(() -> {
-            if (!isJoined()) {
-                return failed(RtcError.NOT_IN_A_ROOM);
-            }
+        return change(() -> {
+            local.visibleBeforeJoin(show);
+            return done();
+        }, () -> {
             if (phase == Phase.RECONNECTING) {
                 applyVisibility(show);
-                return CompletableFuture.completedFuture(null);
+                return done();
             }
-            SignalConnection conn = connection;
-            return conn.request(id -> new ClientMessage.Visibility(id, show))
-                    .thenAcceptAsync(ack -> applyVisibility(show), thread);
+            return connection.request(id -> new ClientMessage.Visibility(id, show))
+                    .thenAcceptAsync(ack -> applyVisibility(show), thread.executor());
         });
     }
 
     private void applyVisibility(boolean show) {
-        visible = show;
+        local.setVisible(show);
         view.setLocalVisible(userId, show);
         refreshSnapshot();
         if (!show) {
-            setPublished(published.unpublished());
+            setPublished(local.published().unpublished());
         }
         handler.onLocalVisibilityChanged(show);
     }
 
+    /** Host rule: outside a room there is no token to renew (the join carries its own). */
     @Override
     public CompletableFuture<Void> updateToken(String newToken) {
-        return onThread(() -> {
-            if (!isJoined()) {
-                return failed(RtcError.NOT_IN_A_ROOM);
-            }
+        return change(() -> failed(RtcError.NOT_IN_A_ROOM), () -> {
             if (phase == Phase.RECONNECTING) {
                 token = newToken;
-                return CompletableFuture.completedFuture(null);
+                return done();
             }
             return connection.request(id -> new ClientMessage.UpdateToken(id, newToken))
-                    .thenAcceptAsync(ack -> token = newToken, thread);
+                    .thenAcceptAsync(ack -> token = newToken, thread.executor());
         });
     }
 
@@ -443,25 +446,18 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     @Override
     public void onMessage(SignalConnection from, ServerMessage message) {
-        thread.execute(() -> {
+        thread.executeIfOpen(() -> {
             if (from == connection && phase == Phase.JOINED) {
                 handleSafely(message);
             } else if (phase == Phase.JOINING || phase == Phase.RECONNECTING) {
-                // The join answer completes on the connection's thread, and the step that takes it
-                // onto this thread can be queued after messages that followed the answer (a member
-                // joining, its subscribe): keep them for joined() instead of losing them.
-                if (earlyFrom != from) {
-                    earlyFrom = from;
-                    early.clear();
-                }
-                early.add(message);
+                early.keep(from, message);
             }
         });
     }
 
     @Override
     public void onLost(SignalConnection from, String reason) {
-        thread.execute(() -> {
+        thread.executeIfOpen(() -> {
             if (from == connection && phase == Phase.JOINED) {
                 LOG.info("{} lost room {}: {}", userId, roomId, reason);
                 startReconnect();
@@ -492,7 +488,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             subscriptionOverrides.keySet().removeIf(key -> key.startsWith(m.userId() + "/"));
         } else if (message instanceof ServerMessage.Relayed relayed) {
             if (media != null) {
-                media.onRelay(relayed.from(), relayed.data());
+                try {
+                    media.onRelay(relayed.from(), MessageCodec.readMedia(relayed.data()));
+                } catch (RtcException unreadable) {
+                    LOG.debug("{} in room {}: unreadable media signal from {}: {}", userId, roomId, relayed.from(), unreadable.detail());
+                }
             }
         } else if (message instanceof ServerMessage.TokenWillExpire) {
             handler.onTokenWillExpire();
@@ -508,52 +508,9 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         }
     }
 
-    /** Handler events for member changes, with the snapshot refreshed before each reaches the handler. */
+    /** Handler events for member changes, with the snapshot (and media) updated before each reaches the handler. */
     private RoomEventHandler memberEvents() {
-        RoomEventHandler target = handler;
-        return new RoomEventHandler() {
-            @Override
-            public void onUserJoined(String id) {
-                refreshSnapshot();
-                if (media != null) {
-                    media.remoteAppeared(id);
-                }
-                target.onUserJoined(id);
-            }
-
-            @Override
-            public void onUserLeave(String id, UserLeaveReason reason) {
-                refreshSnapshot();
-                if (media != null) {
-                    media.remoteLeft(id);
-                }
-                target.onUserLeave(id, reason);
-            }
-
-            @Override
-            public void onUserPublishStream(String id, MediaKind kind) {
-                refreshSnapshot();
-                target.onUserPublishStream(id, kind);
-            }
-
-            @Override
-            public void onUserUnpublishStream(String id, MediaKind kind) {
-                refreshSnapshot();
-                target.onUserUnpublishStream(id, kind);
-            }
-
-            @Override
-            public void onUserCaptureChanged(String id, MediaKind kind, boolean capturing) {
-                refreshSnapshot();
-                target.onUserCaptureChanged(id, kind, capturing);
-            }
-
-            @Override
-            public void onUserSpeakingChanged(String id, boolean speaking) {
-                refreshSnapshot();
-                target.onUserSpeakingChanged(id, speaking);
-            }
-        };
+        return new MemberEvents(handler, this::refreshSnapshot, () -> media);
     }
 
     /** Out of the room without asking (kicked, token expired, unreachable). */
@@ -569,17 +526,14 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             connection.close();
             connection = null;
         }
-        if (reconnectTimer != null) {
-            reconnectTimer.cancel(false);
-            reconnectTimer = null;
-        }
+        reconnector.cancel();
     }
 
     private void resetMembership() {
         closeMedia();
         phase = phase == Phase.DESTROYED ? Phase.DESTROYED : Phase.IDLE;
         view.clear();
-        published = MediaState.NONE;
+        local.reset();
         subscriptionOverrides.clear();
         refreshSnapshot();
     }
@@ -588,12 +542,12 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     /** Starts the room's media when the engine has any (not in signalling-only mode). */
     private void startMedia() {
-        LocalMedia local = engine.local();
-        if (local == null) {
+        LocalMedia sending = engine.local();
+        if (sending == null) {
             return;
         }
-        MediaSession session = new MediaSession(userId, local, this::relay, this::isSubscribed, thread, engine::playbackGain,
-                new MediaSession.FirstFrameListener() {
+        MediaSession session = new MediaSession(userId, sending, this::relay, this::isSubscribed, thread.executor(),
+                engine::playbackGain, new MediaSession.FirstFrameListener() {
                     @Override
                     public void firstAudio(String from) {
                         if (isJoined()) {
@@ -608,14 +562,14 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                         }
                     }
                 });
-        session.localPublished(published);
+        session.localPublished(local.published());
         media = session;
     }
 
     /** Sends negotiation data through the room server while connected; dropped otherwise. */
-    private void relay(String to, ObjectNode data) {
+    private void relay(String to, MediaSignal signal) {
         if (connection != null && phase == Phase.JOINED) {
-            connection.send(new ClientMessage.Relay(to, data));
+            connection.send(new ClientMessage.Relay(to, MessageCodec.writeMedia(signal)));
         }
     }
 
@@ -639,72 +593,43 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private void startReconnect() {
         connection = null;
         phase = Phase.RECONNECTING;
-        reconnectStartedNanos = System.nanoTime();
         handler.onConnectionStateChanged(ConnectionState.RECONNECTING);
-        scheduleAttempt(0);
+        reconnector.start();
     }
 
-    private void scheduleAttempt(int attempt) {
-        long delay = engine.config().reconnect().delay(attempt).toMillis();
-        reconnectTimer = thread.schedule(() -> reconnect(attempt), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void reconnect(int attempt) {
-        if (phase != Phase.RECONNECTING) {
-            return;
+    private void rejoined(Attempt attempt) {
+        joined(attempt, true);
+        if (local.published().publishesAnything() || attempt.joined().resumed()) {
+            MediaState desired = local.published();
+            applyAutoPublish(s -> desired);
         }
-        connectAndJoin(sessionId).whenCompleteAsync((result, error) -> {
-            if (phase != Phase.RECONNECTING) {
-                if (result != null) {
-                    result.connection().close();
-                }
-                return;
-            }
-            if (error == null) {
-                joined(result, true);
-                if (published.publishesAnything() || result.joined().resumed()) {
-                    MediaState desired = published;
-                    applyAutoPublish(s -> desired);
-                }
-                return;
-            }
-            RtcException cause = RtcException.from(error);
-            long elapsed = System.nanoTime() - reconnectStartedNanos;
-            if (cause.error() == RtcError.INVALID_TOKEN) {
-                giveUp(RtcError.TOKEN_EXPIRED, RtcError.TOKEN_EXPIRED.detail());
-            } else if (elapsed > engine.config().reconnect().giveUpAfter().toNanos()) {
-                giveUp(RtcError.CONNECTION_LOST, RtcError.CONNECTION_LOST.detail());
-            } else {
-                scheduleAttempt(attempt + 1);
-            }
-        }, thread);
     }
 
-    private void giveUp(RtcError reason, String message) {
-        LOG.info("{} gave up on room {}: {}", userId, roomId, message);
+    private void giveUp(RtcError reason) {
+        LOG.info("{} gave up on room {}: {}", userId, roomId, reason.detail());
         handler.onConnectionStateChanged(ConnectionState.LOST);
-        interrupt(reason, message);
+        interrupt(reason, reason.detail());
     }
 
     // ---- leave --------------------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<Void> leave() {
-        return onThread(this::leaveNow);
+        return thread.call(this::leaveNow);
     }
 
     private CompletableFuture<Void> leaveNow() {
         if (phase == Phase.JOINING) {
             phase = Phase.IDLE;
-            return CompletableFuture.completedFuture(null);
+            return done();
         }
         if (phase == Phase.RECONNECTING) {
             closeConnection();
             resetMembership();
-            return CompletableFuture.completedFuture(null);
+            return done();
         }
         if (phase != Phase.JOINED) {
-            return CompletableFuture.completedFuture(null);
+            return done();
         }
         closeMedia();
         SignalConnection conn = connection;
@@ -720,7 +645,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     @Override
     public CompletableFuture<Void> dropConnection() {
-        return onThread(() -> {
+        return thread.call(() -> {
             if (connection != null) {
                 connection.abort();
                 connection = null;
@@ -729,13 +654,13 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                 closeConnection();
                 resetMembership();
             }
-            return CompletableFuture.completedFuture(null);
+            return done();
         });
     }
 
     @Override
     public CompletableFuture<Void> destroy() {
-        return onThread(() -> leaveNow().whenComplete((v, e) -> {
+        return thread.call(() -> leaveNow().whenComplete((v, e) -> {
             phase = Phase.DESTROYED;
             engine.forget(this);
         }));
