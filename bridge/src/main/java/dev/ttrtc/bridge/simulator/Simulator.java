@@ -79,6 +79,8 @@ public final class Simulator implements AutoCloseable {
     private final MediaConfig remoteMedia;
     private final Consumer<RemoteParticipant> onRemoteAdded;
     private final PageClients clients = new PageClients();
+    private final PageKey key = new PageKey();
+    private final FrameFeed frames;
     private final Map<String, RemoteParticipant> remotes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tt-simulator");
@@ -89,7 +91,7 @@ public final class Simulator implements AutoCloseable {
     private volatile boolean closed;
     private volatile MiniProgram shown;
     // Simulator thread only, from here on.
-    private final FrameTiles tiles = new FrameTiles();
+    private final PageMirrors mirrors = new PageMirrors();
     private final ArrayDeque<ObjectNode> backlog = new ArrayDeque<>();
     /** The last state sent, by message type, so only changes go out. */
     private final Map<String, String> lastSent = new HashMap<>();
@@ -106,6 +108,7 @@ public final class Simulator implements AutoCloseable {
         this.defaultRoom = b.defaultRoom;
         this.remoteMedia = b.remoteMedia;
         this.onRemoteAdded = b.onRemoteAdded;
+        this.frames = new FrameFeed(() -> shown, clients);
         thread.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -113,12 +116,25 @@ public final class Simulator implements AutoCloseable {
         return new Builder(signalUri);
     }
 
-    /** The page at {@code /} and its WebSocket at {@code /sim} (same-origin pages only). */
+    /**
+     * The page at {@code /} and its WebSocket at {@code /sim}, which answers only the page opened
+     * at {@link #pageUri} (its key, a loopback Host and the page's own Origin).
+     */
     public HttpHandler handler() {
         return Handlers.path()
-                .addExactPath("/sim", new SameOriginOnly(Handlers.websocket((exchange, channel) -> connected(channel))))
+                .addExactPath("/sim", key.guard(Handlers.websocket((exchange, channel) -> connected(channel))))
                 .addPrefixPath("/", Handlers.resource(new ClassPathResourceManager(Simulator.class.getClassLoader(),
                         "dev/ttrtc/bridge/simulator/web")).setWelcomeFiles("index.html"));
+    }
+
+    /** The page's address on the server at {@code base} ({@code http://127.0.0.1:port/}), with this run's key. */
+    public URI pageUri(URI base) {
+        return key.pageUri(base);
+    }
+
+    /** Pictures sent to the pages so far, per tile ({@code user/video}): for benchmarks and tests. */
+    public Map<String, Long> framesSent() {
+        return frames.sentCounts();
     }
 
     /**
@@ -135,7 +151,9 @@ public final class Simulator implements AutoCloseable {
             shownSeq = 0;
             lastSent.remove("instance");
             lastSent.remove("view");
-            tiles.clear(clients::broadcast);
+            lastSent.remove("window");
+            frames.clear();
+            mirrors.show(program, clients.all());
             if (program != null) {
                 // Subscribe before the snapshot so nothing falls between; flushEvents skips what both hold.
                 following = program.events().subscribe(pendingEvents::add);
@@ -226,46 +244,56 @@ public final class Simulator implements AutoCloseable {
 
     /** Adds a page and sends it everything it missed: from now on it gets the broadcasts. */
     private void greet(WebSocketChannel channel) {
-        clients.add(channel);
-        channel.addCloseTask(clients::remove);
+        PageClient client = clients.add(channel);
+        channel.addCloseTask(ch -> run(() -> mirrors.remove(clients.remove(ch))));
         ObjectNode hello = message("hello");
         hello.put("signalUrl", signalUri.toString());
         hello.put("appId", appId);
         hello.put("defaultRoom", defaultRoom);
         MiniProgram program = shown;
         hello.put("instanceId", program == null ? null : program.id());
-        PageClients.send(channel, hello.toString());
+        client.send(hello.toString());
         for (String state : lastSent.values()) {
-            PageClients.send(channel, state);
+            client.send(state);
         }
-        PageClients.send(channel, backlogMessage().toString());
-        tiles.resend(json -> PageClients.send(channel, json));
+        client.send(backlogMessage().toString());
+        mirrors.add(client);
+        frames.greet(client);
     }
 
     private void command(WebSocketChannel channel, String text) {
+        PageClient client = clients.get(channel);
+        if (client == null) {
+            return;
+        }
         JsonNode c;
         try {
             c = JSON.readTree(text);
         } catch (Exception e) {
-            PageClients.send(channel, error("a command must be a JSON object").toString());
+            client.send(error("a command must be a JSON object").toString());
             return;
         }
         try {
-            new SimulatorCommands(this).run(c, reply -> PageClients.send(channel, reply.toString()));
+            new SimulatorCommands(this).run(c, reply -> client.send(reply.toString()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            PageClients.send(channel, error(e.getMessage()).toString());
+            client.send(error(e.getMessage()).toString());
         } catch (RuntimeException e) {
             LOG.warn("simulator command {} failed", text, e);
-            PageClients.send(channel, error("the command failed: " + e.getMessage()).toString());
+            client.send(error("the command failed: " + e.getMessage()).toString());
         }
     }
 
     void callPageMethod(String method, PageEvent event) {
+        reportFailure(method, shownProgram().callPageMethod(method, event));
+    }
+
+    /** The instance on the page; throws IllegalStateException when none is. */
+    MiniProgram shownProgram() {
         MiniProgram program = shown;
         if (program == null || program.isClosed()) {
             throw new IllegalStateException("no mini-program is shown");
         }
-        reportFailure(method, program.callPageMethod(method, event));
+        return program;
     }
 
     void relaunch() {
@@ -311,13 +339,13 @@ public final class Simulator implements AutoCloseable {
             MiniProgram program = shown;
             if (program != null && !program.isClosed()) {
                 sendIfChanged("instance", SimulatorViews.instance(program));
+                sendIfChanged("window", SimulatorViews.window(program));
                 sendIfChanged("view", SimulatorViews.view(program));
-                tiles.update(program, clients::broadcast);
-            } else {
-                tiles.clear(clients::broadcast);
             }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+            mirrors.resyncLost(clients.all());
+        } catch (Throwable e) {
             // A periodic task that throws is never run again: the page would freeze without a word.
+            // Even an OutOfMemoryError is survivable here (what it failed to build is garbage now).
             LOG.warn("simulator update failed", e);
         }
     }
@@ -402,6 +430,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        frames.close();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package dev.ttrtc.bridge.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,9 @@ import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.SystemInfo;
+import dev.ttrtc.runtime.TabBar;
+import dev.ttrtc.runtime.WindowState;
 
 /** The state messages that describe the shown mini-program. */
 final class SimulatorViews {
@@ -23,6 +27,21 @@ final class SimulatorViews {
         message.set("stack", JSON.valueToTree(program.pageStack()));
         message.set("query", JSON.valueToTree(program.query()));
         message.set("data", program.pageData());
+        return message;
+    }
+
+    /**
+     * {@code window}: what frames the page on a phone — the window size, the navigation bar and
+     * the tabBar (null when app.json has none or it is hidden).
+     */
+    static ObjectNode window(MiniProgram program) {
+        ObjectNode message = Simulator.message("window");
+        WindowState window = program.window();
+        SystemInfo phone = program.view().systemInfo();
+        message.put("width", phone.number("windowWidth"));
+        message.put("height", phone.number("windowHeight"));
+        message.set("navigationBar", JSON.valueToTree(window.navigationBar()));
+        message.set("tabBar", window.tabBar().filter(TabBar::shown).map(t -> (JsonNode) JSON.valueToTree(t)).orElse(null));
         return message;
     }
 

@@ -61,4 +61,7 @@ public interface ElementContext {
 
     /** A WARN entry naming this element's template place. */
     void warn(String message);
+
+    /** What a host module attached to the instance (the RTC state, for {@code rtc-room}); any thread. */
+    <T> java.util.Optional<T> attachment(Class<T> type);
 }

@@ -126,4 +126,9 @@ final class RealElementContext implements ElementContext {
     public void warn(String message) {
         services.warn(node.source().location(), "<" + node.tag() + "> " + message);
     }
+
+    @Override
+    public <T> java.util.Optional<T> attachment(Class<T> type) {
+        return logic.attachment(type);
+    }
 }
