@@ -62,6 +62,8 @@ public final class Simulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(250);
     private static final int BACKLOG = 500;
+    /** Host rule: the backlog a connecting page gets keeps at most this many characters of events. */
+    private static final int BACKLOG_CHARS = 4 * 1024 * 1024;
     /** Host rule: the page may run at most this many Java participants (a room holds 50 visible users). */
     static final int MAX_REMOTES = 50;
 
@@ -92,7 +94,8 @@ public final class Simulator implements AutoCloseable {
     private volatile MiniProgram shown;
     // Simulator thread only, from here on.
     private final PageMirrors mirrors = new PageMirrors();
-    private final ArrayDeque<ObjectNode> backlog = new ArrayDeque<>();
+    private final ArrayDeque<String> backlog = new ArrayDeque<>();
+    private long backlogChars;
     /** The last state sent, by message type, so only changes go out. */
     private final Map<String, String> lastSent = new HashMap<>();
     /** The newest event of the shown instance already in the backlog. */
@@ -148,6 +151,7 @@ public final class Simulator implements AutoCloseable {
             shown = program;
             relauncher = relaunch;
             backlog.clear();
+            backlogChars = 0;
             shownSeq = 0;
             lastSent.remove("instance");
             lastSent.remove("view");
@@ -158,11 +162,11 @@ public final class Simulator implements AutoCloseable {
                 // Subscribe before the snapshot so nothing falls between; flushEvents skips what both hold.
                 following = program.events().subscribe(pendingEvents::add);
                 List<HostEvent> earlier = program.events().snapshot();
-                earlier.subList(Math.max(0, earlier.size() - BACKLOG), earlier.size()).forEach(e -> backlog.addLast(e.toJson()));
+                earlier.subList(Math.max(0, earlier.size() - BACKLOG), earlier.size()).forEach(e -> keep(e.toJson().toString()));
                 shownSeq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
             }
             clients.broadcast(message("shown").put("instanceId", program == null ? null : program.id()).toString());
-            clients.broadcast(backlogMessage().toString());
+            clients.broadcast(backlogMessage());
         });
     }
 
@@ -256,7 +260,7 @@ public final class Simulator implements AutoCloseable {
         for (String state : lastSent.values()) {
             client.send(state);
         }
-        client.send(backlogMessage().toString());
+        client.send(backlogMessage());
         mirrors.add(client);
         frames.greet(client);
     }
@@ -358,10 +362,7 @@ public final class Simulator implements AutoCloseable {
             }
             shownSeq = event.seq();
             ObjectNode json = event.toJson();
-            backlog.addLast(json);
-            if (backlog.size() > BACKLOG) {
-                backlog.removeFirst();
-            }
+            keep(json.toString());
             batch.add(json);
         }
         if (!batch.isEmpty()) {
@@ -371,11 +372,18 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private ObjectNode backlogMessage() {
-        ObjectNode events = message("events");
-        ArrayNode list = events.putArray("events");
-        backlog.forEach(list::add);
-        return events;
+    /** Keeps an event for pages that connect later: the newest {@link #BACKLOG}, within {@link #BACKLOG_CHARS}. */
+    private void keep(String json) {
+        backlog.addLast(json);
+        backlogChars += json.length();
+        while (backlog.size() > BACKLOG || (backlogChars > BACKLOG_CHARS && backlog.size() > 1)) {
+            backlogChars -= backlog.removeFirst().length();
+        }
+    }
+
+    /** The backlog as an {@code events} message (written by hand: the entries are JSON already). */
+    private String backlogMessage() {
+        return "{\"type\":\"events\",\"events\":[" + String.join(",", backlog) + "]}";
     }
 
     private void sendIfChanged(String key, ObjectNode message) {

@@ -87,7 +87,7 @@ class SimulatorPhoneTest {
 
     @Test
     void the_frame_shows_the_pages_own_markup_under_its_navigation_bar() {
-        assertEquals("RTC sample", browser.findElement(By.id("phone-title")).getText());
+        waitFor(ExpectedConditions.textToBe(By.id("phone-nav-title"), "Room"));
         waitFor(d -> frameText(".header").startsWith(ROOM + " · me"));
         List<String> buttons = frame().findElements(By.cssSelector(".controls tt-button")).stream().map(WebElement::getText).toList();
         assertEquals(3, buttons.size(), buttons.toString());

@@ -180,7 +180,7 @@ const phone = {
     nav.style.background = bar.backgroundColor || '#000';
     nav.style.color = bar.frontColor || '#fff';
     nav.hidden = bar.style === 'custom';
-    $('phone-title').textContent = bar.title || '';
+    $('phone-nav-title').textContent = bar.title || '';
     $('phone-nav-loading').hidden = !bar.loading;
     const tabs = $('phone-tabbar');
     tabs.hidden = !m.tabBar;
