@@ -1,6 +1,5 @@
 package dev.ttrtc.runtime.internal;
 
-import dev.ttrtc.runtime.api.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.SystemInfo;
+import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.view.ComponentInfo;
 import dev.ttrtc.runtime.view.CreatedComponent;
 import dev.ttrtc.runtime.view.EventOptions;
@@ -48,7 +48,7 @@ final class ViewConnector implements LogicLayer {
     /** Where the instance's attachments are found (they exist once the modules are installed). */
     @FunctionalInterface
     interface Attachments {
-        <T> java.util.Optional<T> find(Class<T> type);
+        <T> Optional<T> find(Class<T> type);
     }
 
     ViewConnector(String instanceId, Project project, ComponentIndex components, SystemInfo systemInfo, EventLog log,
@@ -235,7 +235,7 @@ final class ViewConnector implements LogicLayer {
     }
 
     @Override
-    public <T> java.util.Optional<T> attachment(Class<T> type) {
+    public <T> Optional<T> attachment(Class<T> type) {
         return attachments.find(type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ttrtc.runtime.view;
 
+import dev.ttrtc.runtime.SystemInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +41,8 @@ public interface InstanceView {
     String html();
 
     /** The phone the page renders for: its window size ({@code windowWidth}, {@code windowHeight}) sets rpx. */
-    default dev.ttrtc.runtime.SystemInfo systemInfo() {
-        return dev.ttrtc.runtime.SystemInfo.defaults();
+    default SystemInfo systemInfo() {
+        return SystemInfo.defaults();
     }
 
     /** The top page's CSS: the built-ins' base styles, app.ttss, its components' and its own. */

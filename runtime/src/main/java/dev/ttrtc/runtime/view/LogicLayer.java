@@ -93,7 +93,7 @@ public interface LogicLayer {
      * RTC module's state that {@code rtc-room} shows; empty before the modules are installed.
      * Any thread.
      */
-    default <T> java.util.Optional<T> attachment(Class<T> type) {
-        return java.util.Optional.empty();
+    default <T> Optional<T> attachment(Class<T> type) {
+        return Optional.empty();
     }
 }

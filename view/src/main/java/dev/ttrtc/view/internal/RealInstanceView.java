@@ -1,5 +1,6 @@
 package dev.ttrtc.view.internal;
 
+import dev.ttrtc.runtime.SystemInfo;
 import dev.ttrtc.runtime.view.InstanceView;
 import dev.ttrtc.runtime.view.LogicLayer;
 import dev.ttrtc.runtime.view.ViewElement;
@@ -162,7 +163,7 @@ final class RealInstanceView implements InstanceView {
     }
 
     @Override
-    public dev.ttrtc.runtime.SystemInfo systemInfo() {
+    public SystemInfo systemInfo() {
         return logic.systemInfo();
     }
 

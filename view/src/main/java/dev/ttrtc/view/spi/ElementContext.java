@@ -2,6 +2,7 @@ package dev.ttrtc.view.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.runtime.view.ProjectFiles;
+import java.util.Optional;
 
 /**
  * What a built-in element may use: its attributes (with the documented defaults), the instance
@@ -63,5 +64,5 @@ public interface ElementContext {
     void warn(String message);
 
     /** What a host module attached to the instance (the RTC state, for {@code rtc-room}); any thread. */
-    <T> java.util.Optional<T> attachment(Class<T> type);
+    <T> Optional<T> attachment(Class<T> type);
 }

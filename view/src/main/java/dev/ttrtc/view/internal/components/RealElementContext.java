@@ -13,6 +13,7 @@ import dev.ttrtc.view.spi.ComponentProvider;
 import dev.ttrtc.view.spi.ElementContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What one built-in element sees: its attributes with defaults, and the view's services. */
 final class RealElementContext implements ElementContext {
@@ -128,7 +129,7 @@ final class RealElementContext implements ElementContext {
     }
 
     @Override
-    public <T> java.util.Optional<T> attachment(Class<T> type) {
+    public <T> Optional<T> attachment(Class<T> type) {
         return logic.attachment(type);
     }
 }
