@@ -2,7 +2,6 @@ package dev.ttrtc.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.EngineConfig;
@@ -13,7 +12,6 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
-import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.PageEvent;
@@ -26,8 +24,6 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,9 +56,6 @@ public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(250);
-    private static final int BACKLOG = 500;
-    /** Host rule: the backlog a connecting page gets keeps at most this many characters of events. */
-    private static final int BACKLOG_CHARS = 4 * 1024 * 1024;
     /** Host rule: the page may run at most this many Java participants (a room holds 50 visible users). */
     static final int MAX_REMOTES = 50;
 
@@ -89,19 +81,14 @@ public final class Simulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final ConcurrentLinkedQueue<HostEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private volatile MiniProgram shown;
     // Simulator thread only, from here on.
     private final PageMirrors mirrors = new PageMirrors();
-    private final ArrayDeque<String> backlog = new ArrayDeque<>();
-    private long backlogChars;
+    private final EventFeed events = new EventFeed();
     /** The last state sent, by message type, so only changes go out. */
     private final Map<String, String> lastSent = new HashMap<>();
-    /** The newest event of the shown instance already in the backlog. */
-    private long shownSeq;
     private Relauncher relauncher;
-    private AutoCloseable following;
 
     private Simulator(Builder b) {
         this.signalUri = b.signalUri;
@@ -146,27 +133,16 @@ public final class Simulator implements AutoCloseable {
      */
     public void show(MiniProgram program, Relauncher relaunch) {
         run(() -> {
-            closeFollowing();
-            pendingEvents.clear();
+            events.follow(program);
             shown = program;
             relauncher = relaunch;
-            backlog.clear();
-            backlogChars = 0;
-            shownSeq = 0;
             lastSent.remove("instance");
             lastSent.remove("view");
             lastSent.remove("window");
             frames.clear();
             mirrors.show(program, clients.all());
-            if (program != null) {
-                // Subscribe before the snapshot so nothing falls between; flushEvents skips what both hold.
-                following = program.events().subscribe(pendingEvents::add);
-                List<HostEvent> earlier = program.events().snapshot();
-                earlier.subList(Math.max(0, earlier.size() - BACKLOG), earlier.size()).forEach(e -> keep(e.toJson().toString()));
-                shownSeq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
-            }
             clients.broadcast(message("shown").put("instanceId", program == null ? null : program.id()).toString());
-            clients.broadcast(backlogMessage());
+            clients.broadcast(events.backlogMessage());
         });
     }
 
@@ -260,7 +236,7 @@ public final class Simulator implements AutoCloseable {
         for (String state : lastSent.values()) {
             client.send(state);
         }
-        client.send(backlogMessage());
+        client.send(events.backlogMessage());
         mirrors.add(client);
         frames.greet(client);
     }
@@ -334,12 +310,15 @@ public final class Simulator implements AutoCloseable {
 
     private void tick() {
         try {
-            flushEvents();
+            String batch = events.flush();
+            if (batch != null) {
+                clients.broadcast(batch);
+            }
             if (clients.isEmpty()) {
                 return;
             }
-            sendIfChanged("rooms", roomsMessage());
-            sendIfChanged("remotes", remotesMessage());
+            sendIfChanged("rooms", SimulatorViews.rooms(rooms));
+            sendIfChanged("remotes", SimulatorViews.remotes(remotes.values()));
             MiniProgram program = shown;
             if (program != null && !program.isClosed()) {
                 sendIfChanged("instance", SimulatorViews.instance(program));
@@ -354,83 +333,11 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private void flushEvents() {
-        ArrayNode batch = JsonNodeFactory.instance.arrayNode();
-        for (HostEvent event; (event = pendingEvents.poll()) != null; ) {
-            if (event.seq() <= shownSeq) {
-                continue; // already in the backlog from show()'s snapshot
-            }
-            shownSeq = event.seq();
-            ObjectNode json = event.toJson();
-            keep(json.toString());
-            batch.add(json);
-        }
-        if (!batch.isEmpty()) {
-            ObjectNode events = message("events");
-            events.set("events", batch);
-            clients.broadcast(events.toString());
-        }
-    }
-
-    /** Keeps an event for pages that connect later: the newest {@link #BACKLOG}, within {@link #BACKLOG_CHARS}. */
-    private void keep(String json) {
-        backlog.addLast(json);
-        backlogChars += json.length();
-        while (backlog.size() > BACKLOG || (backlogChars > BACKLOG_CHARS && backlog.size() > 1)) {
-            backlogChars -= backlog.removeFirst().length();
-        }
-    }
-
-    /** The backlog as an {@code events} message (written by hand: the entries are JSON already). */
-    private String backlogMessage() {
-        return "{\"type\":\"events\",\"events\":[" + String.join(",", backlog) + "]}";
-    }
-
     private void sendIfChanged(String key, ObjectNode message) {
         String text = message.toString();
         if (!text.equals(lastSent.get(key))) {
             lastSent.put(key, text);
             clients.broadcast(text);
-        }
-    }
-
-    private ObjectNode roomsMessage() {
-        ObjectNode message = message("rooms");
-        List<RoomSnapshot> snapshot;
-        try {
-            snapshot = rooms.get();
-        } catch (RuntimeException e) {
-            message.put("error", "the room server does not answer: " + e.getMessage());
-            return message;
-        }
-        message.set("rooms", JSON.valueToTree(snapshot));
-        return message;
-    }
-
-    private ObjectNode remotesMessage() {
-        ObjectNode message = message("remotes");
-        ArrayNode list = message.putArray("remotes");
-        remotes.values().stream().sorted(Comparator.comparing(RemoteParticipant::userId)).forEach(p -> {
-            ObjectNode r = list.addObject();
-            r.put("userId", p.userId());
-            r.put("roomId", p.roomId());
-            r.put("joined", p.isJoined());
-            r.put("talk", p.microphone());
-            p.members().stream().filter(m -> m.local()).findFirst()
-                    .ifPresent(self -> r.set("state", JSON.valueToTree(self.state())));
-        });
-        return message;
-    }
-
-    private void closeFollowing() {
-        AutoCloseable current = following;
-        following = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                LOG.debug("unsubscribe failed", e);
-            }
         }
     }
 
@@ -448,7 +355,7 @@ public final class Simulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
         }
-        closeFollowing();
+        events.stop();
         clients.closeAll();
         remotes.values().forEach(RemoteParticipant::close);
         remotes.clear();
