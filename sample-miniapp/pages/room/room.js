@@ -93,6 +93,10 @@ Page({
     }
   },
 
+  onVideoError(e) {
+    console.warn('rtc-room failed', e.detail.errNo, e.detail.errMsg);
+  },
+
   async toggleMic() {
     const micOn = !this.data.micOn;
     try {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The benchmark programs' entry point: {@code Bench <startup|calls|rooms|relay|media|reference|all> [flags]}.
+ * The benchmark programs' entry point: {@code Bench <startup|calls|rooms|relay|media|reference|simulator|all> [flags]}.
  * Prints a header with the machine's facts, then each benchmark's tables as they complete.
  * {@code all} also writes BENCHMARKS.md at the repository root (not under {@code --quick}, whose
  * numbers are not to be quoted). Exit codes: 0 done, 1 a benchmark failed (the others still ran),

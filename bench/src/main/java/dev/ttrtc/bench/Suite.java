@@ -8,6 +8,7 @@ import dev.ttrtc.bench.media.FirstMediaBench;
 import dev.ttrtc.bench.media.RoomLoadBench;
 import dev.ttrtc.bench.media.SpeakerDelayBench;
 import dev.ttrtc.bench.reference.ReferencePairsBench;
+import dev.ttrtc.bench.reference.SimulatorVideoBench;
 import dev.ttrtc.bench.relay.RelayRateBench;
 import dev.ttrtc.bench.rooms.JoinLatencyBench;
 import dev.ttrtc.bench.rooms.MiniProgramJoinBench;
@@ -42,7 +43,9 @@ public enum Suite {
             ViewPatchBench::new),
     REFERENCE("reference: two headless Chromium peers against two mini-program instances and two Java participants, "
             + "through the same room server",
-            ReferencePairsBench::new);
+            ReferencePairsBench::new),
+    SIMULATOR("simulator: the live video its page in headless Chromium shows against what the mini-program decodes",
+            SimulatorVideoBench::new);
 
     private final String description;
     private final boolean inAll;

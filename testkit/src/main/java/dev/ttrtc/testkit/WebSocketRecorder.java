@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,16 +56,23 @@ public final class WebSocketRecorder implements AutoCloseable {
     // Test thread only.
     private int nextId = 1;
 
-    private WebSocketRecorder(URI uri, String ping, Duration every, Predicate<String> unrecorded) {
+    private WebSocketRecorder(URI uri, Map<String, String> headers, String ping, Duration every, Predicate<String> unrecorded) {
         this.unrecorded = unrecorded;
-        this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).join();
         this.heartbeat = ping == null ? null
                 : HEARTBEAT.scheduleWithFixedDelay(() -> beat(ping), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A client that sends only what the test says and records every frame. */
     public static WebSocketRecorder open(URI uri) {
-        return new WebSocketRecorder(uri, null, null, text -> false);
+        return open(uri, Map.of());
+    }
+
+    /** The same, with handshake headers (an {@code Origin}, as a browser page sends). */
+    public static WebSocketRecorder open(URI uri, Map<String, String> headers) {
+        return new WebSocketRecorder(uri, headers, null, null, text -> false);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class WebSocketRecorder implements AutoCloseable {
      * frames {@code answer} matches (the pongs) out of the record.
      */
     public static WebSocketRecorder keptAlive(URI uri, String ping, Duration every, Predicate<String> answer) {
-        return new WebSocketRecorder(uri, ping, every, answer);
+        return new WebSocketRecorder(uri, Map.of(), ping, every, answer);
     }
 
     private final class Listener implements WebSocket.Listener {

@@ -22,6 +22,9 @@ public interface RemoteMedia {
     /** That level as the mini-game's 0–255 volume (-60 dBov and below 0, 0 dBov 255). */
     int audioVolume();
 
+    /** Camera or screen pictures decoded so far: a new picture is there when this grew. */
+    long framesDecoded(MediaKind kind);
+
     /** The latest decoded camera or screen picture. */
     Optional<BufferedImage> latestFrame(MediaKind kind);
 

@@ -164,6 +164,11 @@ final class RemoteStreams implements RemoteMedia {
     }
 
     @Override
+    public long framesDecoded(MediaKind kind) {
+        return (kind == MediaKind.SCREEN ? screen : camera).frames.get();
+    }
+
+    @Override
     public Optional<BufferedImage> latestFrame(MediaKind kind) {
         return (kind == MediaKind.SCREEN ? screen : camera).latest().map(I420Image::toRgb);
     }

@@ -2,42 +2,46 @@ package dev.ttrtc.bridge.simulator;
 
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
-import java.util.Set;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The simulator pages connected now. Thread-safe. */
 final class PageClients {
-    private final Set<WebSocketChannel> channels = ConcurrentHashMap.newKeySet();
+    private final Map<WebSocketChannel, PageClient> clients = new ConcurrentHashMap<>();
 
-    void add(WebSocketChannel channel) {
-        channels.add(channel);
+    PageClient add(WebSocketChannel channel) {
+        return clients.computeIfAbsent(channel, PageClient::new);
     }
 
-    void remove(WebSocketChannel channel) {
-        channels.remove(channel);
+    PageClient remove(WebSocketChannel channel) {
+        return clients.remove(channel);
+    }
+
+    PageClient get(WebSocketChannel channel) {
+        return clients.get(channel);
+    }
+
+    Collection<PageClient> all() {
+        return List.copyOf(clients.values());
     }
 
     boolean isEmpty() {
-        return channels.isEmpty();
+        return clients.isEmpty();
     }
 
     void broadcast(String json) {
-        for (WebSocketChannel channel : channels) {
-            send(channel, json);
-        }
-    }
-
-    static void send(WebSocketChannel channel, String json) {
-        if (channel.isOpen()) {
-            WebSockets.sendText(json, channel, null);
+        for (PageClient client : clients.values()) {
+            client.send(json);
         }
     }
 
     /** Says goodbye to every page, from each channel's IO thread (Undertow closes safely only there). */
     void closeAll() {
-        for (WebSocketChannel channel : channels) {
+        for (WebSocketChannel channel : clients.keySet()) {
             channel.getIoThread().execute(() -> WebSockets.sendClose(1001, "simulator stopped", channel, null));
         }
-        channels.clear();
+        clients.clear();
     }
 }

@@ -2,7 +2,6 @@ package dev.ttrtc.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.EngineConfig;
@@ -13,7 +12,6 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
-import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.PageEvent;
@@ -26,8 +24,6 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +56,6 @@ public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(250);
-    private static final int BACKLOG = 500;
     /** Host rule: the page may run at most this many Java participants (a room holds 50 visible users). */
     static final int MAX_REMOTES = 50;
 
@@ -79,24 +73,22 @@ public final class Simulator implements AutoCloseable {
     private final MediaConfig remoteMedia;
     private final Consumer<RemoteParticipant> onRemoteAdded;
     private final PageClients clients = new PageClients();
+    private final PageKey key = new PageKey();
+    private final FrameFeed frames;
     private final Map<String, RemoteParticipant> remotes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tt-simulator");
         t.setDaemon(true);
         return t;
     });
-    private final ConcurrentLinkedQueue<HostEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private volatile MiniProgram shown;
     // Simulator thread only, from here on.
-    private final FrameTiles tiles = new FrameTiles();
-    private final ArrayDeque<ObjectNode> backlog = new ArrayDeque<>();
+    private final PageMirrors mirrors = new PageMirrors();
+    private final EventFeed events = new EventFeed();
     /** The last state sent, by message type, so only changes go out. */
     private final Map<String, String> lastSent = new HashMap<>();
-    /** The newest event of the shown instance already in the backlog. */
-    private long shownSeq;
     private Relauncher relauncher;
-    private AutoCloseable following;
 
     private Simulator(Builder b) {
         this.signalUri = b.signalUri;
@@ -106,6 +98,7 @@ public final class Simulator implements AutoCloseable {
         this.defaultRoom = b.defaultRoom;
         this.remoteMedia = b.remoteMedia;
         this.onRemoteAdded = b.onRemoteAdded;
+        this.frames = new FrameFeed(() -> shown, clients);
         thread.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -113,12 +106,25 @@ public final class Simulator implements AutoCloseable {
         return new Builder(signalUri);
     }
 
-    /** The page at {@code /} and its WebSocket at {@code /sim} (same-origin pages only). */
+    /**
+     * The page at {@code /} and its WebSocket at {@code /sim}, which answers only the page opened
+     * at {@link #pageUri} (its key, a loopback Host and the page's own Origin).
+     */
     public HttpHandler handler() {
         return Handlers.path()
-                .addExactPath("/sim", new SameOriginOnly(Handlers.websocket((exchange, channel) -> connected(channel))))
+                .addExactPath("/sim", key.guard(Handlers.websocket((exchange, channel) -> connected(channel))))
                 .addPrefixPath("/", Handlers.resource(new ClassPathResourceManager(Simulator.class.getClassLoader(),
                         "dev/ttrtc/bridge/simulator/web")).setWelcomeFiles("index.html"));
+    }
+
+    /** The page's address on the server at {@code base} ({@code http://127.0.0.1:port/}), with this run's key. */
+    public URI pageUri(URI base) {
+        return key.pageUri(base);
+    }
+
+    /** Pictures sent to the pages so far, per tile ({@code user/video}): for benchmarks and tests. */
+    public Map<String, Long> framesSent() {
+        return frames.sentCounts();
     }
 
     /**
@@ -127,24 +133,16 @@ public final class Simulator implements AutoCloseable {
      */
     public void show(MiniProgram program, Relauncher relaunch) {
         run(() -> {
-            closeFollowing();
-            pendingEvents.clear();
+            events.follow(program);
             shown = program;
             relauncher = relaunch;
-            backlog.clear();
-            shownSeq = 0;
             lastSent.remove("instance");
             lastSent.remove("view");
-            tiles.clear(clients::broadcast);
-            if (program != null) {
-                // Subscribe before the snapshot so nothing falls between; flushEvents skips what both hold.
-                following = program.events().subscribe(pendingEvents::add);
-                List<HostEvent> earlier = program.events().snapshot();
-                earlier.subList(Math.max(0, earlier.size() - BACKLOG), earlier.size()).forEach(e -> backlog.addLast(e.toJson()));
-                shownSeq = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).seq();
-            }
+            lastSent.remove("window");
+            frames.clear();
+            mirrors.show(program, clients.all());
             clients.broadcast(message("shown").put("instanceId", program == null ? null : program.id()).toString());
-            clients.broadcast(backlogMessage().toString());
+            clients.broadcast(events.backlogMessage());
         });
     }
 
@@ -226,46 +224,56 @@ public final class Simulator implements AutoCloseable {
 
     /** Adds a page and sends it everything it missed: from now on it gets the broadcasts. */
     private void greet(WebSocketChannel channel) {
-        clients.add(channel);
-        channel.addCloseTask(clients::remove);
+        PageClient client = clients.add(channel);
+        channel.addCloseTask(ch -> run(() -> mirrors.remove(clients.remove(ch))));
         ObjectNode hello = message("hello");
         hello.put("signalUrl", signalUri.toString());
         hello.put("appId", appId);
         hello.put("defaultRoom", defaultRoom);
         MiniProgram program = shown;
         hello.put("instanceId", program == null ? null : program.id());
-        PageClients.send(channel, hello.toString());
+        client.send(hello.toString());
         for (String state : lastSent.values()) {
-            PageClients.send(channel, state);
+            client.send(state);
         }
-        PageClients.send(channel, backlogMessage().toString());
-        tiles.resend(json -> PageClients.send(channel, json));
+        client.send(events.backlogMessage());
+        mirrors.add(client);
+        frames.greet(client);
     }
 
     private void command(WebSocketChannel channel, String text) {
+        PageClient client = clients.get(channel);
+        if (client == null) {
+            return;
+        }
         JsonNode c;
         try {
             c = JSON.readTree(text);
         } catch (Exception e) {
-            PageClients.send(channel, error("a command must be a JSON object").toString());
+            client.send(error("a command must be a JSON object").toString());
             return;
         }
         try {
-            new SimulatorCommands(this).run(c, reply -> PageClients.send(channel, reply.toString()));
+            new SimulatorCommands(this).run(c, reply -> client.send(reply.toString()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            PageClients.send(channel, error(e.getMessage()).toString());
+            client.send(error(e.getMessage()).toString());
         } catch (RuntimeException e) {
             LOG.warn("simulator command {} failed", text, e);
-            PageClients.send(channel, error("the command failed: " + e.getMessage()).toString());
+            client.send(error("the command failed: " + e.getMessage()).toString());
         }
     }
 
     void callPageMethod(String method, PageEvent event) {
+        reportFailure(method, shownProgram().callPageMethod(method, event));
+    }
+
+    /** The instance on the page; throws IllegalStateException when none is. */
+    MiniProgram shownProgram() {
         MiniProgram program = shown;
         if (program == null || program.isClosed()) {
             throw new IllegalStateException("no mini-program is shown");
         }
-        reportFailure(method, program.callPageMethod(method, event));
+        return program;
     }
 
     void relaunch() {
@@ -302,52 +310,27 @@ public final class Simulator implements AutoCloseable {
 
     private void tick() {
         try {
-            flushEvents();
+            String batch = events.flush();
+            if (batch != null) {
+                clients.broadcast(batch);
+            }
             if (clients.isEmpty()) {
                 return;
             }
-            sendIfChanged("rooms", roomsMessage());
-            sendIfChanged("remotes", remotesMessage());
+            sendIfChanged("rooms", SimulatorViews.rooms(rooms));
+            sendIfChanged("remotes", SimulatorViews.remotes(remotes.values()));
             MiniProgram program = shown;
             if (program != null && !program.isClosed()) {
                 sendIfChanged("instance", SimulatorViews.instance(program));
+                sendIfChanged("window", SimulatorViews.window(program));
                 sendIfChanged("view", SimulatorViews.view(program));
-                tiles.update(program, clients::broadcast);
-            } else {
-                tiles.clear(clients::broadcast);
             }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+            mirrors.resyncLost(clients.all());
+        } catch (Throwable e) {
             // A periodic task that throws is never run again: the page would freeze without a word.
+            // Even an OutOfMemoryError is survivable here (what it failed to build is garbage now).
             LOG.warn("simulator update failed", e);
         }
-    }
-
-    private void flushEvents() {
-        ArrayNode batch = JsonNodeFactory.instance.arrayNode();
-        for (HostEvent event; (event = pendingEvents.poll()) != null; ) {
-            if (event.seq() <= shownSeq) {
-                continue; // already in the backlog from show()'s snapshot
-            }
-            shownSeq = event.seq();
-            ObjectNode json = event.toJson();
-            backlog.addLast(json);
-            if (backlog.size() > BACKLOG) {
-                backlog.removeFirst();
-            }
-            batch.add(json);
-        }
-        if (!batch.isEmpty()) {
-            ObjectNode events = message("events");
-            events.set("events", batch);
-            clients.broadcast(events.toString());
-        }
-    }
-
-    private ObjectNode backlogMessage() {
-        ObjectNode events = message("events");
-        ArrayNode list = events.putArray("events");
-        backlog.forEach(list::add);
-        return events;
     }
 
     private void sendIfChanged(String key, ObjectNode message) {
@@ -358,50 +341,11 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private ObjectNode roomsMessage() {
-        ObjectNode message = message("rooms");
-        List<RoomSnapshot> snapshot;
-        try {
-            snapshot = rooms.get();
-        } catch (RuntimeException e) {
-            message.put("error", "the room server does not answer: " + e.getMessage());
-            return message;
-        }
-        message.set("rooms", JSON.valueToTree(snapshot));
-        return message;
-    }
-
-    private ObjectNode remotesMessage() {
-        ObjectNode message = message("remotes");
-        ArrayNode list = message.putArray("remotes");
-        remotes.values().stream().sorted(Comparator.comparing(RemoteParticipant::userId)).forEach(p -> {
-            ObjectNode r = list.addObject();
-            r.put("userId", p.userId());
-            r.put("roomId", p.roomId());
-            r.put("joined", p.isJoined());
-            r.put("talk", p.microphone());
-            p.members().stream().filter(m -> m.local()).findFirst()
-                    .ifPresent(self -> r.set("state", JSON.valueToTree(self.state())));
-        });
-        return message;
-    }
-
-    private void closeFollowing() {
-        AutoCloseable current = following;
-        following = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                LOG.debug("unsubscribe failed", e);
-            }
-        }
-    }
-
     /** Stops the simulator thread, then closes the page connections and the Java participants made here. */
     @Override
     public void close() {
         closed = true;
+        frames.close();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -411,7 +355,7 @@ public final class Simulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
         }
-        closeFollowing();
+        events.stop();
         clients.closeAll();
         remotes.values().forEach(RemoteParticipant::close);
         remotes.clear();

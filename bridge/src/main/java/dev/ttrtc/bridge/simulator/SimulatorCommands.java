@@ -5,16 +5,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.Ids;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.runtime.view.ViewElement;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * What the page can ask for: {@code cmd} is one of addRemote, removeRemote, talk, silence,
- * publish, unpublish, drop, callMethod, relaunch, token. A bad command throws
+ * publish, unpublish, drop, callMethod, relaunch, token, and the user's actions in the phone
+ * frame (tap, input, change, scroll on an element named by its {@code nid}). A bad command throws
  * IllegalArgumentException, which the page shows.
  */
 final class SimulatorCommands {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
+    /** What every JS object inherits from Object.prototype: never a page's own method. */
+    private static final Set<String> OBJECT_MEMBERS = Set.of("constructor", "valueOf", "toString", "toLocaleString",
+            "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__proto__", "__defineGetter__",
+            "__defineSetter__", "__lookupGetter__", "__lookupSetter__");
+
     private final Simulator simulator;
 
     SimulatorCommands(Simulator simulator) {
@@ -46,9 +59,11 @@ final class SimulatorCommands {
                 }
             }
             case "drop" -> simulator.reportFailure("drop", remote(c).drop());
-            case "callMethod" -> simulator.callPageMethod(text(c, "method"),
+            case "callMethod" -> simulator.callPageMethod(methodName(c),
                     new PageEvent(c.path("type").asText("tap"), c.get("detail"), c.get("dataset")));
             case "relaunch" -> simulator.relaunch();
+            case "tap", "input", "change", "scroll" -> simulator.reportFailure(cmd, act(cmd, c));
+            case "tapTab" -> simulator.reportFailure(cmd, simulator.shownProgram().tapTab(c.path("index").asInt(-1)));
             case "token" -> {
                 String roomId = id(c, "roomId");
                 String userId = id(c, "userId");
@@ -61,6 +76,31 @@ final class SimulatorCommands {
             }
             default -> throw new IllegalArgumentException("unknown command \"" + cmd + "\"");
         }
+    }
+
+    /** A user's action on an element of the phone frame, handed to the view as the user's. */
+    private CompletableFuture<Void> act(String cmd, JsonNode c) {
+        JsonNode nid = c.get("nid");
+        if (nid == null || !nid.canConvertToInt()) {
+            throw new IllegalArgumentException(cmd + " needs nid");
+        }
+        ViewElement element = simulator.shownProgram().view().element(nid.asInt())
+                .orElseThrow(() -> new IllegalArgumentException("the page has no element " + nid.asInt() + " now"));
+        return switch (cmd) {
+            case "tap" -> element.tap();
+            case "input" -> element.input(c.path("text").asText(""));
+            case "change" -> element.change(JSON.convertValue(c.path("value"), Object.class));
+            default -> element.scroll(c.path("left").asDouble(0), c.path("top").asDouble(0));
+        };
+    }
+
+    /** A page method's name: an identifier, never a name every object has ({@code constructor}, {@code valueOf}…). */
+    private static String methodName(JsonNode c) {
+        String method = text(c, "method");
+        if (!METHOD_NAME.matcher(method).matches() || OBJECT_MEMBERS.contains(method)) {
+            throw new IllegalArgumentException("\"" + method + "\" is not a method of the page");
+        }
+        return method;
     }
 
     private RemoteParticipant remote(JsonNode c) {

@@ -85,7 +85,7 @@ class SimulatorPageTest {
 
     @BeforeEach
     void openPage() {
-        browser.get(server.httpUri().toString());
+        browser.get(simulator.pageUri(server.httpUri()).toString());
         waitFor(ExpectedConditions.textToBe(By.id("connection"), "connected"));
         waitFor(d -> !d.findElement(By.id("phone-room")).getText().isEmpty());
     }

@@ -40,7 +40,17 @@ class SimulatorSocketTest {
     }
 
     WebSocketRecorder openPage() {
-        return WebSocketRecorder.open(URI.create("ws://127.0.0.1:" + server.port() + "/sim"));
+        return openPage(simulator, server.port());
+    }
+
+    /** The page's socket as the page opens it: with the run's key and the page's own Origin. */
+    static WebSocketRecorder openPage(Simulator simulator, int port) {
+        return WebSocketRecorder.open(socketUri(simulator, port), Map.of("Origin", "http://127.0.0.1:" + port));
+    }
+
+    static URI socketUri(Simulator simulator, int port) {
+        URI page = simulator.pageUri(URI.create("http://127.0.0.1:" + port + "/"));
+        return URI.create("ws://127.0.0.1:" + port + "/sim?" + page.getRawQuery());
     }
 
     /** Sends {@code text} and returns the next message of {@code type}. */

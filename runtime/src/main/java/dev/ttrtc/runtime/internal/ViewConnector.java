@@ -1,6 +1,5 @@
 package dev.ttrtc.runtime.internal;
 
-import dev.ttrtc.runtime.api.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.SystemInfo;
+import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.view.ComponentInfo;
 import dev.ttrtc.runtime.view.CreatedComponent;
 import dev.ttrtc.runtime.view.EventOptions;
@@ -43,10 +43,18 @@ final class ViewConnector implements LogicLayer {
     private Framework framework;
     private volatile SjsContext sjs;
     private volatile ViewLayer view = NoViewLayer.INSTANCE;
+    private final Attachments attachments;
+
+    /** Where the instance's attachments are found (they exist once the modules are installed). */
+    @FunctionalInterface
+    interface Attachments {
+        <T> Optional<T> find(Class<T> type);
+    }
 
     ViewConnector(String instanceId, Project project, ComponentIndex components, SystemInfo systemInfo, EventLog log,
-            EventLoop loop) {
+            EventLoop loop, Attachments attachments) {
         this.instanceId = instanceId;
+        this.attachments = attachments;
         this.project = project;
         this.components = components;
         this.systemInfo = systemInfo;
@@ -224,5 +232,10 @@ final class ViewConnector implements LogicLayer {
     public void pageEvent(int pageId, String hook, JsonNode argument) {
         loop.assertInLoop();
         model.pageHook(pageId, hook, argument);
+    }
+
+    @Override
+    public <T> Optional<T> attachment(Class<T> type) {
+        return attachments.find(type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ttrtc.runtime.view;
 
+import dev.ttrtc.runtime.SystemInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +26,37 @@ public interface InstanceView {
     /** Every element of the top page matching a selector, in document order. */
     List<ViewElement> $$(String selector);
 
+    /**
+     * The element of the top page whose node id ({@code data-nid}) this is: how a mirror that
+     * shows the page's HTML (the simulator) hands a user's click back.
+     */
+    default Optional<ViewElement> element(int nodeId) {
+        return Optional.empty();
+    }
+
     /** The top page's route, or an empty string before the first page opens. */
     String route();
 
     /** The top page as a standalone HTML document with its CSS. */
     String html();
 
+    /** The phone the page renders for: its window size ({@code windowWidth}, {@code windowHeight}) sets rpx. */
+    default SystemInfo systemInfo() {
+        return SystemInfo.defaults();
+    }
+
     /** The top page's CSS: the built-ins' base styles, app.ttss, its components' and its own. */
     String css();
 
     /** Adds a listener of patch ops; the returned handle removes it. */
     AutoCloseable addListener(ViewListener listener);
+
+    /**
+     * Adds a listener that first gets the top page whole (a {@code page} op, if a page is open)
+     * on the loop, before any later op: a mirror that starts from it stays right whenever it
+     * starts (a simulator page that connects late). The returned handle removes it.
+     */
+    default AutoCloseable mirror(ViewListener listener) {
+        return addListener(listener);
+    }
 }

@@ -87,4 +87,13 @@ public interface LogicLayer {
 
     /** Calls a page hook the view raises ({@code onPageScroll}, {@code onReachBottom}). */
     void pageEvent(int pageId, String hook, JsonNode argument);
+
+    /**
+     * What a host module attached to this instance ({@code InstanceContext.attach}), such as the
+     * RTC module's state that {@code rtc-room} shows; empty before the modules are installed.
+     * Any thread.
+     */
+    default <T> Optional<T> attachment(Class<T> type) {
+        return Optional.empty();
+    }
 }

@@ -352,7 +352,8 @@
     enterOptions: function () { return toJson(enterOptions); },
     callPageMethod: function (name, event) {
       const page = topPage();
-      if (typeof page[name] !== 'function') {
+      // Only the page's own methods: not what every object inherits (constructor, valueOf...).
+      if (typeof page[name] !== 'function' || page[name] === Object.prototype[name]) {
         throw new Error('page ' + page.route + ' has no method "' + name + '"');
       }
       host.lifecycle(page.route, name);

@@ -258,10 +258,10 @@ final class RunCommand implements Callable<Integer> {
         private URI servePage(URI signal) {
             if (embedded != null) {
                 embedded.mount("/", simulator.handler());
-                return embedded.httpUri();
+                return simulator.pageUri(embedded.httpUri());
             }
             pageServer = Servers.bind(() -> PageServer.start(port, simulator.handler()));
-            return pageServer.uri();
+            return simulator.pageUri(pageServer.uri());
         }
 
         private void launch() throws LaunchException {

@@ -43,7 +43,7 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("room server listening on " + server.signalUri());
         out.println("rooms: " + server.httpUri() + "api/rooms");
-        out.println("simulator " + server.httpUri());
+        out.println("simulator " + simulator.pageUri(server.httpUri()));
         out.println("development app: appId " + DevelopmentApp.APP_ID + " appKey " + DevelopmentApp.APP_KEY);
         out.println("press Ctrl-C to stop");
         out.flush();

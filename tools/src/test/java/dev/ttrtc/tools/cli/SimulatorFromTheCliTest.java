@@ -56,7 +56,7 @@ class SimulatorFromTheCliTest {
         reader.start();
         try {
             JsonNode note = await(lines, rawLines, l -> l.path("text").asText().startsWith("simulator http://"));
-            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(note.path("text").asText());
+            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/\\?key=[A-Za-z0-9_-]+").matcher(note.path("text").asText());
             assertTrue(url.find(), note.toString());
 
             browser = Chromium.start();

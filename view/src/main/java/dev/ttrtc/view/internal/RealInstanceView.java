@@ -1,5 +1,6 @@
 package dev.ttrtc.view.internal;
 
+import dev.ttrtc.runtime.SystemInfo;
 import dev.ttrtc.runtime.view.InstanceView;
 import dev.ttrtc.runtime.view.LogicLayer;
 import dev.ttrtc.runtime.view.ViewElement;
@@ -120,6 +121,24 @@ final class RealInstanceView implements InstanceView {
         });
     }
 
+    @Override
+    public Optional<ViewElement> element(int nodeId) {
+        return read(() -> {
+            Node root = topRoot();
+            Node node = tree.node(nodeId);
+            return Optional.ofNullable(node == null || root == null || !within(node, root) ? null : (ViewElement) element(node));
+        });
+    }
+
+    private static boolean within(Node node, Node root) {
+        for (Node n = node; n != null; n = n.parent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     RealViewElement element(Node node) {
         return new RealViewElement(this, view, tree, node.id(), node.tag());
     }
@@ -144,6 +163,11 @@ final class RealInstanceView implements InstanceView {
     }
 
     @Override
+    public SystemInfo systemInfo() {
+        return logic.systemInfo();
+    }
+
+    @Override
     public String css() {
         return read(() -> {
             Node root = topRoot();
@@ -154,6 +178,16 @@ final class RealInstanceView implements InstanceView {
     @Override
     public AutoCloseable addListener(ViewListener listener) {
         view.addListener(listener);
+        return () -> view.removeListener(listener);
+    }
+
+    @Override
+    public AutoCloseable mirror(ViewListener listener) {
+        if (logic.inLoop()) {
+            view.addMirror(listener);
+        } else {
+            act(() -> view.addMirror(listener));
+        }
         return () -> view.removeListener(listener);
     }
 }

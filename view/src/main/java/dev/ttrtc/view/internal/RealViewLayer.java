@@ -199,6 +199,15 @@ public final class RealViewLayer implements ViewLayer {
         listeners.add(listener);
     }
 
+    /** Adds a mirror: it first gets the top page whole, so that the ops after it apply. Loop thread. */
+    void addMirror(ViewListener listener) {
+        listeners.add(listener);
+        Node root = tree.pageRoot(tree.topPageId());
+        if (root != null) {
+            listener.onOps(List.of(ops.page(root.owner().path(), root, css(root.owner().path()))));
+        }
+    }
+
     void removeListener(ViewListener listener) {
         listeners.remove(listener);
     }

@@ -2,6 +2,7 @@ package dev.ttrtc.view.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.runtime.view.ProjectFiles;
+import java.util.Optional;
 
 /**
  * What a built-in element may use: its attributes (with the documented defaults), the instance
@@ -61,4 +62,7 @@ public interface ElementContext {
 
     /** A WARN entry naming this element's template place. */
     void warn(String message);
+
+    /** What a host module attached to the instance (the RTC state, for {@code rtc-room}); any thread. */
+    <T> Optional<T> attachment(Class<T> type);
 }

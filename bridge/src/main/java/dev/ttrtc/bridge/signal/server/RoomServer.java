@@ -56,7 +56,7 @@ public final class RoomServer implements AutoCloseable {
         service = new SignalService(new TokenVerifier(apps), settings, "tt-room-server");
         paths = Handlers.path()
                 .addPrefixPath(SIGNAL_PATH, Handlers.websocket(new SignalEndpoint(service)))
-                .addExactPath("/api/rooms", new RoomsApi(service));
+                .addExactPath("/api/rooms", LoopbackRequests.only(new RoomsApi(service)));
         handlers.forEach(paths::addPrefixPath);
         undertow = Undertow.builder()
                 .addHttpListener(requestedPort, host)

@@ -2,7 +2,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const KINDS = ['console', 'ui', 'api-call', 'api-result', 'event', 'lifecycle', 'navigation', 'data', 'error'];
+const KINDS = ['console', 'ui', 'api-call', 'api-result', 'event', 'lifecycle', 'navigation', 'data', 'error', 'warn'];
 const state = { hello: null, instanceId: null, log: [], requestId: 1, tokenRequests: new Map(), browser: null, speaking: new Set(), followLog: true };
 let socket;
 
@@ -29,10 +29,13 @@ function connect() {
   // Relative to the page, so that the page also works mounted under a path prefix.
   const url = new URL('sim', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // The key tt-host printed in the page's address: the socket answers only pages that have it.
+  url.search = new URLSearchParams({ key: new URLSearchParams(location.search).get('key') || '' }).toString();
   socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
   socket.onopen = () => { $('connection').textContent = 'connected'; };
   socket.onclose = () => { $('connection').textContent = 'disconnected — retrying'; setTimeout(connect, 1000); };
-  socket.onmessage = (e) => handle(JSON.parse(e.data));
+  socket.onmessage = (e) => (typeof e.data === 'string' ? handle(JSON.parse(e.data)) : phone.onFrame(e.data));
 }
 
 function handle(m) {
@@ -50,14 +53,17 @@ function handle(m) {
       state.log = [];
       renderLog();
       $('phone-instance').textContent = m.instanceId || 'no instance';
+      if (!m.instanceId) phone.showNote('no mini-program is shown');
       break;
+    case 'viewOps': if (m.instanceId === state.instanceId) phone.applyOps(m.ops); break;
+    case 'window': phone.renderWindow(m); break;
+    case 'dropped': showError(m.note + ' (' + m.count + ')'); break;
     case 'rooms': renderRooms(m); break;
     case 'remotes': renderRemotes(m.remotes); break;
     case 'instance': renderInstance(m); break;
     case 'view': renderView(m); break;
     case 'events': for (const e of m.events) onEvent(e); renderLog(); break;
-    case 'frame': renderFrame(m); break;
-    case 'frameGone': { const tile = document.querySelector(`[data-tile="${CSS.escape(m.key)}"]`); if (tile) tile.remove(); break; }
+    case 'frameGone': phone.frameGone(m.key); break;
     case 'token': { const waiting = state.tokenRequests.get(m.requestId); if (waiting) { state.tokenRequests.delete(m.requestId); waiting(m); } break; }
     case 'error': showError(m.message); break;
     default: break;
@@ -158,20 +164,6 @@ function renderView(m) {
   for (const tile of document.querySelectorAll('.tile')) tile.classList.toggle('speaking', state.speaking.has(tile.dataset.user));
 }
 
-function renderFrame(m) {
-  let tile = document.querySelector(`[data-tile="${CSS.escape(m.key)}"]`);
-  if (!tile) {
-    tile = el('figure', { className: 'tile' }, el('img', { alt: m.kind + ' of ' + m.userId }),
-      el('figcaption', { className: 'label', textContent: m.userId + (m.kind === 'screen' ? ' · screen' : '') }));
-    tile.dataset.tile = m.key;
-    tile.dataset.user = m.userId;
-    $('tiles').append(tile);
-  }
-  tile.querySelector('img').src = 'data:image/jpeg;base64,' + m.jpeg;
-  tile.dataset.frames = String(Number(tile.dataset.frames || 0) + 1);
-  tile.classList.toggle('speaking', state.speaking.has(m.userId));
-}
-
 $('call-form').addEventListener('submit', (e) => {
   e.preventDefault();
   let dataset = {};
@@ -234,6 +226,7 @@ function onEvent(e) {
   state.log.push(e);
   if (state.log.length > 2000) state.log.shift();
   if (e.kind === 'ui' && Date.now() - Date.parse(e.time) < 5000) onUiEvent(e);
+  if (e.kind === 'warn') phone.checkEmpty();
 }
 
 function renderLog() {
@@ -291,6 +284,7 @@ $('browser-form').addEventListener('submit', async (e) => {
   try {
     await participant.join();
     $('browser-preview').srcObject = participant.camera;
+    $('browser-preview-box').hidden = false;
     $('browser-join').disabled = true;
     $('browser-screen').disabled = false;
     $('browser-leave').disabled = false;
@@ -304,6 +298,7 @@ $('browser-form').addEventListener('submit', async (e) => {
 function browserEnded() {
   state.browser = null;
   $('browser-preview').srcObject = null;
+  $('browser-preview-box').hidden = true;
   $('browser-join').disabled = false;
   $('browser-screen').disabled = true;
   $('browser-leave').disabled = true;
@@ -323,4 +318,5 @@ $('browser-leave').addEventListener('click', () => {
   if (state.browser) state.browser.leave();
 });
 
+phone.attach($('phone-page'));
 connect();

@@ -13,6 +13,7 @@ import dev.ttrtc.view.spi.ComponentProvider;
 import dev.ttrtc.view.spi.ElementContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What one built-in element sees: its attributes with defaults, and the view's services. */
 final class RealElementContext implements ElementContext {
@@ -130,5 +131,10 @@ final class RealElementContext implements ElementContext {
     @Override
     public void warn(String message) {
         services.warn(node.source().location(), "<" + node.tag() + "> " + message);
+    }
+
+    @Override
+    public <T> Optional<T> attachment(Class<T> type) {
+        return logic.attachment(type);
     }
 }

@@ -1,0 +1,164 @@
+package dev.ttrtc.bridge.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.bridge.tt.RtcSettings;
+import dev.ttrtc.runtime.LaunchOptions;
+import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.testkit.Chromium;
+import dev.ttrtc.testkit.Eventually;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The phone frame in headless Chromium: the sample's own room page rendered from its TTML,
+ * clicks in the frame reaching the page's handlers, text following setData, and rtc-room
+ * elements showing the live video the mini-program decodes.
+ */
+class SimulatorPhoneTest {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String ROOM = SimulatorPageTest.ROOM;
+
+    static RoomServer server;
+    static Simulator simulator;
+    static MiniProgramHost host;
+    static MiniProgram program;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RoomServer.builder().port(0).build().start();
+        simulator = Simulator.builder(server.signalUri()).rooms(server::rooms).defaultRoom(ROOM).build();
+        server.mount("/", simulator.handler());
+        host = MiniProgramHost.create();
+        program = host.launch(LaunchOptions.builder(Path.of("../sample-miniapp"))
+                .page("pages/room/room")
+                .query("roomId", ROOM).query("userId", "me").query("token", SimulatorPageTest.token("me"))
+                .extension(RtcSettings.class, RtcSettings.of(server.signalUri()))
+                .build());
+        simulator.show(program, null);
+        awaitPageData("the mini-program joined", data -> data.path("joined").asBoolean());
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        simulator.close();
+        program.close();
+        host.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        browser.get(simulator.pageUri(server.httpUri()).toString());
+        waitFor(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+        waitFor(d -> !frame().findElements(By.cssSelector("tt-page .header")).isEmpty());
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) {
+        Chromium.screenshot(browser, "phone-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @Test
+    void the_frame_shows_the_pages_own_markup_under_its_navigation_bar() {
+        waitFor(ExpectedConditions.textToBe(By.id("phone-nav-title"), "Room"));
+        waitFor(d -> frameText(".header").startsWith(ROOM + " · me"));
+        List<String> buttons = frame().findElements(By.cssSelector(".controls tt-button")).stream().map(WebElement::getText).toList();
+        assertEquals(3, buttons.size(), buttons.toString());
+        assertEquals("Leave", buttons.get(2));
+    }
+
+    @Test
+    void a_click_in_the_frame_reaches_the_pages_handler_and_its_text_follows() throws Exception {
+        boolean before = program.pageData().path("micOn").asBoolean();
+        String expected = before ? "Unmute" : "Mute";
+        waitFor(d -> {
+            frame().findElements(By.cssSelector(".controls tt-button")).get(0).click();
+            return true;
+        });
+        awaitPageData("the handler toggled the microphone", data -> data.path("micOn").asBoolean() != before);
+        waitFor(d -> frame().findElements(By.cssSelector(".controls tt-button")).get(0).getText().equals(expected));
+    }
+
+    @Test
+    void text_follows_set_data() throws Exception {
+        program.evaluate("getCurrentPages().pop().setData({ state: 'set by the test' })").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        waitFor(d -> frameText(".header .hint").equals("set by the test"));
+    }
+
+    @Test
+    void rtc_room_elements_show_the_decoded_video_and_it_moves() throws Exception {
+        RemoteParticipant dave = simulator.addRemote("dave", ROOM);
+        try {
+            dave.startCapture(MediaKind.VIDEO);
+            dave.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            By picture = By.cssSelector("tt-rtc-room[data-tile='dave/video'] > img");
+            String first = waitFor(d -> source(picture));
+            waitFor(d -> {
+                String now = source(picture);
+                return now != null && !now.equals(first);
+            });
+            waitFor(d -> Integer.parseInt(frame().findElement(picture).getAttribute("data-frames")) >= 5);
+            // The local preview is an rtc-room of mode camera, and shows as well.
+            waitFor(d -> source(By.cssSelector("tt-rtc-room[data-mode='camera'][data-tile='me/video'] > img")) != null);
+            // The tiles beside the phone show the same pictures.
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles [data-tile='dave/video'] img")));
+        } finally {
+            simulator.removeRemote("dave");
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The shadow root the page renders in. */
+    static SearchContext frame() {
+        return browser.findElement(By.id("phone-page")).getShadowRoot();
+    }
+
+    static String frameText(String css) {
+        List<WebElement> found = frame().findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    static String source(By image) {
+        List<WebElement> found = frame().findElements(image);
+        return found.isEmpty() ? null : found.get(0).getAttribute("src");
+    }
+
+    static void awaitPageData(String what, Predicate<JsonNode> check) throws InterruptedException {
+        Eventually.await(what + " (last: the page data)", TIMEOUT, program::pageData, check);
+    }
+
+    static <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(IndexOutOfBoundsException.class)
+                .until(condition::apply);
+    }
+}
