@@ -73,25 +73,25 @@ class MainTest {
     }
 
     @Test
-    void run_with_a_broken_project_prints_one_line_and_exits_2() throws Exception {
+    void run_with_a_broken_project_prints_one_line_on_stderr_nothing_on_stdout_and_exits_2() throws Exception {
         assertEquals(new Run(2, "", "error: project folder not found: " + dir.resolve("nope") + "\n"),
-                withoutNotes(cli("run", dir.resolve("nope").toString(), "--duration", "1s")));
+                cli("run", dir.resolve("nope").toString(), "--duration", "1s"));
         Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
         Files.writeString(dir.resolve("app.js"), "App({});");
         Files.createDirectories(dir.resolve("pages/a"));
         Files.writeString(dir.resolve("pages/a/a.js"), "Page({\n  onLoad() { let = ; }\n});");
-        Run syntax = withoutNotes(cli("run", dir.toString(), "--duration", "1s"));
+        Run syntax = cli("run", dir.toString(), "--duration", "1s");
         assertEquals(2, syntax.code());
+        assertEquals("", syntax.out());
         assertTrue(syntax.err().startsWith("error: pages/a/a.js:2:"), syntax.err());
         assertTrue(syntax.err().contains("SyntaxError"), syntax.err());
         assertEquals(1, syntax.err().lines().count());
-        Run page = withoutNotes(cli("run", "../sample-miniapp", "--page", "pages/zz/zz", "--duration", "1s"));
-        assertEquals("error: unknown page \"pages/zz/zz\"; app.json lists pages/index/index, pages/room/room\n", page.err());
-    }
-
-    /** The embedded server's start-up note goes to stdout before a launch error; these tests look at stderr. */
-    private static Run withoutNotes(Run run) {
-        return new Run(run.code(), "", run.err());
+        assertEquals(new Run(2, "", "error: unknown page \"pages/zz/zz\"; app.json lists pages/index/index, pages/room/room\n"),
+                cli("run", "../sample-miniapp", "--page", "pages/zz/zz", "--duration", "1s"));
+        assertEquals(new Run(2, "", "error: URL mapping \"nothing\" is not FROM=TO\n"),
+                cli("run", "../sample-miniapp", "--map-url", "nothing"));
+        assertEquals(new Run(2, "", "error: --esbuild " + dir.resolve("no-esbuild") + " is not an executable file\n"),
+                cli("test", "../conformance", "--esbuild", dir.resolve("no-esbuild").toString()));
     }
 
     @Test
