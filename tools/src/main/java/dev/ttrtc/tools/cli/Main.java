@@ -48,8 +48,8 @@ public final class Main {
                 cmd.getErr().println("error: " + TerminalText.line(e.getMessage()));
                 return HOST_FAILURE;
             }
-            cmd.getErr().println("error: the host failed (" + e.getClass().getSimpleName() + "); "
-                    + "run with TT_HOST_JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug for details");
+            cmd.getErr().println("error: the host failed unexpectedly (details: run again with "
+                    + "TT_HOST_JAVA_OPTS=-Dorg.slf4j.simpleLogger.log.dev.ttrtc=debug)");
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("host failure", e);
             return HOST_FAILURE;
         });

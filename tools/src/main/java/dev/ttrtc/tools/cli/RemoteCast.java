@@ -1,6 +1,7 @@
 package dev.ttrtc.tools.cli;
 
 import dev.ttrtc.bridge.engine.MediaKind;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.bridge.simulator.Simulator;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class RemoteCast {
             p.startCapture(MediaKind.AUDIO);
             p.startCapture(MediaKind.VIDEO);
             p.join().exceptionally(e -> {
-                printer.note(p.userId() + " could not join: " + e.getMessage());
+                printer.note(p.userId() + " could not join: " + reason(e));
                 return null;
             });
         }
@@ -86,7 +87,12 @@ final class RemoteCast {
             }
         } catch (RuntimeException e) {
             printer.note("script line " + step.line() + " (" + step.userId() + " " + step.action().name().toLowerCase(Locale.ROOT)
-                    + ") failed: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+                    + ") failed: " + reason(e));
         }
+    }
+
+    /** The engine's own words for a failure; anything else is the run stopping under it, never Java text. */
+    private static String reason(Throwable failure) {
+        return RtcException.causeOf(failure) instanceof RtcException rtc ? rtc.getMessage() : "the run was stopping";
     }
 }
