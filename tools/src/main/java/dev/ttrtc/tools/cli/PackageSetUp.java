@@ -34,8 +34,10 @@ final class PackageSetUp {
         }
         err.println("tt-host: installing the Debian package " + MEDIA_PACKAGE + " (" + command + ")...");
         err.flush();
-        // A fresh machine may have no package lists yet: update once when the first try fails.
-        if (!apt("install", "-y", "-qq", MEDIA_PACKAGE) && !(apt("update", "-qq") && apt("install", "-y", "-qq", MEDIA_PACKAGE))) {
+        // --reinstall also restores a package whose files are gone; a fresh machine may have no
+        // package lists yet, so update once when the first try fails.
+        if (!apt("install", "-y", "-qq", "--reinstall", MEDIA_PACKAGE)
+                && !(apt("update", "-qq") && apt("install", "-y", "-qq", "--reinstall", MEDIA_PACKAGE))) {
             throw new HostFailure("could not install " + MEDIA_PACKAGE + " (" + command + " failed; run it to see why)");
         }
         if (!libraryPresent(MEDIA_LIBRARY)) {
