@@ -14,6 +14,7 @@ final class EngineWarmUp {
         Thread warmUp = new Thread(() -> {
             try {
                 MiniProgramHost.warmUp();
+                StartupTrace.mark("JS engine ready");
             } catch (RuntimeException | LinkageError e) {
                 // The first launch makes the engine itself and reports what fails there, in one line.
             }

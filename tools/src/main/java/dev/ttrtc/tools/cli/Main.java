@@ -28,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.out.flush();
         System.err.flush();

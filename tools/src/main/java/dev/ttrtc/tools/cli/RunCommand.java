@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,16 +127,24 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> extraQuery;
     List<UrlMapping> urlMappings;
     HostOptions hostOptions;
+    /** Completes when the media factories are loaded; fails with {@link dev.ttrtc.bridge.engine.MediaUnavailableException}. */
+    CompletableFuture<Void> mediaReady;
 
     @Override
     public Integer call() throws Exception {
         // The JS engine takes about a second to create: start it now, alongside the checks and servers.
+        StartupTrace.mark("run command");
         EngineWarmUp.start();
         check();
+        StartupTrace.mark("flags checked");
         if (!noMedia) {
             PackageSetUp.ensureMedia(spec.commandLine().getErr());
-            MediaFactories.ensureAvailable();
         }
+        // The native media library loads (about half a second) while the room server starts.
+        mediaReady = noMedia ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+            MediaFactories.ensureAvailable();
+            StartupTrace.mark("media factories ready");
+        }, runnable -> new Thread(runnable, "tt-media-warm-up").start());
         EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json);
         try (RunSession session = new RunSession(this, printer)) {
             if (!session.start()) {

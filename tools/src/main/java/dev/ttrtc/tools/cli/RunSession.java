@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,6 +71,7 @@ final class RunSession implements AutoCloseable {
             embedded.mount(DevTokenEndpoint.PATH, new DevTokenEndpoint(run.appId, run.appKey));
             signal = embedded.signalUri();
             rooms = embedded::rooms;
+            StartupTrace.mark("room server started");
         } else {
             rooms = RemoteRooms.of(signal);
         }
@@ -80,9 +82,13 @@ final class RunSession implements AutoCloseable {
                 .remoteMedia(run.noMedia ? MediaConfig.SIGNALLING_ONLY : MediaConfig.DEFAULT)
                 .onRemoteAdded(p -> p.onEvent(printer::print))
                 .build();
+        StartupTrace.mark("simulator built");
         host = MiniProgramHost.create(run.hostOptions);
+        StartupTrace.mark("host created");
         launchOptions = launchOptions(signal);
+        awaitMedia();
         program = host.launch(launchOptions);
+        StartupTrace.mark("launched");
         if (embedded != null) {
             printer.note("room server " + signal + " (appId " + run.appId + ")");
         }
@@ -113,6 +119,15 @@ final class RunSession implements AutoCloseable {
             scheduler.schedule(end::countDown, run.duration.toMillis(), TimeUnit.MILLISECONDS);
         }
         return true;
+    }
+
+    /** The mini-program may join a room in App.onLaunch: its media must be loaded by then. */
+    private void awaitMedia() {
+        try {
+            run.mediaReady.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private LaunchOptions launchOptions(URI signal) {
