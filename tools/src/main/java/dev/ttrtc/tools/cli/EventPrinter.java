@@ -1,19 +1,28 @@
 package dev.ttrtc.tools.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.tools.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints what happens during a run, one line per event: {@code [seconds] source label text}, or
- * with {@code --json} one JSON object per line. Thread-safe; lines never interleave.
+ * with {@code --json} one JSON object per line. Thread-safe; lines never interleave. What the
+ * mini-program wrote reaches the terminal with its control characters escapes ({@link TerminalText}).
  */
 final class EventPrinter {
+    private static final ObjectWriter JSON_LINES = new ObjectMapper(
+            new JsonFactory().setCharacterEscapes(TerminalText.jsonEscapes())).writer();
+
     private final PrintWriter out;
     private final boolean json;
     private final long startMillis = System.currentTimeMillis();
@@ -70,10 +79,19 @@ final class EventPrinter {
 
     private synchronized void emit(long epochMillis, String source, String label, String text, ObjectNode jsonLine) {
         if (json) {
-            out.println(jsonLine);
+            out.println(json(jsonLine));
         } else {
-            out.printf("[%8.3f] %-8s %-14s %s%n", (epochMillis - startMillis) / 1000.0, source, label, text);
+            out.printf("[%8.3f] %-8s %-14s %s%n", (epochMillis - startMillis) / 1000.0, TerminalText.line(source),
+                    TerminalText.line(label), TerminalText.line(text));
         }
         out.flush();
+    }
+
+    static String json(ObjectNode line) {
+        try {
+            return JSON_LINES.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 }

@@ -2,17 +2,24 @@ package dev.ttrtc.tools.cli;
 
 import dev.ttrtc.bridge.engine.MediaUnavailableException;
 import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.tools.text.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code tt-host}: the command line. Exit codes: 0 done, 1 tests failed, 2 bad input (a flag, a
- * project folder, a script), 3 the host itself failed.
+ * {@code tt-host}: the command line. Exit codes: 0 done (and help), 1 tests failed, 2 the user's
+ * mistake (a flag, a project folder, a script), 3 the host itself failed or cannot run here.
  */
-@Command(name = "tt-host", mixinStandardHelpOptions = true, version = "tt-host 0.1.0",
+@Command(name = "tt-host", mixinStandardHelpOptions = true, usageHelpWidth = 100, version = "tt-host 0.1.0",
         description = "Run Douyin mini-programs headless with real RTC rooms.",
-        subcommands = {RunCommand.class, ServerCommand.class, TokenCommand.class, TestCommand.class})
+        subcommands = {RunCommand.class, TestCommand.class, ServerCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"%nExamples:",
+                "  tt-host run sample-miniapp --remote bob --remote-talk",
+                "  tt-host test conformance",
+                "  tt-host help run",
+                "%nExit codes: 0 done, 1 tests failed, 2 a bad flag or a broken project, 3 the host failed."})
 public final class Main {
     static final int BAD_INPUT = 2;
     static final int HOST_FAILURE = 3;
@@ -21,13 +28,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.out.flush();
         System.err.flush();
-        // Everything is closed by now. Halting skips the JVM's teardown, during which threads that
-        // webrtc-java 0.14.0 leaks natively (closed connections are never freed) fail to attach and
-        // print to stderr.
-        Runtime.getRuntime().halt(code);
+        ProcessExit.exit(code);
     }
 
     /** Runs a command line with the given output streams and returns the exit code. */
@@ -37,20 +42,21 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof UserError || e instanceof LaunchException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                cmd.getErr().println("error: " + TerminalText.line(e.getMessage()));
                 return BAD_INPUT;
             }
-            if (e instanceof MediaUnavailableException) {
-                cmd.getErr().println("error: " + e.getMessage());
+            if (e instanceof HostFailure || e instanceof MediaUnavailableException) {
+                cmd.getErr().println("error: " + TerminalText.line(e.getMessage()));
                 return HOST_FAILURE;
             }
-            cmd.getErr().println("error: the host failed: " + e);
+            cmd.getErr().println("error: the host failed unexpectedly (details: run again with "
+                    + "TT_HOST_JAVA_OPTS=-Dorg.slf4j.simpleLogger.log.dev.ttrtc=debug)");
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("host failure", e);
             return HOST_FAILURE;
         });
         commandLine.setParameterExceptionHandler((e, args1) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("error: " + TerminalText.line(e.getMessage()));
             cmd.getErr().println("usage: " + cmd.getCommandSpec().qualifiedName() + " --help");
             return BAD_INPUT;
         });

@@ -10,20 +10,28 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tt-host server}: runs the room server (and the simulator page) until Ctrl-C. */
-@Command(name = "server", description = "Run the room server and the simulator page until Ctrl-C.")
+@Command(name = "server", mixinStandardHelpOptions = true, usageHelpWidth = 100, showDefaultValues = true,
+        description = "Run the room server and the simulator page until Ctrl-C. Mini-programs and tools join its rooms at "
+                + "ws://127.0.0.1:PORT/signal; the page is at http://127.0.0.1:PORT/.",
+        footer = {"%nExamples:",
+                "  tt-host server",
+                "  tt-host server --port 7800 --app 0123456789abcdef01234567:MY_KEY",
+                "  tt-host run my-app --server ws://127.0.0.1:7700/signal   (a run against it)",
+                "%nExit codes: 0 stopped, 2 a bad flag or a port in use, 3 the host failed."})
 final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "7700", description = "Port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "7700", paramLabel = "N", description = "Port to listen on (0 = any free port). Example: --port 7800")
     int port;
 
-    @Option(names = "--app", paramLabel = "ID:KEY", description = "Admit tokens of this app (repeatable); the development app is always admitted.")
+    @Option(names = "--app", showDefaultValue = Visibility.NEVER, paramLabel = "ID:KEY", description = "Admit tokens of this app (repeatable); the development app is always admitted. Example: --app 0123456789abcdef01234567:MY_KEY")
     List<String> apps = new ArrayList<>();
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ttrtc.tools.cli;
 
 import dev.ttrtc.bridge.media.MediaFactories;
+import dev.ttrtc.runtime.HostOptions;
 import dev.ttrtc.tools.harness.JunitXmlReporter;
 import dev.ttrtc.tools.harness.PrettyReporter;
 import dev.ttrtc.tools.harness.Reporter;
@@ -20,7 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tt-host test}: runs JS test scripts; exit code 1 when any test fails. */
-@Command(name = "test", description = "Run *.test.js scripts (files or folders) and report the results.")
+@Command(name = "test", mixinStandardHelpOptions = true, usageHelpWidth = 100, showDefaultValues = true, sortOptions = false,
+        description = "Run *.test.js scripts (files, or folders searched for them) and report the results. "
+                + "Each test gets a fresh room server; the closing line reads 'N passed, N failed'.",
+        footer = {"%nExamples:",
+                "  tt-host test conformance",
+                "  tt-host test room.test.js --filter 'joins' --timeout 60s",
+                "  tt-host test tests --reporter junit --out reports --parallel 2",
+                "%nExit codes: 0 all passed, 1 a test failed, 2 a bad flag or no test files, 3 the host failed."})
 final class TestCommand implements Callable<Integer> {
     static final int TESTS_FAILED = 1;
 
@@ -29,24 +37,36 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Test files, or folders searched for *.test.js.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Test files, or folders searched for *.test.js. Example: conformance")
     List<Path> paths;
 
-    @Option(names = "--filter", paramLabel = "TEXT", description = "Run only tests whose name or file contains TEXT.")
+    @Option(names = "--filter", paramLabel = "TEXT", description = "Run only tests whose name or file contains TEXT. Example: --filter token")
     String filter;
 
-    @Option(names = "--reporter", defaultValue = "pretty", description = "pretty, tap or junit (XML files in --out). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reporter", defaultValue = "pretty", description = "pretty (readable), tap (TAP 13 on stdout) or junit (XML files in --out). Example: --reporter tap")
     Format reporter;
 
-    @Option(names = "--out", defaultValue = "tt-test-reports", paramLabel = "DIR", description = "Where --reporter junit writes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", defaultValue = "tt-test-reports", paramLabel = "DIR", description = "Where --reporter junit writes its files. Example: --out target/tt-reports")
     Path out;
 
-    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "Run N files at once. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "Run N files at once. Example: --parallel 2")
     int parallel;
 
     @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "30s",
-            description = "Per-test timeout unless a test sets its own. Default: ${DEFAULT-VALUE}.")
+            paramLabel = "TIME", description = "Per-test timeout unless a test sets its own. Example: --timeout 1m")
     Duration timeout;
+
+    @Option(names = "--task-budget", converter = DurationConverter.class, defaultValue = "5s", paramLabel = "TIME",
+            description = "CPU time one JS task of a mini-program may use before it is interrupted. Example: --task-budget 10s")
+    Duration taskBudget;
+
+    @Option(names = "--compile-cache", paramLabel = "DIR",
+            description = "Keep compiled ES modules and TypeScript in DIR across runs. Default: the per-user cache. Example: --compile-cache .tt-cache")
+    Path compileCache;
+
+    @Option(names = "--esbuild", paramLabel = "PATH",
+            description = "Compile with this esbuild executable (for platforms other than linux-x64). Example: --esbuild /usr/local/bin/esbuild")
+    Path esbuild;
 
     @Override
     public Integer call() {
@@ -62,6 +82,8 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UserError("no *" + ScriptTestRunner.SUFFIX + " files under " + paths);
         }
+        HostOptions hostOptions = HostCommandOptions.hostOptions(taskBudget, compileCache, esbuild);
+        PackageSetUp.ensureMedia(spec.commandLine().getErr());
         MediaFactories.ensureAvailable();
         PrintWriter stdout = spec.commandLine().getOut();
         Reporter chosen = switch (reporter) {
@@ -70,7 +92,7 @@ final class TestCommand implements Callable<Integer> {
             case junit -> new JunitReport(new JunitXmlReporter(out), stdout, out);
         };
         try (ScriptTestRunner runner = new ScriptTestRunner(
-                new ScriptTestRunner.Options(timeout.toMillis(), filter, parallel), chosen)) {
+                new ScriptTestRunner.Options(timeout.toMillis(), filter, parallel), chosen, hostOptions)) {
             RunSummary summary = runner.run(files);
             return summary.succeeded() ? 0 : TESTS_FAILED;
         }

@@ -10,25 +10,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tt-host token}: prints a "001" token for a room and user. */
-@Command(name = "token", description = "Print a Volcengine-compatible \"001\" token for a room and a user.")
+@Command(name = "token", mixinStandardHelpOptions = true, usageHelpWidth = 100, showDefaultValues = true, sortOptions = false,
+        description = "Print a Volcengine-compatible \"001\" token for a room and a user.",
+        footer = {"%nExamples:",
+                "  tt-host token --app-id 5f0c3d7e9a1b2c4d6e8f0a1b --app-key tt-rtc-host-development-key --room demo --user me",
+                "  tt-host token --app-id 0123456789abcdef01234567 --app-key MY_KEY --room r1 --user bob --expire 600 --no-publish",
+                "%nExit codes: 0 printed, 2 a bad flag."})
 final class TokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--app-id", required = true, description = "The 24-character appId.")
+    @Option(names = "--app-id", required = true, paramLabel = "ID", description = "The 24-character appId. Example: --app-id 5f0c3d7e9a1b2c4d6e8f0a1b (the development app)")
     String appId;
 
-    @Option(names = "--app-key", required = true, description = "The app's key (signs the token).")
+    @Option(names = "--app-key", required = true, paramLabel = "KEY", description = "The app's key (signs the token). Example: --app-key tt-rtc-host-development-key")
     String appKey;
 
-    @Option(names = "--room", required = true, description = "The room the token admits to.")
+    @Option(names = "--room", required = true, paramLabel = "ROOM", description = "The room the token admits to. Example: --room demo")
     String room;
 
-    @Option(names = "--user", required = true, description = "The user the token admits.")
+    @Option(names = "--user", required = true, paramLabel = "USER", description = "The user the token admits. Example: --user me")
     String user;
 
     @Option(names = "--expire", defaultValue = "86400", paramLabel = "SECONDS",
-            description = "Lifetime in seconds, at most 604800 (7 days); 0 = never expires. Default: ${DEFAULT-VALUE}.")
+            description = "Lifetime in seconds, at most 604800 (7 days); 0 = never expires. Example: --expire 600")
     long expire;
 
     @Option(names = "--no-publish", description = "Admit the user to listen only (no publish privilege).")

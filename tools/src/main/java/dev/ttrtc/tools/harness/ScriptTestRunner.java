@@ -1,5 +1,6 @@
 package dev.ttrtc.tools.harness;
 
+import dev.ttrtc.runtime.HostOptions;
 import dev.ttrtc.runtime.MiniProgramHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,12 +36,18 @@ public final class ScriptTestRunner implements AutoCloseable {
 
     private final Options options;
     private final Reporter reporter;
-    private final MiniProgramHost host = MiniProgramHost.create();
+    private final MiniProgramHost host;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("tt-test-worker"));
 
     public ScriptTestRunner(Options options, Reporter reporter) {
+        this(options, reporter, HostOptions.defaults());
+    }
+
+    /** A runner whose instances share one host made with these options (compile cache, esbuild, budgets). */
+    public ScriptTestRunner(Options options, Reporter reporter, HostOptions hostOptions) {
         this.options = options;
         this.reporter = reporter;
+        this.host = MiniProgramHost.create(hostOptions);
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String name) {

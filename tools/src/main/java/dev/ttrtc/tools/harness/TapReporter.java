@@ -1,5 +1,6 @@
 package dev.ttrtc.tools.harness;
 
+import dev.ttrtc.tools.text.TerminalText;
 import java.io.PrintWriter;
 
 /** Test Anything Protocol, version 13, with the plan at the end and YAML blocks for failures. */
@@ -15,7 +16,7 @@ public final class TapReporter implements Reporter {
     @Override
     public void testFinished(TestResult r) {
         number++;
-        String name = r.displayName().replace("#", "\\#");
+        String name = TerminalText.line(r.displayName()).replace("#", "\\#");
         switch (r.status()) {
             case PASSED -> out.println("ok " + number + " - " + name);
             case SKIPPED -> out.println("ok " + number + " - " + name + " # SKIP");
@@ -28,7 +29,7 @@ public final class TapReporter implements Reporter {
                 }
                 if (!r.diff().isEmpty()) {
                     out.println("  diff: |");
-                    r.diff().lines().forEach(line -> out.println("    " + line));
+                    TerminalText.lines(r.diff()).lines().forEach(line -> out.println("    " + line));
                 }
                 out.println("  ...");
             }
@@ -38,7 +39,7 @@ public final class TapReporter implements Reporter {
 
     @Override
     public void console(String file, String line) {
-        out.println("# " + line);
+        out.println("# " + TerminalText.line(line));
     }
 
     @Override
@@ -49,6 +50,6 @@ public final class TapReporter implements Reporter {
     }
 
     private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return "\"" + TerminalText.line(text.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }
