@@ -53,13 +53,19 @@ final class EventLoop implements Executor {
     /** Posts a task; tasks posted after {@link #stop()} are dropped. */
     @Override
     public void execute(Runnable task) {
+        tryExecute(task);
+    }
+
+    /** Posts a task; false when the loop has stopped and the task was dropped. */
+    public boolean tryExecute(Runnable task) {
         lock.lock();
         try {
             if (stopped) {
-                return;
+                return false;
             }
             ready.addLast(task);
             changed.signal();
+            return true;
         } finally {
             lock.unlock();
         }

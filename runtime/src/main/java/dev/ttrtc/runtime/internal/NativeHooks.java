@@ -22,9 +22,6 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * app events, and page changes (told to the page windows too). They are reachable only through those scripts' closures, never from a global.
  */
 final class NativeHooks {
-    /** Host rule: an instance may have this many timers pending; more throw a RangeError. */
-    static final int MAX_PENDING_TIMERS = 10_000;
-
     private final EventLog log;
     private final ErrorReporter errors;
     private final EventLoop loop;
@@ -80,18 +77,7 @@ final class NativeHooks {
             errors.problem(a[0].asString(), a[1].asString());
             return null;
         });
-        hooks.put("setTimer", (ProxyExecutable) a -> {
-            if (loop.pendingTimers() >= MAX_PENDING_TIMERS) {
-                return -1; // bootstrap.js throws a RangeError naming the limit
-            }
-            Value callback = a[0];
-            return loop.setTimer(callback::executeVoid, a[1].asLong(), a[2].asBoolean());
-        });
-        hooks.put("clearTimer", (ProxyExecutable) a -> {
-            loop.clearTimer(a[0].asLong());
-            return null;
-        });
-        hooks.put("maxPendingTimers", MAX_PENDING_TIMERS);
+        TimerHooks.addTo(hooks, loop);
         hooks.put("nextTurn", (ProxyExecutable) a -> {
             Value callback = a[0];
             loop.execute(callback::executeVoid);

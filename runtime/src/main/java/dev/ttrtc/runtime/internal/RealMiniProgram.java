@@ -224,7 +224,7 @@ public final class RealMiniProgram implements MiniProgram {
     }
 
     private void setUp() throws LaunchException {
-        context = SharedEngine.newContext();
+        context = SharedEngine.newContext(options.timeZone(), options.locale());
         ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view).proxy();
         js = JsBridge.install(context, hooks);
         errors.attach(js);
@@ -380,8 +380,8 @@ public final class RealMiniProgram implements MiniProgram {
 
     /** Runs {@code action} on the loop and completes with its (awaited) value as JSON. */
     private CompletableFuture<JsonNode> settleOnLoop(Supplier<Value> action, boolean reportErrors) {
-        CompletableFuture<JsonNode> result = track(new CompletableFuture<>());
-        post(() -> {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        return postFor(result, () -> {
             try {
                 js.settle(action.get(),
                         json -> result.complete(JsBridge.parse(json)),
@@ -399,7 +399,6 @@ public final class RealMiniProgram implements MiniProgram {
                         : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
             }
         });
-        return result;
     }
 
     private ScriptError toScriptError(Value thrown) {
@@ -413,10 +412,22 @@ public final class RealMiniProgram implements MiniProgram {
         return new ScriptError("Uncaught " + js.toJsonText(thrown), "", List.of());
     }
 
-    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
-        pending.add(future);
-        future.whenComplete((v, e) -> pending.remove(future));
-        return future;
+    /**
+     * Posts {@code task}, which completes {@code result}, and returns {@code result}: failed at once
+     * when the instance is closed, failed by {@link #close()} when the task never gets to run.
+     */
+    private <T> CompletableFuture<T> postFor(CompletableFuture<T> result, Runnable task) {
+        // Tracked before the check: close() marks the instance closed before it fails what is pending.
+        pending.add(result);
+        result.whenComplete((v, e) -> pending.remove(result));
+        if (closed.get() || !loop.tryExecute(task)) {
+            result.completeExceptionally(closedError());
+        }
+        return result;
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException("instance " + id + " is closed");
     }
 
     @Override
@@ -454,16 +465,16 @@ public final class RealMiniProgram implements MiniProgram {
 
     @Override
     public void setNetworkType(String networkType) {
-        if (closed.get()) {
-            throw new IllegalStateException("instance " + id + " is closed");
+        LaunchOptions.checkNetworkType(networkType);
+        if (!closed.get()) {
+            network.set(networkType);
         }
-        network.set(networkType);
     }
 
     /** Runs {@code action} on the loop; what JS throws inside it is reported and fails the future. */
     private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
-        CompletableFuture<T> result = track(new CompletableFuture<>());
-        post(() -> {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        return postFor(result, () -> {
             try {
                 result.complete(action.get());
             } catch (PolyglotException e) {
@@ -474,7 +485,6 @@ public final class RealMiniProgram implements MiniProgram {
                 result.completeExceptionally(e);
             }
         });
-        return result;
     }
 
     @Override
@@ -487,11 +497,11 @@ public final class RealMiniProgram implements MiniProgram {
         post(() -> framework.show());
     }
 
+    /** Posts an action that has no result; on a closed instance it does nothing (see {@link MiniProgram}). */
     private void post(Runnable task) {
-        if (closed.get()) {
-            throw new IllegalStateException("instance " + id + " is closed");
+        if (!closed.get()) {
+            loop.execute(task);
         }
-        loop.execute(task);
     }
 
     // ---- close ----------------------------------------------------------------------------------
@@ -541,7 +551,7 @@ public final class RealMiniProgram implements MiniProgram {
         }
         watchdog.unwatch(loop);
         HeapGuard.unwatch(this);
-        IllegalStateException closedError = new IllegalStateException("instance " + id + " was closed");
+        IllegalStateException closedError = closedError();
         List.copyOf(pending).forEach(f -> f.completeExceptionally(closedError));
         onClosed.accept(this);
     }

@@ -119,6 +119,18 @@
     });
   };
 
+  // A delay as browsers take it: ToNumber (what it throws for a Symbol or a BigInt propagates, as
+  // in JS), then ToInteger; NaN and negative delays are 0, delays past 2^31 - 1 ms are clamped to it.
+  const MAX_DELAY = 2147483647;
+  const mathTrunc = Math.trunc;
+  const isInteger = Number.isInteger;
+  const NumberCtor = Number;
+  function timerDelay(delay) {
+    const number = +delay;
+    if (!(number > 0)) return 0;
+    return number >= MAX_DELAY ? MAX_DELAY : mathTrunc(number);
+  }
+
   // Timers set from inside timer callbacks five deep wait at least 4 ms, as in browsers, so a
   // setTimeout(f, 0) chain cannot keep the loop's thread busy.
   let timerNesting = 0;
@@ -128,9 +140,8 @@
         throw new TypeError(name + ': callback must be a function');
       }
       const args = Array.prototype.slice.call(arguments, 2);
-      const requested = Number(delay);
       const nesting = timerNesting + 1;
-      let ms = Number.isFinite(requested) && requested > 0 ? requested : 0;
+      let ms = timerDelay(delay);
       if (nesting > 5 && ms < 4) ms = 4;
       const id = native.setTimer(function () {
         timerNesting = nesting;
@@ -149,8 +160,12 @@
     return fn;
   }
   function clearFunction(name) {
+    // Never throws: a number or a numeric string that names a timer clears it, anything else
+    // (objects are not converted, so no valueOf runs) is ignored, as an unknown id is.
     const fn = function (id) {
-      if (typeof id === 'number') native.clearTimer(id);
+      if (typeof id !== 'number' && typeof id !== 'string') return;
+      const number = NumberCtor(id);
+      if (isInteger(number) && number > 0 && number <= Number.MAX_SAFE_INTEGER) native.clearTimer(number);
     };
     Object.defineProperty(fn, 'name', { value: name });
     return fn;
