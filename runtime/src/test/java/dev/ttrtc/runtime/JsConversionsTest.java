@@ -82,4 +82,64 @@ class JsConversionsTest extends HostTestBase {
         assertEquals("Asia/Shanghai", seen.get(1).asText());
         assertEquals("zh-CN", seen.get(2).asText());
     }
+
+    @Test
+    void require_of_an_impossible_path_throws_a_type_error_without_java_text() throws Exception {
+        MiniProgram app = launchPage("globalThis.req = require;\nPage({});");
+        JsonNode seen = eval(app, "['./a\\u0000b', './\\ud800x', '\\udc00', 'x\\u0000'].map(p => {"
+                + " try { req(p); return 'loaded'; } catch (e) { return e.constructor.name + ': ' + e.message; } })");
+        assertEquals("TypeError: require: \"./a\\u0000b\" is not a valid module path (it holds a NUL character or a lone surrogate)",
+                seen.get(0).asText());
+        for (JsonNode message : seen) {
+            assertEquals(true, message.asText().startsWith("TypeError: require: "), message.asText());
+            assertEquals(false, message.asText().toLowerCase(Locale.ROOT).contains("java"), message.asText());
+        }
+    }
+
+    @Test
+    void require_of_a_file_past_the_size_limit_throws_a_range_error() throws Exception {
+        ProjectFolder folder = ProjectFolder.in(dir).page("pages/index/index", "globalThis.req = require;\nPage({});");
+        java.nio.file.Path project = folder.write();
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(project.resolve("huge.js").toFile(), "rw")) {
+            huge.setLength((16L << 20) + 1); // sparse: costs no disk
+        }
+        MiniProgram app = launch(project);
+        assertEquals(json("\"RangeError: require: huge.js is larger than 16 MB, the host's limit for one script\""),
+                eval(app, "try { req('/huge'); } catch (e) { e.constructor.name + ': ' + e.message }"));
+    }
+
+    @Test
+    void values_past_the_json_readers_limits_fail_as_js_does_not_with_java_text() throws Exception {
+        MiniProgram app = launchPage("Page({ data: {} });");
+        // Past Jackson's string limit (20,000,000 characters) and nesting limit (1000), in setData, storage and
+        // API parameters.
+        // Strings of 20 MB take a while in the interpreter on a busy machine: one task per attempt, generous deadlines.
+        slowEval(app, "globalThis.long = 'x'.repeat(20000001); globalThis.deep = []; for (let i = 0; i < 1500; i++) deep = [deep];"
+                + " globalThis.attempt = (f) => { try { f(); return 'ok'; } catch (e) { return e.constructor.name + ': ' + e.message; } }; 1");
+        List<String> attempts = List.of("getCurrentPages()[0].setData({ a: long })", "getCurrentPages()[0].setData({ b: deep })",
+                "tt.setStorageSync('k', long)", "tt.setStorageSync(long, 1)", "tt.setStorageSync('d', deep)",
+                "tt.showToast({ title: long })", "tt.showToast({ title: 'x', extra: deep })", "tt.showToast({ [long]: 1, title: 'y' })");
+        List<JsonNode> seen = new java.util.ArrayList<>();
+        for (String attempt : attempts) {
+            seen.add(slowEval(app, "attempt(() => " + attempt + ")"));
+        }
+        assertEquals("RangeError: setData: the value holds a string longer than 20000000 characters (the host's limit)",
+                seen.get(0).asText());
+        assertEquals("Error: setStorageSync:fail the value holds a string longer than 20000000 characters (the host's limit)",
+                seen.get(2).asText());
+        assertEquals("Error: setStorageSync:fail exceed storage max size 10Mb", seen.get(3).asText());
+        assertEquals("ok", seen.get(5).asText(), "the log keeps a cut copy; the toast gets the whole title");
+        for (JsonNode result : seen) {
+            String text = result.asText();
+            assertEquals(false, text.toLowerCase(Locale.ROOT).contains("java") || text.contains("Exception")
+                    || text.contains("invalid JSON"), text);
+        }
+        for (HostEvent event : app.events().snapshot()) {
+            assertEquals(false, event.text().contains("Exception") || event.text().contains("java."), event.text());
+        }
+    }
+
+    private static JsonNode slowEval(MiniProgram app, String source) throws Exception {
+        return app.evaluate(source).get(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
 }

@@ -78,7 +78,7 @@ final class ApiDispatcher {
         return args -> {
             Value params = args.length > 0 ? args[0] : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toJson(params)));
+            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toLogJson(params)));
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + callData.get("params"), callData);
             RealApiCall call = new RealApiCall(this, name, logName, params);
             JsObject task = null;
@@ -86,6 +86,8 @@ final class ApiDispatcher {
                 task = api.start(call);
             } catch (ApiException e) {
                 call.fail(e);
+            } catch (HostLimitException e) {
+                call.fail(ApiErrors.PARAMETER_ERROR, e.getMessage());
             } catch (PolyglotException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -115,16 +117,17 @@ final class ApiDispatcher {
                 ObjectNode callData = JsonNodeFactory.instance.objectNode();
                 ArrayNode argsJson = callData.putArray("args");
                 for (Value arg : args) {
-                    argsJson.add(JsonTrees.forLog(js.toJson(arg)));
+                    argsJson.add(JsonTrees.forLog(js.toLogJson(arg)));
                 }
                 log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             }
             Object result;
             try {
                 result = api.call(new ValueArgs(js, args));
-            } catch (ApiException e) {
-                String message = Payloads.failMessage(name, e);
-                recordResult(logName, Payloads.fail(name, e));
+            } catch (ApiException | HostLimitException e) {
+                ApiException failure = e instanceof ApiException thrown ? thrown : ApiException.parameter(e.getMessage());
+                String message = Payloads.failMessage(name, failure);
+                recordResult(logName, Payloads.fail(name, failure));
                 throw js.throwError(message);
             } catch (PolyglotException e) {
                 throw e;

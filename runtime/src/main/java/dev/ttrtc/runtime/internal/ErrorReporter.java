@@ -92,6 +92,7 @@ final class ErrorReporter {
     /** Set once the bootstrap ran; before that, thrown values cannot be described. */
     void attach(JsBridge bridge) {
         this.js = bridge;
+        bridge.onInternalError(this::internal);
     }
 
     /** Set once the framework runs; errors before that reach only the log. */
@@ -216,7 +217,8 @@ final class ErrorReporter {
     /** A failure inside the host. */
     void internal(Throwable t) {
         LOG.warn("internal error in a mini-program instance", t);
-        record(Cause.INTERNAL, "internal host error: " + t, "", null);
+        // The Java text goes to the host's own log only: the event log reaches reports and terminals.
+        record(Cause.INTERNAL, "internal host error (the host's log has the details)", "", null);
     }
 
     /** The same error for an embedder's future. */

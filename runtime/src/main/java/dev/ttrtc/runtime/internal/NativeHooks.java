@@ -22,6 +22,10 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * app events, and page changes (told to the page windows too). They are reachable only through those scripts' closures, never from a global.
  */
 final class NativeHooks {
+    /** The API a hook serves, for the messages of errors it throws into JS. */
+    private static final Map<String, String> PUBLIC_NAMES = Map.of("dataChanged", "setData", "viewData", "setData",
+            "pageShown", "navigation");
+
     private final EventLog log;
     private final ErrorReporter errors;
     private final EventLoop loop;
@@ -29,6 +33,8 @@ final class NativeHooks {
     private final SourceLocations locations;
     private final PageWindows pages;
     private final ViewConnector view;
+    // Set once the bootstrap (which receives these hooks) has run; hooks run only after that.
+    private volatile JsBridge js;
 
     NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
             SourceLocations locations, PageWindows pages, ViewConnector view) {
@@ -39,6 +45,10 @@ final class NativeHooks {
         this.locations = locations;
         this.pages = pages;
         this.view = view;
+    }
+
+    void attach(JsBridge bridge) {
+        this.js = bridge;
     }
 
     ProxyObject proxy() {
@@ -101,7 +111,15 @@ final class NativeHooks {
             return null;
         });
         view.addHooks(hooks);
-        return ProxyObject.fromMap(hooks);
+        return guardedHooks(hooks);
+    }
+
+    /** Every hook as JS may call it ({@link JsBridge#guarded}): no Java exception reaches the scripts. */
+    private ProxyObject guardedHooks(Map<String, Object> hooks) {
+        Map<String, Object> guarded = new HashMap<>();
+        hooks.forEach((name, hook) -> guarded.put(name, hook instanceof ProxyExecutable f
+                ? JsBridge.guarded(PUBLIC_NAMES.getOrDefault(name, name), f, () -> js) : hook));
+        return ProxyObject.fromMap(guarded);
     }
 
     private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {

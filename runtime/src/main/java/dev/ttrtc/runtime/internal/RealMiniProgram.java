@@ -225,8 +225,10 @@ public final class RealMiniProgram implements MiniProgram {
 
     private void setUp() throws LaunchException {
         context = SharedEngine.newContext(options.timeZone(), options.locale());
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view).proxy();
+        NativeHooks nativeHooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view);
+        ProxyObject hooks = nativeHooks.proxy();
         js = JsBridge.install(context, hooks);
+        nativeHooks.attach(js);
         errors.attach(js);
         framework = Framework.install(js, hooks, loop);
         view.attach(framework);

@@ -11,6 +11,8 @@
   const promiseResolve = Promise.resolve.bind(Promise);
   const ErrorCtor = Error;
   const SyntaxErrorCtor = SyntaxError;
+  const TypeErrorCtor = TypeError;
+  const RangeErrorCtor = RangeError;
   const objectKeys = Object.keys;
   const isArray = Array.isArray;
   const objectToString = Object.prototype.toString;
@@ -39,24 +41,30 @@
 
   // A JSON-safe copy of any value: functions, symbols, bigints, cycles and deep nesting become
   // descriptive strings instead of failing.
-  function plain(value, depth, ancestors) {
+  // `limit` (the event log's) cuts longer strings and keys, so that what the log keeps stays small
+  // and within what the host's JSON reader accepts.
+  function cut(text, limit) {
+    return limit > 0 && text.length > limit ? text.slice(0, limit) + '\u2026(' + text.length + ' characters)' : text;
+  }
+  function plain(value, depth, ancestors, limit) {
     switch (typeof value) {
       case 'undefined': return undefined;
       case 'function': return '[Function' + (value.name ? ': ' + value.name : '') + ']';
       case 'symbol': return value.toString();
       case 'bigint': return value.toString() + 'n';
       case 'number': return Number.isFinite(value) ? value : String(value);
-      case 'string':
+      case 'string': return cut(value, limit);
       case 'boolean': return value;
     }
     if (value === null) return null;
     if (ancestors.indexOf(value) >= 0) return '[Circular]';
     if (depth >= MAX_DEPTH) return isArray(value) ? '[Array]' : '[Object]';
     if (value instanceof ErrorCtor) {
-      return { name: value.name, message: value.message, stack: String(value.stack || '') };
+      return { name: cut(String(value.name), limit), message: cut(String(value.message), limit),
+        stack: cut(String(value.stack || ''), limit) };
     }
     if (typeof value.toJSON === 'function') {
-      try { return plain(value.toJSON(), depth + 1, ancestors); } catch (e) { return '[Unserializable]'; }
+      try { return plain(value.toJSON(), depth + 1, ancestors, limit); } catch (e) { return '[Unserializable]'; }
     }
     if (value instanceof Map) return '[Map(' + value.size + ')]';
     if (value instanceof Set) return '[Set(' + value.size + ')]';
@@ -66,7 +74,7 @@
       if (isArray(value)) {
         const out = [];
         for (let i = 0; i < value.length; i++) {
-          const item = plain(value[i], depth + 1, ancestors);
+          const item = plain(value[i], depth + 1, ancestors, limit);
           out.push(item === undefined ? null : item);
         }
         return out;
@@ -74,8 +82,8 @@
       const out = {};
       for (const key of objectKeys(value)) {
         let item;
-        try { item = plain(value[key], depth + 1, ancestors); } catch (e) { item = '[Unreadable]'; }
-        if (item !== undefined) out[key] = item;
+        try { item = plain(value[key], depth + 1, ancestors, limit); } catch (e) { item = '[Unreadable]'; }
+        if (item !== undefined) out[cut(key, limit)] = item;
       }
       return out;
     } finally {
@@ -83,8 +91,8 @@
     }
   }
 
-  function toJson(value) {
-    const copy = plain(value, 0, []);
+  function toJson(value, limit) {
+    const copy = plain(value, 0, [], limit || 0);
     return copy === undefined ? 'null' : stringify(copy);
   }
 
@@ -92,7 +100,7 @@
     if (typeof value === 'string') return value;
     if (value instanceof ErrorCtor) return String(value.stack || value);
     if (value === undefined || typeof value !== 'object' || value === null) {
-      return typeof value === 'function' ? plain(value, 0, []) : String(value);
+      return typeof value === 'function' ? plain(value, 0, [], 0) : String(value);
     }
     return toJson(value);
   }
@@ -183,6 +191,8 @@
     parseJson: function (text) { return parse(text); },
     makeError: function (message) { return new ErrorCtor(message); },
     makeSyntaxError: function (message) { return new SyntaxErrorCtor(message); },
+    makeTypeError: function (message) { return new TypeErrorCtor(message); },
+    makeRangeError: function (message) { return new RangeErrorCtor(message); },
     // A real JS function (with .call, .bind and a name) in front of a host function.
     wrapNative: function (name, hostFunction) {
       const fn = function () { return hostFunction.apply(undefined, arguments); };
