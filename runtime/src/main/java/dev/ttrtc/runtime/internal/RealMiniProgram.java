@@ -555,6 +555,7 @@ public final class RealMiniProgram implements MiniProgram {
         HeapGuard.unwatch(this);
         IllegalStateException closedError = closedError();
         List.copyOf(pending).forEach(f -> f.completeExceptionally(closedError));
+        log.shrinkAfterClose();
         onClosed.accept(this);
     }
 
