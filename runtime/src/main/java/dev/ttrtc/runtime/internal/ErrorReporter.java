@@ -28,6 +28,7 @@ final class ErrorReporter {
         UNHANDLED_REJECTION("unhandled-rejection"),
         WATCHDOG("watchdog"),
         STOPPED("stopped"),
+        ABANDONED("abandoned"),
         PROBLEM("problem"),
         UNAVAILABLE("unavailable"),
         INTERNAL("internal");
@@ -194,6 +195,11 @@ final class ErrorReporter {
     }
 
     /** The host stopped the instance; the message says why. */
+    /** The loop thread could not be stopped by the ordinary means; what was done about it. */
+    void abandoned(String what) {
+        record(Cause.ABANDONED, what, "", null);
+    }
+
     void stopped(String why) {
         stopping = true;
         record(Cause.STOPPED, "instance stopped: " + why, "", null);

@@ -194,6 +194,22 @@ final class EventLoop implements Executor {
         return thread.isAlive();
     }
 
+    /**
+     * The last resort for a thread stuck in code that never checks for interrupts (a built-in such
+     * as BigInt arithmetic on a huge number, which GraalJS runs as one Java call): makes the thread
+     * throw where it is. Only for a loop whose context is being discarded; returns false where the
+     * JVM no longer supports it (JDK 20 and later), leaving the thread to run to its end.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    boolean forceStop() {
+        try {
+            thread.stop();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private void run() {
         while (true) {
             Runnable task = next();
