@@ -142,4 +142,19 @@ class JsConversionsTest extends HostTestBase {
     private static JsonNode slowEval(MiniProgram app, String source) throws Exception {
         return app.evaluate(source).get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
+
+    @Test
+    void a_params_getter_runs_once_and_the_log_shows_what_the_api_used() throws Exception {
+        MiniProgram app = launchPage("Page({});");
+        assertEquals(json("1"), eval(app, "let reads = 0;\n"
+                + "tt.showToast({ get title() { reads++; return 'title ' + reads; }, icon: 'none' }); reads"));
+        HostEvent call = app.events().snapshot(e -> e.kind() == HostEvent.Kind.API_CALL && e.name().equals("showToast")).get(0);
+        HostEvent ui = app.events().snapshot(e -> e.kind() == HostEvent.Kind.UI && e.name().equals("showToast")).get(0);
+        assertEquals("title 1", call.data().path("params").path("title").asText());
+        assertEquals(true, ui.toString().contains("title 1"), ui.toString());
+        // A throwing getter the API never reads does not fail the call; one it reads throws as it would in JS.
+        assertEquals(json("[\"ok\",\"Error: mine\"]"), eval(app,
+                "[{ title: 'a', get unused() { throw new Error('no'); } }, { get title() { throw new Error('mine'); } }]"
+                        + ".map(p => { try { tt.showToast(p); return 'ok'; } catch (e) { return String(e); } })"));
+    }
 }

@@ -76,7 +76,8 @@ final class ApiDispatcher {
     /** The host side of {@link #taskFunction}, for {@link JsBridge#defineFunctions}. */
     ProxyExecutable taskHost(String name, String logName, TaskApi api) {
         return args -> {
-            Value params = args.length > 0 ? args[0] : null;
+            // Read once: the log and the API see the same values (a getter may answer differently each time).
+            Value params = args.length > 0 ? js.snapshotParams(args[0]) : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
             callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toLogJson(params)));
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + callData.get("params"), callData);
@@ -112,7 +113,11 @@ final class ApiDispatcher {
 
     /** The host side of {@link #syncFunction}, for {@link JsBridge#defineFunctions}. */
     ProxyExecutable syncHost(String name, String logName, SyncApi api, boolean logCalls) {
-        return args -> {
+        return original -> {
+            Value[] args = new Value[original.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = js.snapshotParams(original[i]); // read once, as for async APIs
+            }
             if (logCalls) {
                 ObjectNode callData = JsonNodeFactory.instance.objectNode();
                 ArrayNode argsJson = callData.putArray("args");

@@ -156,11 +156,6 @@ final class EventLoop implements Executor {
         return currentTaskStartNanos == 0 ? 0 : Math.max(0, ThreadAllocation.of(thread) - start);
     }
 
-    /** Bytes the loop thread has allocated since it started. */
-    public long allocatedTotal() {
-        return ThreadAllocation.of(thread);
-    }
-
     /** How many tasks have started; tells one long task from a run of short ones. */
     public long tasksStarted() {
         return tasksStarted;

@@ -228,6 +228,14 @@ final class JsBridge {
         return bytes;
     }
 
+    /**
+     * The parameters of one API call with each enumerable property read once (see bootstrap.js):
+     * what the event log shows is what the API uses. Non-objects come back as they are.
+     */
+    public Value snapshotParams(Value params) {
+        return helpers.invokeMember("snapshotParams", params);
+    }
+
     /** What an API parameter holds: {@code typeof}, with {@code null}, {@code array} and {@code arraybuffer} named. */
     public String kindOf(Value value) {
         return helpers.invokeMember("kindOf", value).asString();

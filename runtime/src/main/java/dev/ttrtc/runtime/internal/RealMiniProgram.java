@@ -149,7 +149,7 @@ public final class RealMiniProgram implements MiniProgram {
         }
         try {
             program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
+            HeapGuard.watch(program, () -> program.context, program::stop);
             return program;
         } catch (ExecutionException e) {
             program.close();

@@ -17,6 +17,7 @@
   const isArray = Array.isArray;
   const objectToString = Object.prototype.toString;
   const defineProperty = Object.defineProperty;
+  const objectCreate = Object.create;
   const StringCtor = String;
   const fromBase64 = Uint8Array.fromBase64;
   const Uint8ArrayCtor = Uint8Array;
@@ -226,6 +227,29 @@
       if (isArray(value)) return 'array';
       if (objectToString.call(value) === '[object ArrayBuffer]') return 'arraybuffer';
       return typeof value;
+    },
+    // The parameters object of one API call, each enumerable property (own or inherited, as the
+    // API's reads see them) read exactly once: the event log and the API then see the same values,
+    // and a getter does not run twice. A property whose read throws is left to throw again when
+    // the API reads it (the log shows it unreadable); properties not enumerated (non-enumerable
+    // ones, keys only a Proxy's get trap answers) are still read from the original through the
+    // prototype. Anything but an ordinary object is returned as it is.
+    snapshotParams: function (params) {
+      if (params === null || typeof params !== 'object') return params;
+      const copy = objectCreate(params);
+      try {
+        if (isArray(params) || objectToString.call(params) !== '[object Object]') return params;
+        for (const key in params) {
+          try {
+            defineProperty(copy, key, { value: params[key], enumerable: true, writable: true, configurable: true });
+          } catch (e) {
+            defineProperty(copy, key, { get: function () { return params[key]; }, enumerable: true, configurable: true });
+          }
+        }
+      } catch (e) {
+        return params; // a Proxy whose traps throw: read as it is, each read throwing where the API makes it
+      }
+      return copy;
     },
     // JSON.stringify as a server receives it (the original built-in, not a project's override);
     // undefined when the value has no JSON form.
