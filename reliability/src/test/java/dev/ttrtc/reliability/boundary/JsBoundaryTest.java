@@ -144,7 +144,7 @@ class JsBoundaryTest {
     void a_built_in_that_outruns_the_watchdog_does_not_keep_a_core_busy() throws Exception {
         try (MiniProgramHost strict = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(Duration.ofSeconds(1)))) {
             MiniProgram app = strict.launch(LaunchOptions.builder(project("bigint", "Page({ huge() { return String(3n ** 40000000n).length; } });"))
-                    .build());
+                    .name("outrun-bigint").build()); // a name no other test's instance has: its thread is looked up by name
             MiniProgram neighbour = strict.launch(LaunchOptions.builder(project("neighbour", "Page({});")).build());
             app.callPageMethod("huge", PageEvent.tap());
             HostEvent abandoned = app.events().waitFor(e -> e.kind() == HostEvent.Kind.ERROR && e.name().equals("abandoned"), TIMEOUT);

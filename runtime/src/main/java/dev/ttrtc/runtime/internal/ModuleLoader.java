@@ -157,6 +157,9 @@ final class ModuleLoader {
                 throw js.throwTypeError("require: expects a module path string");
             }
             String spec = args[0].asString();
+            if (spec.isEmpty()) {
+                throw js.throwTypeError("require: expects a non-empty module path");
+            }
             if (!ModuleResolver.isPossiblePath(spec)) {
                 throw js.throwTypeError("require: " + ModuleResolver.quoted(spec) + " is not a valid module path (it holds a NUL"
                         + " character or a lone surrogate)");

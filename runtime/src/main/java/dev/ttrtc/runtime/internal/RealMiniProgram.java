@@ -79,6 +79,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Overruns overruns = new Overruns();
+    private final StuckLoop stuckLoop;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Context context;
     // Loop only.
@@ -113,6 +114,7 @@ public final class RealMiniProgram implements MiniProgram {
         this.log = new EventLog(logCapacity, Clock.systemUTC());
         this.errors = new ErrorReporter(log, locations, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
+        this.stuckLoop = new StuckLoop(id, loop, errors, CLOSE_GRACE);
     }
 
     /** Creates the JS engine every instance shares, as the first launch would. */
@@ -538,15 +540,15 @@ public final class RealMiniProgram implements MiniProgram {
         try {
             shutdown.get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            forceClose();
+            stuckLoop.cancel(context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            forceClose();
+            stuckLoop.cancel(context);
         }
         loop.stop();
         try {
             if (!loop.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                abandonLoop();
+                stuckLoop.abandon();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -579,68 +581,5 @@ public final class RealMiniProgram implements MiniProgram {
         if (c != null) {
             c.close(true);
         }
-    }
-
-    /**
-     * The loop is stuck in runaway code: cancel the context. Cancelling waits for the loop thread
-     * to reach a point where GraalJS checks for it, which a built-in running one long Java call
-     * never does, so the wait happens on a thread of its own and is bounded.
-     */
-    private void forceClose() {
-        Context c = context;
-        if (c == null) {
-            return;
-        }
-        Thread canceller = new Thread(() -> {
-            try {
-                c.close(true);
-            } catch (IllegalStateException | PolyglotException e) {
-                // Closed meanwhile, or the cancel unwound the loop's task: either way it is done.
-            }
-        }, "tt-cancel-" + id);
-        canceller.setDaemon(true);
-        canceller.start();
-        try {
-            canceller.join(CLOSE_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The loop thread outlived every ordinary way to stop it (interrupt, cancel): it is running a
-     * built-in that never checks for either. Reported with the CPU time it has used, then made to
-     * throw where it is; where the JVM cannot do that (JDK 20 and later), it is abandoned to run to
-     * its end, and a watcher reports its CPU use when it ends.
-     */
-    private void abandonLoop() {
-        long cpuMillis = TimeUnit.NANOSECONDS.toMillis(loop.cpuTimeNanos());
-        boolean stopped = loop.forceStop();
-        try {
-            stopped = stopped && loop.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String what = "the loop thread " + loop.name() + " did not respond to interrupts or cancellation (it had used "
-                + cpuMillis + " ms of CPU time; a built-in such as BigInt arithmetic runs without checking)";
-        if (stopped) {
-            errors.abandoned(what + "; it was stopped");
-            return;
-        }
-        errors.abandoned(what + "; it was abandoned and runs on until the built-in returns");
-        Thread watcher = new Thread(() -> {
-            try {
-                long lastCpu = loop.cpuTimeNanos();
-                while (!loop.awaitTermination(1, TimeUnit.SECONDS)) {
-                    lastCpu = Math.max(lastCpu, loop.cpuTimeNanos()); // unreadable once the thread has ended
-                }
-                errors.abandoned("the abandoned loop thread " + loop.name() + " ended after about "
-                        + TimeUnit.NANOSECONDS.toMillis(lastCpu) + " ms of CPU time");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tt-abandoned-" + id);
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }
