@@ -3,12 +3,15 @@ package dev.ttrtc.runtime;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +35,8 @@ public final class LaunchOptions {
     private final List<UrlMapping> urlMappings;
     private final Map<Class<?>, Object> extensions;
     private final String name;
+    private final ZoneId timeZone;
+    private final Locale locale;
 
     private LaunchOptions(Builder b) {
         this.projectDir = b.projectDir;
@@ -47,6 +52,8 @@ public final class LaunchOptions {
         this.urlMappings = List.copyOf(b.urlMappings);
         this.extensions = Map.copyOf(b.extensions);
         this.name = b.name;
+        this.timeZone = b.timeZone;
+        this.locale = b.locale;
     }
 
     public static Builder builder(Path projectDir) {
@@ -67,6 +74,8 @@ public final class LaunchOptions {
         b.urlMappings.addAll(urlMappings);
         b.extensions.putAll(extensions);
         b.name = name;
+        b.timeZone = timeZone;
+        b.locale = locale;
         return b;
     }
 
@@ -131,6 +140,19 @@ public final class LaunchOptions {
         return Optional.ofNullable(name);
     }
 
+    /**
+     * The time zone the instance's JS sees ({@code Date}, {@code Intl}): UTC unless set, never the
+     * host's own (which would tell a mini-program where the host runs).
+     */
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /** The locale the instance's JS sees ({@code Intl}, {@code toLocaleString}): {@code en-US} unless set. */
+    public Locale locale() {
+        return locale;
+    }
+
     /** The network types the platform reports; {@code none} means no connection. */
     public static final List<String> NETWORK_TYPES = List.of("wifi", "2g", "3g", "4g", "5g", "unknown", "none");
 
@@ -174,6 +196,8 @@ public final class LaunchOptions {
         private final List<UrlMapping> urlMappings = new ArrayList<>();
         private final Map<Class<?>, Object> extensions = new HashMap<>();
         private String name;
+        private ZoneId timeZone = ZoneOffset.UTC;
+        private Locale locale = Locale.US;
 
         private Builder(Path projectDir) {
             this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -259,6 +283,18 @@ public final class LaunchOptions {
 
         public <T> Builder extension(Class<T> type, T value) {
             extensions.put(type, type.cast(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** The time zone the instance's JS sees (UTC unless set); {@code ZoneId.systemDefault()} shows the host's. */
+        public Builder timeZone(ZoneId zone) {
+            this.timeZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** The locale the instance's JS sees ({@code en-US} unless set). */
+        public Builder locale(Locale value) {
+            this.locale = Objects.requireNonNull(value, "locale");
             return this;
         }
 

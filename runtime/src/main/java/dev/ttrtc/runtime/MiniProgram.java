@@ -11,8 +11,16 @@ import java.util.concurrent.CompletableFuture;
  * A running mini-program (or mini-game) instance. Every method is safe to call from any thread:
  * reads return the latest snapshot, actions are posted to the instance's event loop.
  *
- * <p>Lifecycle: created by {@link MiniProgramHost#launch}, running until {@link #close()} (or
- * the host's close), after which actions fail with {@link IllegalStateException}.
+ * <p>Lifecycle: created by {@link MiniProgramHost#launch}, running until {@link #close()}, the
+ * host's close, or the host stopping it (runaway code, the heap guard); {@link #isClosed()} then
+ * answers true.
+ *
+ * <p>The closed-instance rule, the same for every method: no method throws because the instance
+ * is closed. Reads ({@link #route()}, {@link #pageData()}, {@link #events()}, …) return the last
+ * snapshot; every method that returns a future returns one failed with
+ * {@link IllegalStateException} ({@code instance <id> is closed}), and futures still pending when
+ * the instance closes fail the same way; actions without a result ({@link #hide()},
+ * {@link #show()}, {@link #setNetworkType}) do nothing; {@link #close()} again does nothing.
  */
 public interface MiniProgram extends AutoCloseable {
 

@@ -41,7 +41,32 @@ class CloseTest {
             assertTrue(app.events().snapshot().stream().anyMatch(e -> e.text().equals("unloaded")));
             assertEquals(List.of(), loopThreads().stream().filter(n -> n.contains("closing")).toList());
             assertEquals(seqAtClose, app.events().lastSeq(), "nothing ran after close");
-            assertThrows(IllegalStateException.class, () -> app.callPageMethod("wait", PageEvent.tap()));
+        }
+    }
+
+    /** The closed-instance rule of {@link MiniProgram}: futures fail, actions without a result do nothing, nothing throws. */
+    @Test
+    void every_method_follows_one_rule_on_a_closed_instance() throws Exception {
+        try (MiniProgramHost host = MiniProgramHost.create()) {
+            MiniProgram app = host.launch(LaunchOptions.builder(tickingProject()).build());
+            waitForConsole(app, "tick 1");
+            app.close();
+            String closed = "instance " + app.id() + " is closed";
+            List<CompletableFuture<?>> futures = List.of(app.callPageMethod("wait", PageEvent.tap()), app.evaluate("1"),
+                    app.pullDownRefresh(), app.pageScroll(10), app.reachBottom(), app.tapTab(0), app.share());
+            for (CompletableFuture<?> future : futures) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+                assertEquals(closed, e.getCause().getMessage());
+            }
+            long seq = app.events().lastSeq();
+            app.hide();
+            app.show();
+            app.setNetworkType("none");
+            app.close();
+            assertEquals(seq, app.events().lastSeq(), "nothing ran after close");
+            assertEquals("pages/index/index", app.route());
+            assertThrows(IllegalArgumentException.class, () -> app.setNetworkType("carrier-pigeon"), "a wrong argument is still wrong");
         }
     }
 

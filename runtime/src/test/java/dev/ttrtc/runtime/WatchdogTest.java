@@ -100,4 +100,26 @@ class WatchdogTest {
         assertEquals("instance stopped: more than 1000 uncaught errors within 10 s", stopped.text());
         Eventually.await("the stopped instance closed", Waits.TIMEOUT, app::isClosed);
     }
+
+    /**
+     * {@code String(3n ** 40000000n)} runs in Java (BigInteger) without checking for interrupts: it cannot be
+     * interrupted or cancelled, so the instance is stopped, and its loop thread is stopped or abandoned with
+     * its CPU use reported instead of keeping a core busy for a minute and more.
+     */
+    @Test
+    void a_built_in_that_outruns_the_watchdog_is_stopped_and_its_thread_does_not_keep_running() throws Exception {
+        MiniProgram app = launch("bigint", "Page({ huge() { return String(3n ** 40000000n).length; } });");
+        app.callPageMethod("huge", PageEvent.tap());
+        HostEvent stopped = app.events().waitFor(kind(HostEvent.Kind.ERROR, "stopped"), Duration.ofMinutes(2));
+        assertTrue(stopped.text().startsWith("instance stopped: a task ran longer than 300 ms of CPU time and could not be interrupted"),
+                stopped.text());
+        HostEvent abandoned = app.events().waitFor(kind(HostEvent.Kind.ERROR, "abandoned"), Duration.ofMinutes(2));
+        assertTrue(abandoned.text().matches("the loop thread tt-loop-\\S+ did not respond to interrupts or cancellation \\(it had used \\d+ ms"
+                + " of CPU time; .*\\); it was (stopped|abandoned and runs on until the built-in returns)"), abandoned.text());
+        assertTrue(app.isClosed());
+        if (abandoned.text().endsWith("it was stopped")) {
+            String thread = "tt-loop-" + app.id();
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(thread)), "the loop thread ended");
+        }
+    }
 }

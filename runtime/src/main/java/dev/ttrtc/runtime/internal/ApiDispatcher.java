@@ -76,9 +76,10 @@ final class ApiDispatcher {
     /** The host side of {@link #taskFunction}, for {@link JsBridge#defineFunctions}. */
     ProxyExecutable taskHost(String name, String logName, TaskApi api) {
         return args -> {
-            Value params = args.length > 0 ? args[0] : null;
+            // Read once: the log and the API see the same values (a getter may answer differently each time).
+            Value params = args.length > 0 ? js.snapshotParams(args[0]) : null;
             ObjectNode callData = JsonNodeFactory.instance.objectNode();
-            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toJson(params)));
+            callData.set("params", params == null ? JsonNodeFactory.instance.objectNode() : JsonTrees.forLog(js.toLogJson(params)));
             log.record(HostEvent.Kind.API_CALL, logName, logName + " " + callData.get("params"), callData);
             RealApiCall call = new RealApiCall(this, name, logName, params);
             JsObject task = null;
@@ -86,6 +87,8 @@ final class ApiDispatcher {
                 task = api.start(call);
             } catch (ApiException e) {
                 call.fail(e);
+            } catch (HostLimitException e) {
+                call.fail(ApiErrors.PARAMETER_ERROR, e.getMessage());
             } catch (PolyglotException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -110,21 +113,26 @@ final class ApiDispatcher {
 
     /** The host side of {@link #syncFunction}, for {@link JsBridge#defineFunctions}. */
     ProxyExecutable syncHost(String name, String logName, SyncApi api, boolean logCalls) {
-        return args -> {
+        return original -> {
+            Value[] args = new Value[original.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = js.snapshotParams(original[i]); // read once, as for async APIs
+            }
             if (logCalls) {
                 ObjectNode callData = JsonNodeFactory.instance.objectNode();
                 ArrayNode argsJson = callData.putArray("args");
                 for (Value arg : args) {
-                    argsJson.add(JsonTrees.forLog(js.toJson(arg)));
+                    argsJson.add(JsonTrees.forLog(js.toLogJson(arg)));
                 }
                 log.record(HostEvent.Kind.API_CALL, logName, logName + " " + argsJson, callData);
             }
             Object result;
             try {
                 result = api.call(new ValueArgs(js, args));
-            } catch (ApiException e) {
-                String message = Payloads.failMessage(name, e);
-                recordResult(logName, Payloads.fail(name, e));
+            } catch (ApiException | HostLimitException e) {
+                ApiException failure = e instanceof ApiException thrown ? thrown : ApiException.parameter(e.getMessage());
+                String message = Payloads.failMessage(name, failure);
+                recordResult(logName, Payloads.fail(name, failure));
                 throw js.throwError(message);
             } catch (PolyglotException e) {
                 throw e;

@@ -28,6 +28,7 @@ final class ErrorReporter {
         UNHANDLED_REJECTION("unhandled-rejection"),
         WATCHDOG("watchdog"),
         STOPPED("stopped"),
+        ABANDONED("abandoned"),
         PROBLEM("problem"),
         UNAVAILABLE("unavailable"),
         INTERNAL("internal");
@@ -92,6 +93,7 @@ final class ErrorReporter {
     /** Set once the bootstrap ran; before that, thrown values cannot be described. */
     void attach(JsBridge bridge) {
         this.js = bridge;
+        bridge.onInternalError(this::internal);
     }
 
     /** Set once the framework runs; errors before that reach only the log. */
@@ -193,6 +195,11 @@ final class ErrorReporter {
     }
 
     /** The host stopped the instance; the message says why. */
+    /** The loop thread could not be stopped by the ordinary means; what was done about it. */
+    void abandoned(String what) {
+        record(Cause.ABANDONED, what, "", null);
+    }
+
     void stopped(String why) {
         stopping = true;
         record(Cause.STOPPED, "instance stopped: " + why, "", null);
@@ -216,7 +223,8 @@ final class ErrorReporter {
     /** A failure inside the host. */
     void internal(Throwable t) {
         LOG.warn("internal error in a mini-program instance", t);
-        record(Cause.INTERNAL, "internal host error: " + t, "", null);
+        // The Java text goes to the host's own log only: the event log reaches reports and terminals.
+        record(Cause.INTERNAL, "internal host error (the host's log has the details)", "", null);
     }
 
     /** The same error for an embedder's future. */

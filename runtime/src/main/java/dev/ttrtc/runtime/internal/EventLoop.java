@@ -53,13 +53,19 @@ final class EventLoop implements Executor {
     /** Posts a task; tasks posted after {@link #stop()} are dropped. */
     @Override
     public void execute(Runnable task) {
+        tryExecute(task);
+    }
+
+    /** Posts a task; false when the loop has stopped and the task was dropped. */
+    public boolean tryExecute(Runnable task) {
         lock.lock();
         try {
             if (stopped) {
-                return;
+                return false;
             }
             ready.addLast(task);
             changed.signal();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -150,11 +156,6 @@ final class EventLoop implements Executor {
         return currentTaskStartNanos == 0 ? 0 : Math.max(0, ThreadAllocation.of(thread) - start);
     }
 
-    /** Bytes the loop thread has allocated since it started. */
-    public long allocatedTotal() {
-        return ThreadAllocation.of(thread);
-    }
-
     /** How many tasks have started; tells one long task from a run of short ones. */
     public long tasksStarted() {
         return tasksStarted;
@@ -186,6 +187,22 @@ final class EventLoop implements Executor {
 
     public boolean isAlive() {
         return thread.isAlive();
+    }
+
+    /**
+     * The last resort for a thread stuck in code that never checks for interrupts (a built-in such
+     * as BigInt arithmetic on a huge number, which GraalJS runs as one Java call): makes the thread
+     * throw where it is. Only for a loop whose context is being discarded; returns false where the
+     * JVM no longer supports it (JDK 20 and later), leaving the thread to run to its end.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    boolean forceStop() {
+        try {
+            thread.stop();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private void run() {

@@ -1,19 +1,24 @@
 package dev.ttrtc.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -27,7 +32,20 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * returns (they hold the original built-ins, safe from project code). Loop thread only.
  */
 final class JsBridge {
+    /**
+     * Reads the JSON texts the bootstrap writes. Jackson's own limits (a string of at most
+     * {@value #MAX_JSON_STRING} characters, {@value #MAX_JSON_DEPTH} levels of nesting) are the
+     * host's limits for one value crossing from JS; {@link #parse} turns a value past them into a
+     * {@link HostLimitException}.
+     */
     static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_JSON_STRING = 20_000_000;
+    static final int MAX_JSON_DEPTH = 1000;
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_JSON_STRING).maxNameLength(MAX_JSON_STRING).maxNestingDepth(MAX_JSON_DEPTH).build());
+    }
 
     private final Context context;
     private final Value helpers;
@@ -36,6 +54,7 @@ final class JsBridge {
     private final Value deepFreeze;
     private final Value defineAccessor;
     private final Value defineFunctions;
+    private Consumer<Throwable> internalErrors = t -> { };
 
     private JsBridge(Context context, Value helpers) {
         this.context = context;
@@ -72,6 +91,55 @@ final class JsBridge {
 
     public Context context() {
         return context;
+    }
+
+    /** Where {@link #guarded} functions report a failure of the host itself (the instance's error reporter). */
+    void onInternalError(Consumer<Throwable> reporter) {
+        this.internalErrors = reporter;
+    }
+
+    /**
+     * {@code host} as JS may call it: what the host throws reaches JS as a JS error, never as a
+     * Java exception (whose class name and text would leak into JS). A value past a host limit is
+     * a {@code RangeError}, memory running out a {@code RangeError} too, any other failure of the
+     * host a plain {@code Error "<name>: internal host error"} (and an INTERNAL entry in the log).
+     * JS errors thrown inside (a getter, a callback, an interrupt) pass through unchanged.
+     */
+    ProxyExecutable guarded(String name, ProxyExecutable host) {
+        return guarded(name, host, () -> this);
+    }
+
+    /** {@link #guarded(String, ProxyExecutable)} for hooks made before the bridge (the bootstrap's own). */
+    static ProxyExecutable guarded(String name, ProxyExecutable host, Supplier<JsBridge> bridge) {
+        return args -> {
+            try {
+                return host.execute(args);
+            } catch (PolyglotException e) {
+                throw e;
+            } catch (HostLimitException e) {
+                throw bridge.get().throwRangeError(name + ": " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                throw bridge.get().throwRangeError(name + ": out of memory");
+            } catch (RuntimeException | StackOverflowError e) {
+                bridge.get().internalErrors.accept(e);
+                throw bridge.get().throwError(name + ": internal host error");
+            }
+        };
+    }
+
+    /**
+     * The JSON text the event log keeps of a JS value: as {@link #toJsonText}, with strings and keys
+     * longer than {@link JsonTrees#LOG_STRING_LIMIT} cut in JS, before the text is built.
+     */
+    public JsonNode toLogJson(Value value) {
+        try {
+            return parse(helpers.invokeMember("toJson", value, JsonTrees.LOG_STRING_LIMIT).asString());
+        } catch (PolyglotException e) {
+            if (!isOrdinaryGuestError(e)) {
+                throw e;
+            }
+            return JsonNodeFactory.instance.textNode("[Unserializable]");
+        }
     }
 
     /**
@@ -160,6 +228,14 @@ final class JsBridge {
         return bytes;
     }
 
+    /**
+     * The parameters of one API call with each enumerable property read once (see bootstrap.js):
+     * what the event log shows is what the API uses. Non-objects come back as they are.
+     */
+    public Value snapshotParams(Value params) {
+        return helpers.invokeMember("snapshotParams", params);
+    }
+
     /** What an API parameter holds: {@code typeof}, with {@code null}, {@code array} and {@code arraybuffer} named. */
     public String kindOf(Value value) {
         return helpers.invokeMember("kindOf", value).asString();
@@ -209,7 +285,7 @@ final class JsBridge {
 
     /** A real JS function named {@code name} that calls {@code function}. */
     public Value function(String name, ProxyExecutable function) {
-        return helpers.invokeMember("wrapNative", name, function);
+        return helpers.invokeMember("wrapNative", name, guarded(name, function));
     }
 
     /**
@@ -217,8 +293,12 @@ final class JsBridge {
      * instance's {@code tt} has some 170 functions, and one crossing per function adds up at launch.
      */
     public void defineFunctions(Value target, List<String> names, List<ProxyExecutable> hosts) {
+        List<ProxyExecutable> guardedHosts = new ArrayList<>(hosts.size());
+        for (int i = 0; i < hosts.size(); i++) {
+            guardedHosts.add(guarded(names.get(i), hosts.get(i)));
+        }
         defineFunctions.execute(target, ProxyArray.fromList(List.copyOf(names)),
-                ProxyArray.fromList(List.copyOf(hosts)), helpers.getMember("wrapNative"));
+                ProxyArray.fromList(List.copyOf(guardedHosts)), helpers.getMember("wrapNative"));
     }
 
     /** Throws a JS {@code Error} with this message into the JS code that called the host. */
@@ -230,6 +310,18 @@ final class JsBridge {
     /** Throws a JS {@code SyntaxError} with this message (a file the compiler refused). */
     public RuntimeException throwSyntaxError(String message) {
         helpers.invokeMember("makeSyntaxError", message).throwException();
+        throw new AssertionError("unreachable");
+    }
+
+    /** Throws a JS {@code TypeError} with this message (a value of the wrong kind, such as an impossible path). */
+    public RuntimeException throwTypeError(String message) {
+        helpers.invokeMember("makeTypeError", message).throwException();
+        throw new AssertionError("unreachable");
+    }
+
+    /** Throws a JS {@code RangeError} with this message (a value past one of the host's limits). */
+    public RuntimeException throwRangeError(String message) {
+        helpers.invokeMember("makeRangeError", message).throwException();
         throw new AssertionError("unreachable");
     }
 
@@ -276,9 +368,21 @@ final class JsBridge {
         return helpers;
     }
 
+    /**
+     * Reads a JSON text the bootstrap wrote.
+     *
+     * @throws HostLimitException when a string or the nesting is past the host's limits
+     */
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "the value is nested deeper than " + MAX_JSON_DEPTH + " levels"
+                    : e.getMessage() != null && e.getMessage().contains("length")
+                    ? "the value holds a string longer than " + MAX_JSON_STRING + " characters"
+                    : "the value is past the host's limits for data from JS";
+            throw new HostLimitException(what + " (the host's limit)");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the bootstrap produced invalid JSON", e);
         }

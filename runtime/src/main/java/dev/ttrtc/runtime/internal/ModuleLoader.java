@@ -4,6 +4,7 @@ import dev.ttrtc.runtime.internal.compile.CompileException;
 import dev.ttrtc.runtime.internal.compile.CompiledScript;
 import dev.ttrtc.runtime.internal.compile.ProjectSources;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,14 @@ final class ModuleLoader {
         String name = project.relativeName(file);
         String text;
         try {
+            if (Files.size(file) > Project.MAX_SCRIPT_BYTES) {
+                throw js.throwRangeError("require: " + name + " is larger than " + (Project.MAX_SCRIPT_BYTES >> 20)
+                        + " MB, the host's limit for one script");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw js.throwError("require: cannot read " + name + ": " + e.getMessage());
+            // The exception's text names Java classes and host paths; the module's name is what JS needs.
+            throw js.throwError("require: cannot read " + name + (e instanceof CharacterCodingException ? ": it is not UTF-8 text" : ""));
         }
         Value module = js.newObject();
         module.putMember("id", name);
@@ -148,10 +154,18 @@ final class ModuleLoader {
     private Value requireFunction(Path fromFile) {
         return js.function("require", (ProxyExecutable) args -> {
             if (args.length == 0 || !args[0].isString()) {
-                throw js.throwError("require: expects a module path string");
+                throw js.throwTypeError("require: expects a module path string");
+            }
+            String spec = args[0].asString();
+            if (spec.isEmpty()) {
+                throw js.throwTypeError("require: expects a non-empty module path");
+            }
+            if (!ModuleResolver.isPossiblePath(spec)) {
+                throw js.throwTypeError("require: " + ModuleResolver.quoted(spec) + " is not a valid module path (it holds a NUL"
+                        + " character or a lone surrogate)");
             }
             try {
-                return loadModule(resolver.resolve(fromFile, args[0].asString()));
+                return loadModule(resolver.resolve(fromFile, spec));
             } catch (ModuleResolver.NotFound e) {
                 throw js.throwError(e.getMessage());
             } catch (ProjectSources.RefusedException e) {

@@ -46,6 +46,42 @@ final class ModuleResolver {
                 : List.of("", ".js", ".json", "/index.js");
     }
 
+    /**
+     * Whether {@code spec} can name a file at all: no file name holds a NUL, and a lone surrogate
+     * has no UTF-8 form (the file system would refuse both).
+     */
+    static boolean isPossiblePath(String spec) {
+        for (int i = 0; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == spec.length() || !Character.isLowSurrogate(spec.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** {@code spec} in double quotes with control characters and lone surrogates escaped (backslash, u, four hex digits), for a message. */
+    static String quoted(String spec) {
+        StringBuilder out = new StringBuilder(spec.length() + 2).append('"');
+        for (int i = 0; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < spec.length() && Character.isLowSurrogate(spec.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(spec.charAt(i - 1));
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !paired) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
     /** The file {@code spec} names when required from {@code fromFile}. */
     Path resolve(Path fromFile, String spec) throws NotFound {
         Path fromDir = fromFile.getParent();

@@ -22,8 +22,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * app events, and page changes (told to the page windows too). They are reachable only through those scripts' closures, never from a global.
  */
 final class NativeHooks {
-    /** Host rule: an instance may have this many timers pending; more throw a RangeError. */
-    static final int MAX_PENDING_TIMERS = 10_000;
+    /** The API a hook serves, for the messages of errors it throws into JS. */
+    private static final Map<String, String> PUBLIC_NAMES = Map.of("dataChanged", "setData", "viewData", "setData",
+            "pageShown", "navigation");
 
     private final EventLog log;
     private final ErrorReporter errors;
@@ -32,6 +33,8 @@ final class NativeHooks {
     private final SourceLocations locations;
     private final PageWindows pages;
     private final ViewConnector view;
+    // Set once the bootstrap (which receives these hooks) has run; hooks run only after that.
+    private volatile JsBridge js;
 
     NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
             SourceLocations locations, PageWindows pages, ViewConnector view) {
@@ -42,6 +45,10 @@ final class NativeHooks {
         this.locations = locations;
         this.pages = pages;
         this.view = view;
+    }
+
+    void attach(JsBridge bridge) {
+        this.js = bridge;
     }
 
     ProxyObject proxy() {
@@ -80,18 +87,7 @@ final class NativeHooks {
             errors.problem(a[0].asString(), a[1].asString());
             return null;
         });
-        hooks.put("setTimer", (ProxyExecutable) a -> {
-            if (loop.pendingTimers() >= MAX_PENDING_TIMERS) {
-                return -1; // bootstrap.js throws a RangeError naming the limit
-            }
-            Value callback = a[0];
-            return loop.setTimer(callback::executeVoid, a[1].asLong(), a[2].asBoolean());
-        });
-        hooks.put("clearTimer", (ProxyExecutable) a -> {
-            loop.clearTimer(a[0].asLong());
-            return null;
-        });
-        hooks.put("maxPendingTimers", MAX_PENDING_TIMERS);
+        TimerHooks.addTo(hooks, loop);
         hooks.put("nextTurn", (ProxyExecutable) a -> {
             Value callback = a[0];
             loop.execute(callback::executeVoid);
@@ -115,7 +111,15 @@ final class NativeHooks {
             return null;
         });
         view.addHooks(hooks);
-        return ProxyObject.fromMap(hooks);
+        return guardedHooks(hooks);
+    }
+
+    /** Every hook as JS may call it ({@link JsBridge#guarded}): no Java exception reaches the scripts. */
+    private ProxyObject guardedHooks(Map<String, Object> hooks) {
+        Map<String, Object> guarded = new HashMap<>();
+        hooks.forEach((name, hook) -> guarded.put(name, hook instanceof ProxyExecutable f
+                ? JsBridge.guarded(PUBLIC_NAMES.getOrDefault(name, name), f, () -> js) : hook));
+        return ProxyObject.fromMap(guarded);
     }
 
     private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {

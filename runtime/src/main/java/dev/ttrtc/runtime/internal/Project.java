@@ -22,6 +22,11 @@ import java.util.Optional;
  * {@code tsconfig.json}, and every file path resolved inside the folder.
  */
 public final class Project {
+    /**
+     * Host rule: the largest script or JSON module an instance loads (16 MB; the platform's whole
+     * main package is at most 2 MB). Checked before the file is read, so a huge file costs nothing.
+     */
+    public static final long MAX_SCRIPT_BYTES = 16L << 20;
     /** A mini-program has pages; a mini-game has one {@code game.js}. */
     public enum Kind { MINI_PROGRAM, MINI_GAME }
 

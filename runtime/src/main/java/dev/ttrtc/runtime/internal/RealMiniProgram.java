@@ -79,6 +79,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Overruns overruns = new Overruns();
+    private final StuckLoop stuckLoop;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Context context;
     // Loop only.
@@ -113,6 +114,7 @@ public final class RealMiniProgram implements MiniProgram {
         this.log = new EventLog(logCapacity, Clock.systemUTC());
         this.errors = new ErrorReporter(log, locations, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
+        this.stuckLoop = new StuckLoop(id, loop, errors, CLOSE_GRACE);
     }
 
     /** Creates the JS engine every instance shares, as the first launch would. */
@@ -149,7 +151,7 @@ public final class RealMiniProgram implements MiniProgram {
         }
         try {
             program.startUp.start().get(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            HeapGuard.watch(program, program.loop::allocatedTotal, program::stop);
+            HeapGuard.watch(program, () -> program.context, program::stop);
             return program;
         } catch (ExecutionException e) {
             program.close();
@@ -224,9 +226,11 @@ public final class RealMiniProgram implements MiniProgram {
     }
 
     private void setUp() throws LaunchException {
-        context = SharedEngine.newContext();
-        ProxyObject hooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view).proxy();
+        context = SharedEngine.newContext(options.timeZone(), options.locale());
+        NativeHooks nativeHooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view);
+        ProxyObject hooks = nativeHooks.proxy();
         js = JsBridge.install(context, hooks);
+        nativeHooks.attach(js);
         errors.attach(js);
         framework = Framework.install(js, hooks, loop);
         view.attach(framework);
@@ -380,8 +384,8 @@ public final class RealMiniProgram implements MiniProgram {
 
     /** Runs {@code action} on the loop and completes with its (awaited) value as JSON. */
     private CompletableFuture<JsonNode> settleOnLoop(Supplier<Value> action, boolean reportErrors) {
-        CompletableFuture<JsonNode> result = track(new CompletableFuture<>());
-        post(() -> {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        return postFor(result, () -> {
             try {
                 js.settle(action.get(),
                         json -> result.complete(JsBridge.parse(json)),
@@ -399,7 +403,6 @@ public final class RealMiniProgram implements MiniProgram {
                         : new IllegalStateException("instance " + id + " stopped the call: " + e.getMessage()));
             }
         });
-        return result;
     }
 
     private ScriptError toScriptError(Value thrown) {
@@ -413,10 +416,22 @@ public final class RealMiniProgram implements MiniProgram {
         return new ScriptError("Uncaught " + js.toJsonText(thrown), "", List.of());
     }
 
-    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
-        pending.add(future);
-        future.whenComplete((v, e) -> pending.remove(future));
-        return future;
+    /**
+     * Posts {@code task}, which completes {@code result}, and returns {@code result}: failed at once
+     * when the instance is closed, failed by {@link #close()} when the task never gets to run.
+     */
+    private <T> CompletableFuture<T> postFor(CompletableFuture<T> result, Runnable task) {
+        // Tracked before the check: close() marks the instance closed before it fails what is pending.
+        pending.add(result);
+        result.whenComplete((v, e) -> pending.remove(result));
+        if (closed.get() || !loop.tryExecute(task)) {
+            result.completeExceptionally(closedError());
+        }
+        return result;
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException("instance " + id + " is closed");
     }
 
     @Override
@@ -454,16 +469,16 @@ public final class RealMiniProgram implements MiniProgram {
 
     @Override
     public void setNetworkType(String networkType) {
-        if (closed.get()) {
-            throw new IllegalStateException("instance " + id + " is closed");
+        LaunchOptions.checkNetworkType(networkType);
+        if (!closed.get()) {
+            network.set(networkType);
         }
-        network.set(networkType);
     }
 
     /** Runs {@code action} on the loop; what JS throws inside it is reported and fails the future. */
     private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
-        CompletableFuture<T> result = track(new CompletableFuture<>());
-        post(() -> {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        return postFor(result, () -> {
             try {
                 result.complete(action.get());
             } catch (PolyglotException e) {
@@ -474,7 +489,6 @@ public final class RealMiniProgram implements MiniProgram {
                 result.completeExceptionally(e);
             }
         });
-        return result;
     }
 
     @Override
@@ -487,11 +501,11 @@ public final class RealMiniProgram implements MiniProgram {
         post(() -> framework.show());
     }
 
+    /** Posts an action that has no result; on a closed instance it does nothing (see {@link MiniProgram}). */
     private void post(Runnable task) {
-        if (closed.get()) {
-            throw new IllegalStateException("instance " + id + " is closed");
+        if (!closed.get()) {
+            loop.execute(task);
         }
-        loop.execute(task);
     }
 
     // ---- close ----------------------------------------------------------------------------------
@@ -526,23 +540,24 @@ public final class RealMiniProgram implements MiniProgram {
         try {
             shutdown.get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            forceClose();
+            stuckLoop.cancel(context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            forceClose();
+            stuckLoop.cancel(context);
         }
         loop.stop();
         try {
             if (!loop.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                errors.internal(new IllegalStateException("loop thread " + loop.name() + " did not end"));
+                stuckLoop.abandon();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         watchdog.unwatch(loop);
         HeapGuard.unwatch(this);
-        IllegalStateException closedError = new IllegalStateException("instance " + id + " was closed");
+        IllegalStateException closedError = closedError();
         List.copyOf(pending).forEach(f -> f.completeExceptionally(closedError));
+        log.shrinkAfterClose();
         onClosed.accept(this);
     }
 
@@ -565,18 +580,6 @@ public final class RealMiniProgram implements MiniProgram {
         Context c = context;
         if (c != null) {
             c.close(true);
-        }
-    }
-
-    /** The loop is stuck in runaway code: cancel it from this thread. */
-    private void forceClose() {
-        Context c = context;
-        if (c != null) {
-            try {
-                c.close(true);
-            } catch (IllegalStateException | PolyglotException e) {
-                errors.internal(e);
-            }
         }
     }
 }

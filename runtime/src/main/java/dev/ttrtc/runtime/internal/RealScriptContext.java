@@ -57,14 +57,7 @@ public final class RealScriptContext implements ScriptContext {
             errors.accept("unhandled rejection: " + describeThrown(a[0]));
             return null;
         });
-        hooks.put("setTimer", (ProxyExecutable) a -> {
-            Value callback = a[0];
-            return loop.setTimer(callback::executeVoid, a[1].asLong(), a[2].asBoolean());
-        });
-        hooks.put("clearTimer", (ProxyExecutable) a -> {
-            loop.clearTimer(a[0].asLong());
-            return null;
-        });
+        TimerHooks.addTo(hooks, loop);
         return ProxyObject.fromMap(hooks);
     }
 

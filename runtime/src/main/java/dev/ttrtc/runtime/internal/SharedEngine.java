@@ -1,6 +1,9 @@
 package dev.ttrtc.runtime.internal;
 
 import java.io.OutputStream;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -31,13 +34,24 @@ final class SharedEngine {
         newContext().close();
     }
 
-    /** A fresh sandboxed JS context; use it from one thread at a time. */
+    /** A fresh sandboxed JS context in UTC and {@code en-US}; use it from one thread at a time. */
     public static Context newContext() {
+        return newContext(ZoneOffset.UTC, Locale.US);
+    }
+
+    /**
+     * A fresh sandboxed JS context that sees {@code zone} and {@code locale} (Date, Intl, the
+     * {@code toLocale…String} methods) instead of the host's: the JVM's own time zone and locale
+     * say where the host runs and stay outside the sandbox. Use it from one thread at a time.
+     */
+    public static Context newContext(ZoneId zone, Locale locale) {
         return Context.newBuilder("js")
                 .engine(Holder.ENGINE)
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
+                .timeZone(zone)
+                .option("js.locale", locale.toLanguageTag())
                 .option("js.unhandled-rejections", "handler")
                 // Shell conveniences that CONSTRAINED leaves in place; mini-programs have none of them.
                 .option("js.load", "false")

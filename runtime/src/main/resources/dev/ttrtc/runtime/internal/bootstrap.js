@@ -11,10 +11,13 @@
   const promiseResolve = Promise.resolve.bind(Promise);
   const ErrorCtor = Error;
   const SyntaxErrorCtor = SyntaxError;
+  const TypeErrorCtor = TypeError;
+  const RangeErrorCtor = RangeError;
   const objectKeys = Object.keys;
   const isArray = Array.isArray;
   const objectToString = Object.prototype.toString;
   const defineProperty = Object.defineProperty;
+  const objectCreate = Object.create;
   const StringCtor = String;
   const fromBase64 = Uint8Array.fromBase64;
   const Uint8ArrayCtor = Uint8Array;
@@ -39,24 +42,30 @@
 
   // A JSON-safe copy of any value: functions, symbols, bigints, cycles and deep nesting become
   // descriptive strings instead of failing.
-  function plain(value, depth, ancestors) {
+  // `limit` (the event log's) cuts longer strings and keys, so that what the log keeps stays small
+  // and within what the host's JSON reader accepts.
+  function cut(text, limit) {
+    return limit > 0 && text.length > limit ? text.slice(0, limit) + '\u2026(' + text.length + ' characters)' : text;
+  }
+  function plain(value, depth, ancestors, limit) {
     switch (typeof value) {
       case 'undefined': return undefined;
       case 'function': return '[Function' + (value.name ? ': ' + value.name : '') + ']';
       case 'symbol': return value.toString();
       case 'bigint': return value.toString() + 'n';
       case 'number': return Number.isFinite(value) ? value : String(value);
-      case 'string':
+      case 'string': return cut(value, limit);
       case 'boolean': return value;
     }
     if (value === null) return null;
     if (ancestors.indexOf(value) >= 0) return '[Circular]';
     if (depth >= MAX_DEPTH) return isArray(value) ? '[Array]' : '[Object]';
     if (value instanceof ErrorCtor) {
-      return { name: value.name, message: value.message, stack: String(value.stack || '') };
+      return { name: cut(String(value.name), limit), message: cut(String(value.message), limit),
+        stack: cut(String(value.stack || ''), limit) };
     }
     if (typeof value.toJSON === 'function') {
-      try { return plain(value.toJSON(), depth + 1, ancestors); } catch (e) { return '[Unserializable]'; }
+      try { return plain(value.toJSON(), depth + 1, ancestors, limit); } catch (e) { return '[Unserializable]'; }
     }
     if (value instanceof Map) return '[Map(' + value.size + ')]';
     if (value instanceof Set) return '[Set(' + value.size + ')]';
@@ -66,7 +75,7 @@
       if (isArray(value)) {
         const out = [];
         for (let i = 0; i < value.length; i++) {
-          const item = plain(value[i], depth + 1, ancestors);
+          const item = plain(value[i], depth + 1, ancestors, limit);
           out.push(item === undefined ? null : item);
         }
         return out;
@@ -74,8 +83,8 @@
       const out = {};
       for (const key of objectKeys(value)) {
         let item;
-        try { item = plain(value[key], depth + 1, ancestors); } catch (e) { item = '[Unreadable]'; }
-        if (item !== undefined) out[key] = item;
+        try { item = plain(value[key], depth + 1, ancestors, limit); } catch (e) { item = '[Unreadable]'; }
+        if (item !== undefined) out[cut(key, limit)] = item;
       }
       return out;
     } finally {
@@ -83,8 +92,8 @@
     }
   }
 
-  function toJson(value) {
-    const copy = plain(value, 0, []);
+  function toJson(value, limit) {
+    const copy = plain(value, 0, [], limit || 0);
     return copy === undefined ? 'null' : stringify(copy);
   }
 
@@ -92,7 +101,7 @@
     if (typeof value === 'string') return value;
     if (value instanceof ErrorCtor) return String(value.stack || value);
     if (value === undefined || typeof value !== 'object' || value === null) {
-      return typeof value === 'function' ? plain(value, 0, []) : String(value);
+      return typeof value === 'function' ? plain(value, 0, [], 0) : String(value);
     }
     return toJson(value);
   }
@@ -119,6 +128,18 @@
     });
   };
 
+  // A delay as browsers take it: ToNumber (what it throws for a Symbol or a BigInt propagates, as
+  // in JS), then ToInteger; NaN and negative delays are 0, delays past 2^31 - 1 ms are clamped to it.
+  const MAX_DELAY = 2147483647;
+  const mathTrunc = Math.trunc;
+  const isInteger = Number.isInteger;
+  const NumberCtor = Number;
+  function timerDelay(delay) {
+    const number = +delay;
+    if (!(number > 0)) return 0;
+    return number >= MAX_DELAY ? MAX_DELAY : mathTrunc(number);
+  }
+
   // Timers set from inside timer callbacks five deep wait at least 4 ms, as in browsers, so a
   // setTimeout(f, 0) chain cannot keep the loop's thread busy.
   let timerNesting = 0;
@@ -128,9 +149,8 @@
         throw new TypeError(name + ': callback must be a function');
       }
       const args = Array.prototype.slice.call(arguments, 2);
-      const requested = Number(delay);
       const nesting = timerNesting + 1;
-      let ms = Number.isFinite(requested) && requested > 0 ? requested : 0;
+      let ms = timerDelay(delay);
       if (nesting > 5 && ms < 4) ms = 4;
       const id = native.setTimer(function () {
         timerNesting = nesting;
@@ -149,8 +169,12 @@
     return fn;
   }
   function clearFunction(name) {
+    // Never throws: a number or a numeric string that names a timer clears it, anything else
+    // (objects are not converted, so no valueOf runs) is ignored, as an unknown id is.
     const fn = function (id) {
-      if (typeof id === 'number') native.clearTimer(id);
+      if (typeof id !== 'number' && typeof id !== 'string') return;
+      const number = NumberCtor(id);
+      if (isInteger(number) && number > 0 && number <= Number.MAX_SAFE_INTEGER) native.clearTimer(number);
     };
     Object.defineProperty(fn, 'name', { value: name });
     return fn;
@@ -168,6 +192,8 @@
     parseJson: function (text) { return parse(text); },
     makeError: function (message) { return new ErrorCtor(message); },
     makeSyntaxError: function (message) { return new SyntaxErrorCtor(message); },
+    makeTypeError: function (message) { return new TypeErrorCtor(message); },
+    makeRangeError: function (message) { return new RangeErrorCtor(message); },
     // A real JS function (with .call, .bind and a name) in front of a host function.
     wrapNative: function (name, hostFunction) {
       const fn = function () { return hostFunction.apply(undefined, arguments); };
@@ -201,6 +227,29 @@
       if (isArray(value)) return 'array';
       if (objectToString.call(value) === '[object ArrayBuffer]') return 'arraybuffer';
       return typeof value;
+    },
+    // The parameters object of one API call, each enumerable property (own or inherited, as the
+    // API's reads see them) read exactly once: the event log and the API then see the same values,
+    // and a getter does not run twice. A property whose read throws is left to throw again when
+    // the API reads it (the log shows it unreadable); properties not enumerated (non-enumerable
+    // ones, keys only a Proxy's get trap answers) are still read from the original through the
+    // prototype. Anything but an ordinary object is returned as it is.
+    snapshotParams: function (params) {
+      if (params === null || typeof params !== 'object') return params;
+      const copy = objectCreate(params);
+      try {
+        if (isArray(params) || objectToString.call(params) !== '[object Object]') return params;
+        for (const key in params) {
+          try {
+            defineProperty(copy, key, { value: params[key], enumerable: true, writable: true, configurable: true });
+          } catch (e) {
+            defineProperty(copy, key, { get: function () { return params[key]; }, enumerable: true, configurable: true });
+          }
+        }
+      } catch (e) {
+        return params; // a Proxy whose traps throw: read as it is, each read throwing where the API makes it
+      }
+      return copy;
     },
     // JSON.stringify as a server receives it (the original built-in, not a project's override);
     // undefined when the value has no JSON form.

@@ -51,6 +51,7 @@ public final class BuiltinApis {
                 new SystemInfoApi(),
                 new InteractionApi(s.options().modalConfirms(), s.options().actionSheetAnswer()),
                 new StorageApi(),
+                new EncodingApi(),
                 new AuthorizeApi(permissions),
                 new NavigationApi(s.navigator()),
                 new AppEventsApi(s.appEvents()),
@@ -75,6 +76,7 @@ public final class BuiltinApis {
         declarations.put("SystemInfoApi", SystemInfoApi.APIS);
         declarations.put("InteractionApi", InteractionApi.APIS);
         declarations.put("StorageApi", StorageApi.APIS);
+        declarations.put("EncodingApi", EncodingApi.APIS);
         declarations.put("AuthorizeApi", AuthorizeApi.APIS);
         declarations.put("NavigationApi", NavigationApi.APIS);
         declarations.put("AppEventsApi", AppEventsApi.APIS);

@@ -1,5 +1,6 @@
 package dev.ttrtc.runtime.internal.compile;
 
+import dev.ttrtc.runtime.internal.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,8 @@ public final class CompileService {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && (name.endsWith(".js")
+                    // A file past the size limit is never read here; the loader refuses it if it is required.
+                    if (attrs.isRegularFile() && attrs.size() <= Project.MAX_SCRIPT_BYTES && (name.endsWith(".js")
                             || typeScript && name.endsWith(".ts") && !name.endsWith(".d.ts"))) {
                         files.add(file);
                     }
