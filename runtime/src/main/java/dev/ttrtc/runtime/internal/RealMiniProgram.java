@@ -159,7 +159,8 @@ public final class RealMiniProgram implements MiniProgram {
                 throw launch;
             }
             program.errors.internal(e.getCause());
-            throw new LaunchException("the instance failed to start: " + e.getCause());
+            // The cause is the host's own fault, already in its log: no Java text in the user's line.
+            throw new LaunchException("the instance failed to start because of an internal host error (see the host's log)");
         } catch (TimeoutException e) {
             program.close();
             throw new LaunchException("the instance did not start within " + START_UP_WAIT.toSeconds() + " s (stuck while "
