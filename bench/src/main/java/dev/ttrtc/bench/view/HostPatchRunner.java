@@ -63,6 +63,22 @@ final class HostPatchRunner implements AutoCloseable {
         }
     }
 
+    /** launch() of {@code page} (which returns once it is rendered and shown), after one warm-up launch. */
+    List<Double> firstRender(Path project, String page, int launches) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i <= launches; i++) {
+            long start = System.nanoTime();
+            try (MiniProgram app = host.launch(LaunchOptions.builder(project).page(page)
+                    .query("roomId", "bench").query("userId", "me").build())) {
+                if (i > 0) {
+                    times.add((System.nanoTime() - start) / 1e6);
+                }
+                app.view().html(); // the page is rendered: its HTML is there to read
+            }
+        }
+        return times;
+    }
+
     private static Path project(PatchCase patchCase) throws IOException {
         Path dir = Files.createTempDirectory("tt-bench-view-");
         Files.createDirectories(dir.resolve("pages/p"));

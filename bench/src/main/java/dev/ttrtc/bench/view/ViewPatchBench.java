@@ -27,7 +27,8 @@ public final class ViewPatchBench implements Benchmark {
     public List<Flags.Spec> flags() {
         return List.of(
                 Flags.Spec.of("view-samples", 500, 50, "measured setData steps per case and renderer"),
-                Flags.Spec.of("view-warmup", 300, 30, "setData steps before measuring (both renderers)"));
+                Flags.Spec.of("view-warmup", 300, 30, "setData steps before measuring (both renderers)"),
+                Flags.Spec.of("view-launches", 20, 3, "launches of each sample page for the first-render table"));
     }
 
     @Override
@@ -53,8 +54,19 @@ public final class ViewPatchBench implements Benchmark {
                 row(table, patchCase.name(), "j-component", Stats.of(reference.run(patchCase, warmup, samples)));
             }
             row(table, "loop round trip alone (evaluate, no setData)", "tt-rtc-host", Stats.of(host.roundTrip(warmup, samples)));
+            report.table(table);
+
+            Table firstRender = Table.latency(id(), "First render of each sample-miniapp page (launch() → page shown)", "page")
+                    .describe("launch() returns once the first page is rendered and shown (onReady follows): app.js, "
+                            + "the page's script, its TTML compiled and rendered, its TTSS compiled. One host with a warm "
+                            + "engine, " + flags.integer("view-launches") + " launches per page, each closed before the next; "
+                            + "the room page's RTC context is created but no room server runs.");
+            for (String page : List.of("pages/index/index", "pages/room/room")) {
+                report.progress("view: first render of " + page);
+                firstRender.summaryRow(Stats.of(host.firstRender(Projects.sample(), page, flags.integer("view-launches"))), page);
+            }
+            report.table(firstRender);
         }
-        report.table(table);
     }
 
     private static void row(Table table, String name, String renderer, Summary summary) {
