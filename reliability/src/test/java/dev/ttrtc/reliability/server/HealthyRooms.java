@@ -136,7 +136,7 @@ final class HealthyRooms implements AutoCloseable {
         String response;
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) WebSocketRecorder.TIMEOUT.toMillis());
-            socket.getOutputStream().write("GET /api/rooms HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /api/rooms HTTP/1.0\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(response.startsWith("HTTP/1.0 200"), response);
