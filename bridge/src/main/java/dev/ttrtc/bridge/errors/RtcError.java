@@ -103,7 +103,7 @@ public enum RtcError {
     RATE_LIMITED(40007, "rate-limited", "more than %d messages a second"),
     TOO_MANY_ERRORS(40008, "too-many-errors", "too many bad messages; disconnecting"),
     TOO_MANY_CONNECTIONS(40009, "too-many-connections", "more than %d connections from one address; disconnecting"),
-    TOO_SLOW(40010, "too-slow", "more than %d messages left unread; disconnecting");
+    TOO_SLOW(40010, "too-slow", "more than %d bytes left unread; disconnecting");
 
     /** The documented rule for room and user ids (checked by {@code signal.Ids}). */
     public static final String ID_RULE = "1-128 characters of A-Z a-z 0-9 _ @ - .";

@@ -12,14 +12,14 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 /**
  * One client WebSocket and what the server keeps about it. Sending is safe from any thread and
- * bounded: a client that leaves more than {@code maxQueuedFrames} frames unread is too slow and is
+ * bounded: a client that leaves more than {@code maxQueuedBytes} unread is too slow and is
  * dropped, so that one stalled reader cannot make the server buffer without end.
  *
  * <p>Threads: the rate budget is the channel's IO thread's (Undertow reads one channel on one
@@ -33,8 +33,11 @@ final class Connection {
 
     private final WebSocketChannel channel;
     private final String label;
-    private final int maxQueuedFrames;
-    private final AtomicInteger queuedFrames = new AtomicInteger();
+    /** What a queued frame costs beyond its bytes (Undertow's frame and callback objects), roughly. */
+    static final int FRAME_OVERHEAD = 128;
+
+    private final int maxQueuedBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     volatile Member member;
     volatile long lastSeenNanos;
@@ -46,22 +49,23 @@ final class Connection {
     // Guarded by itself.
     private final ArrayDeque<Long> recentErrors = new ArrayDeque<>();
 
-    private final WebSocketCallback<Void> written = new WebSocketCallback<>() {
+    /** Gives a written (or failed) frame's cost back; the context is that cost. */
+    private final WebSocketCallback<Long> written = new WebSocketCallback<>() {
         @Override
-        public void complete(WebSocketChannel ch, Void context) {
-            queuedFrames.decrementAndGet();
+        public void complete(WebSocketChannel ch, Long cost) {
+            queuedBytes.addAndGet(-cost);
         }
 
         @Override
-        public void onError(WebSocketChannel ch, Void context, Throwable throwable) {
-            queuedFrames.decrementAndGet();
+        public void onError(WebSocketChannel ch, Long cost, Throwable throwable) {
+            queuedBytes.addAndGet(-cost);
         }
     };
 
-    Connection(WebSocketChannel channel, long nowNanos, int burst, int maxQueuedFrames) {
+    Connection(WebSocketChannel channel, long nowNanos, int burst, int maxQueuedBytes) {
         this.channel = channel;
         this.label = String.valueOf(channel.getSourceAddress());
-        this.maxQueuedFrames = maxQueuedFrames;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.lastSeenNanos = nowNanos;
         this.tokens = burst;
         this.tokensRefilledNanos = nowNanos;
@@ -79,23 +83,24 @@ final class Connection {
         send(Frame.of(message));
     }
 
-    /** Queues a frame; a client with too many unread frames is dropped instead. */
+    /** Queues a frame; a client with too much unread is dropped instead. */
     void send(Frame frame) {
         if (closed.get() || !channel.isOpen()) {
             return;
         }
-        if (queuedFrames.incrementAndGet() > maxQueuedFrames) {
-            queuedFrames.decrementAndGet();
+        long cost = frame.size() + (long) FRAME_OVERHEAD;
+        if (queuedBytes.addAndGet(cost) > maxQueuedBytes) {
+            queuedBytes.addAndGet(-cost);
             tooSlow();
             return;
         }
-        WebSockets.sendText(frame.view(), channel, written);
+        WebSockets.sendText(frame.view(), channel, written, cost);
     }
 
     private void tooSlow() {
         if (closed.compareAndSet(false, true)) {
-            LOG.info("{} reads too slowly ({} frames unread); dropping it", this, maxQueuedFrames);
-            WebSockets.sendText(Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedFrames)))
+            LOG.info("{} reads too slowly (over {} bytes unread); dropping it", this, maxQueuedBytes);
+            WebSockets.sendText(Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes)))
                     .view(), channel, null);
             channel.getIoThread().execute(() -> WebSockets.sendClose(1008, "too slow", channel, null));
             channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), SLOW_GRACE_MILLIS, TimeUnit.MILLISECONDS);

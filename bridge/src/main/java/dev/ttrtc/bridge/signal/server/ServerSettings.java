@@ -17,7 +17,7 @@ public final class ServerSettings {
     private int maxErrors = 20;
     private Duration errorWindow = Duration.ofSeconds(10);
     private int maxConnectionsPerAddress = 1000;
-    private int maxQueuedFrames = 1024;
+    private int maxQueuedBytes = 1024 * 1024;
     private Duration requestParseTimeout = Duration.ofSeconds(5);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private int roomThreads = 2;
@@ -37,7 +37,7 @@ public final class ServerSettings {
         c.maxErrors = maxErrors;
         c.errorWindow = errorWindow;
         c.maxConnectionsPerAddress = maxConnectionsPerAddress;
-        c.maxQueuedFrames = maxQueuedFrames;
+        c.maxQueuedBytes = maxQueuedBytes;
         c.requestParseTimeout = requestParseTimeout;
         c.idleTimeout = idleTimeout;
         c.roomThreads = roomThreads;
@@ -100,9 +100,12 @@ public final class ServerSettings {
         return maxConnectionsPerAddress;
     }
 
-    /** Frames waiting to be written to one client before it counts as too slow and is dropped. */
-    public int maxQueuedFrames() {
-        return maxQueuedFrames;
+    /**
+     * Bytes waiting to be written to one client (each frame counted with {@link Connection#FRAME_OVERHEAD}
+     * more) before it counts as too slow and is dropped.
+     */
+    public int maxQueuedBytes() {
+        return maxQueuedBytes;
     }
 
     /** An HTTP request (upgrade included) must arrive whole within this time of its first byte. */
@@ -156,9 +159,9 @@ public final class ServerSettings {
         return c;
     }
 
-    public ServerSettings withMaxQueuedFrames(int max) {
+    public ServerSettings withMaxQueuedBytes(int max) {
         ServerSettings c = copy();
-        c.maxQueuedFrames = max;
+        c.maxQueuedBytes = max;
         return c;
     }
 
