@@ -37,6 +37,7 @@ final class Connection {
     static final int FRAME_OVERHEAD = 128;
 
     private final int maxQueuedBytes;
+    private final Outbox outbox;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     volatile Member member;
@@ -62,8 +63,9 @@ final class Connection {
         }
     };
 
-    Connection(WebSocketChannel channel, long nowNanos, int burst, int maxQueuedBytes) {
+    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, int burst, int maxQueuedBytes) {
         this.channel = channel;
+        this.outbox = outbox;
         this.label = String.valueOf(channel.getSourceAddress());
         this.maxQueuedBytes = maxQueuedBytes;
         this.lastSeenNanos = nowNanos;
@@ -94,14 +96,14 @@ final class Connection {
             tooSlow();
             return;
         }
-        WebSockets.sendText(frame.view(), channel, written, cost);
+        outbox.send(channel, frame, written, cost);
     }
 
     private void tooSlow() {
         if (closed.compareAndSet(false, true)) {
             LOG.info("{} reads too slowly (over {} bytes unread); dropping it", this, maxQueuedBytes);
-            WebSockets.sendText(Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes)))
-                    .view(), channel, null);
+            outbox.send(channel, Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes))),
+                    written, 0L);
             channel.getIoThread().execute(() -> WebSockets.sendClose(1008, "too slow", channel, null));
             channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), SLOW_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }

@@ -49,6 +49,7 @@ final class SignalService {
     private final Map<WebSocketChannel, Connection> connections = new ConcurrentHashMap<>();
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<RoomKey, Room> rooms = new ConcurrentHashMap<>();
+    private final Outbox outbox = new Outbox();
     private volatile boolean shuttingDown;
 
     SignalService(TokenVerifier verifier, ServerSettings settings, String threadName) {
@@ -64,7 +65,7 @@ final class SignalService {
 
     /** A new WebSocket; refused with an error frame and a close when its address has too many. */
     void opened(WebSocketChannel channel) {
-        Connection c = new Connection(channel, System.nanoTime(), settings.maxMessagesPerSecond() * 2,
+        Connection c = new Connection(channel, outbox, System.nanoTime(), settings.maxMessagesPerSecond() * 2,
                 settings.maxQueuedBytes());
         InetAddress address = c.address();
         int count = perAddress.merge(address, 1, Integer::sum);
