@@ -52,7 +52,7 @@ public final class SignalStorm implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<WebSocket> held = new ArrayList<>();
     private final Map<String, Integer> answers = new ConcurrentHashMap<>();
-    private WebSocket toggler;
+    private volatile WebSocket toggler;
     private final Thread pinger;
     private volatile boolean stopped;
 
@@ -112,9 +112,6 @@ public final class SignalStorm implements AutoCloseable {
     public void joinToggler() throws Exception {
         CompletableFuture<String> first = new CompletableFuture<>();
         toggler = http.newWebSocketBuilder().buildAsync(signal, new Reader(first)).get(10, TimeUnit.SECONDS);
-        synchronized (held) {
-            held.add(toggler);
-        }
         toggler.sendText(join("toggler", true), true).get(10, TimeUnit.SECONDS);
         String joined = first.get(10, TimeUnit.SECONDS);
         if (!joined.equals("joined")) {
@@ -133,9 +130,7 @@ public final class SignalStorm implements AutoCloseable {
         while ((now = System.nanoTime()) < end && !stopped) {
             long due = (now - start) * perSecond / 1_000_000_000L;
             while (sent < due) {
-                try {
-                    toggler.sendText("{\"v\":1,\"type\":\"speaking\",\"speaking\":" + (sent % 2 == 0) + "}", true).join();
-                } catch (java.util.concurrent.CompletionException cut) {
+                if (!sendToToggler("{\"v\":1,\"type\":\"speaking\",\"speaking\":" + (sent % 2 == 0) + "}")) {
                     return sent;
                 }
                 sent++;
@@ -145,8 +140,21 @@ public final class SignalStorm implements AutoCloseable {
         return sent;
     }
 
+    /** One send on the toggler at a time (the JDK refuses overlapping sends); false once it is cut. */
+    private synchronized boolean sendToToggler(String text) {
+        try {
+            toggler.sendText(text, true).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException cut) {
+            return false;
+        }
+    }
+
     private void keepAlive() {
         while (!stopped) {
+            if (toggler != null) {
+                sendToToggler(PING);
+            }
             List<WebSocket> sockets;
             synchronized (held) {
                 sockets = List.copyOf(held);
@@ -160,10 +168,10 @@ public final class SignalStorm implements AutoCloseable {
         }
     }
 
-    /** Connections the attacker holds open now (the server may have cut some since). */
+    /** The invisible members' connections the attacker kept (the server may have cut some since). */
     public int held() {
         synchronized (held) {
-            return (int) held.stream().filter(s -> !s.isInputClosed()).count();
+            return held.size();
         }
     }
 
@@ -173,6 +181,9 @@ public final class SignalStorm implements AutoCloseable {
         synchronized (held) {
             held.forEach(WebSocket::abort);
             held.clear();
+        }
+        if (toggler != null) {
+            toggler.abort();
         }
     }
 

@@ -92,7 +92,7 @@ public final class StormLatencyBench implements Benchmark {
             report.progress("storm: toggling " + rate + "/s");
             CompletableFuture<Long> toggling = CompletableFuture.supplyAsync(() -> storm.toggle(rate, window));
             Result duringToggles = load.measureWhile(() -> !toggling.isDone());
-            row(table, "during the toggling (" + toggling.join() + " toggles, " + storm.held() + " attacker connections)",
+            row(table, "during the toggling (" + toggling.join() + " toggles, " + storm.held() + " invisible members' connections kept)",
                     duringToggles);
         }
         report.table(table);
