@@ -25,6 +25,8 @@ final class RoomThreads {
         AtomicInteger n = new AtomicInteger();
         rooms = new ThreadPoolExecutor(count, count, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, name + "-" + n.incrementAndGet()));
+        // All at once, so the server's threads are the same from start to stop.
+        rooms.prestartAllCoreThreads();
         timers = new ScheduledThreadPoolExecutor(1, r -> daemon(r, name + "-timers"));
         timers.setRemoveOnCancelPolicy(true);
     }
