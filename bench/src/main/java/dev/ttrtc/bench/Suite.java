@@ -12,6 +12,7 @@ import dev.ttrtc.bench.reference.SimulatorVideoBench;
 import dev.ttrtc.bench.relay.RelayRateBench;
 import dev.ttrtc.bench.rooms.JoinLatencyBench;
 import dev.ttrtc.bench.rooms.MiniProgramJoinBench;
+import dev.ttrtc.bench.server.StormLatencyBench;
 import dev.ttrtc.bench.startup.ColdStartBench;
 import dev.ttrtc.bench.startup.IdleMemoryBench;
 import dev.ttrtc.bench.startup.InstanceLaunchBench;
@@ -36,6 +37,8 @@ public enum Suite {
             JoinLatencyBench::new, MiniProgramJoinBench::new),
     RELAY("signalling: messages a second the room server relays between members",
             RelayRateBench::new),
+    SERVER("signalling under attack: healthy rooms' answer latency while one client does its worst, against the same "
+            + "rooms without it", StormLatencyBench::new),
     MEDIA("media: join to first audio/video, speech onset to the JS speaker list, CPU and memory of a 4-person room, "
             + "the largest room this machine holds",
             FirstMediaBench::new, SpeakerDelayBench::new, RoomLoadBench::new, CapacityBench::new),

@@ -13,7 +13,7 @@ import dev.ttrtc.runtime.api.ApiErrors;
  *
  * <p>Code ranges: 10200 and 20000 are the platform's errNo values shared with every tt API
  * (runtime's {@link ApiErrors}); 21100–21108 and 115xxx/172299 are the RTC room context's
- * documented codes; 21130–21135 are host codes where the platform is silent (listed in the
+ * documented codes; 21130–21136 are host codes where the platform is silent (listed in the
  * README); 101–103 are the mini-game engine's errCode values (its fail payloads carry them as
  * errNo and errCode); 4xxxx are protocol errors that only a broken or hostile client sees.
  */
@@ -45,6 +45,7 @@ public enum RtcError {
     TOKEN_REFUSED(21101, "invalid-token", "invalid token: %s"),
     JOIN_FAILED(21102, "join-failed", "%s"),
     ROOM_FULL(21102, "join-failed", "room %s is full: at most %d visible users"),
+    ROOM_FULL_OF_INVISIBLE(21102, "join-failed", "room %s is full: at most %d invisible users"),
     NO_ANSWER(21102, "join-failed", "the room server did not answer in time"),
     REQUEST_FAILED(21102, "join-failed", "the request failed"),
     NO_SERVER(21102, "join-failed", "no room server is configured for this participant"
@@ -66,11 +67,14 @@ public enum RtcError {
     PUBLISH_NOT_ALLOWED(21130, "publish-not-allowed", "%s"),
     INVISIBLE_PUBLISHER(21130, "publish-not-allowed", "invisible users may not publish"),
     NO_PUBLISH_PRIVILEGE(21130, "publish-not-allowed", "the token does not grant publishing"),
+    /** The server stopped a member's publishing: a publish privilege expired or a new token lacks it. */
+    PUBLISH_PRIVILEGE_ENDED(21130, "publish-not-allowed", "the token no longer grants publishing"),
     PUBLISHER_LIMIT(21131, "publisher-limit", "the room already has %d publishing users"),
     DUPLICATE_LOGIN(21132, "duplicate-login", "user %s joined the room %s from another session"),
     CONNECTION_LOST(21133, "connection-lost", "lost the connection to the room server"),
     RECONNECTING(21134, "reconnecting", "reconnecting to the room server"),
     RECONNECTED(21135, "reconnected", "reconnected to the room server"),
+    NO_SUBSCRIBE_PRIVILEGE(21136, "subscribe-not-allowed", "the token does not grant subscribing"),
 
     // The mini-game engine's errCode values.
     INSTANCE_RELEASED(101, "instance-released", "instance released"),
@@ -99,7 +103,9 @@ public enum RtcError {
     NO_SUCH_MEMBER(40006, "no-such-member", "user %s is not in the room"),
     SIGNAL_TO_SELF(40006, "no-such-member", "signal data goes to another member, not to yourself"),
     RATE_LIMITED(40007, "rate-limited", "more than %d messages a second"),
-    TOO_MANY_ERRORS(40008, "too-many-errors", "too many bad messages; disconnecting");
+    TOO_MANY_ERRORS(40008, "too-many-errors", "too many bad messages; disconnecting"),
+    TOO_MANY_CONNECTIONS(40009, "too-many-connections", "more than %d connections from one address; disconnecting"),
+    TOO_SLOW(40010, "too-slow", "more than %d bytes left unread; disconnecting");
 
     /** The documented rule for room and user ids (checked by {@code signal.Ids}). */
     public static final String ID_RULE = "1-128 characters of A-Z a-z 0-9 _ @ - .";

@@ -56,7 +56,10 @@ public record AccessToken(String appId, String roomId, String userId, long nonce
         checkU32("nonce", nonce);
         checkU32("issuedAt", issuedAt);
         checkU32("expireAt", expireAt);
-        privileges = Collections.unmodifiableMap(new EnumMap<>(privileges.isEmpty() ? Map.of() : privileges));
+        // Not new EnumMap<>(privileges): that refuses an empty map that is not an EnumMap.
+        EnumMap<Privilege, Long> copy = new EnumMap<>(Privilege.class);
+        copy.putAll(privileges);
+        privileges = Collections.unmodifiableMap(copy);
         privileges.values().forEach(v -> checkU32("privilege expireAt", v));
     }
 
@@ -84,10 +87,21 @@ public record AccessToken(String appId, String roomId, String userId, long nonce
         return new AccessToken(appId, roomId, userId, RANDOM.nextInt() & 0xFFFF_FFFFL, nowSeconds, expireAt, privileges);
     }
 
-    /** Whether the privilege is granted and not expired at {@code nowSeconds}. */
+    /**
+     * When the token stops admitting: its expireAt, or for an expireAt of 0 ("never") the end of
+     * the 7 days a token may live.
+     */
+    public long effectiveExpireAt() {
+        return expireAt != 0 ? expireAt : issuedAt + MAX_LIFETIME_SECONDS;
+    }
+
+    /**
+     * Whether the privilege is granted and not expired at {@code nowSeconds} (an expireAt of 0 is
+     * bounded by the token's own {@link #effectiveExpireAt()}).
+     */
     public boolean grants(Privilege privilege, long nowSeconds) {
         Long until = privileges.get(privilege);
-        return until != null && (until == 0 || nowSeconds < until);
+        return until != null && nowSeconds < (until == 0 ? effectiveExpireAt() : until);
     }
 
     /** The signed token string. */

@@ -3,13 +3,18 @@ package dev.ttrtc.bridge.signal;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -17,6 +22,7 @@ import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.errors.RtcException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -118,7 +124,7 @@ public final class MessageCodec {
         try {
             tree = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw RtcException.of(RtcError.NOT_JSON, e.getOriginalMessage());
+            throw RtcException.of(RtcError.NOT_JSON, syntax(e));
         }
         if (tree == null || !tree.isObject()) {
             throw RtcException.of(RtcError.NOT_AN_OBJECT);
@@ -143,12 +149,54 @@ public final class MessageCodec {
         }
     }
 
+    /**
+     * What is wrong with a message, in the protocol's words: field names from the message, never
+     * a Java class or the library's own wording (which names classes and methods).
+     */
     private static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field \"" + u.getPropertyName() + "\"" + within(u.getPath(), 1);
         }
-        String message = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
+            // The message records' own checks ("appId is required"): text written in this project.
+            return v.getCause().getMessage() + within(v.getPath(), 0);
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String missing = m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Missing required creator property")
+                    ? "missing field " : "wrong JSON type for field ";
+            return missing + "\"" + path(m.getPath()) + "\"";
+        }
+        return "the message does not have the shape of its type";
+    }
+
+    /** The JSON syntax error and where it is, without the parser's own wording when that names code. */
+    private static String syntax(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof StreamConstraintsException) {
+            return "the text exceeds the reader's limits (nesting or length)" + where;
+        }
+        String message = e.getOriginalMessage();
+        if (message == null || message.contains("`") || message.contains("java.") || message.contains("com.fasterxml")) {
+            return "invalid JSON" + where;
+        }
+        return message.lines().findFirst().orElse(message) + where;
+    }
+
+    private static String within(List<JsonMappingException.Reference> path, int drop) {
+        List<JsonMappingException.Reference> outer = path.subList(0, Math.max(0, path.size() - drop));
+        return outer.isEmpty() ? "" : " in \"" + path(outer) + "\"";
+    }
+
+    private static String path(List<JsonMappingException.Reference> path) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                text.append(text.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                text.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return text.toString();
     }
 }

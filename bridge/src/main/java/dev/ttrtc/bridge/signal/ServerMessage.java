@@ -18,6 +18,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ServerMessage.Relayed.class, name = "signal"),
     @JsonSubTypes.Type(value = ServerMessage.TokenWillExpire.class, name = "token-will-expire"),
     @JsonSubTypes.Type(value = ServerMessage.Kicked.class, name = "kicked"),
+    @JsonSubTypes.Type(value = ServerMessage.PublishRevoked.class, name = "publish-revoked"),
     @JsonSubTypes.Type(value = ServerMessage.Shutdown.class, name = "shutdown"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
 })
@@ -60,6 +61,14 @@ public sealed interface ServerMessage {
 
     /** The member was removed from its room (duplicate login, token expired); the connection stays. */
     record Kicked(int code, String reason, String message) implements ServerMessage {
+    }
+
+    /**
+     * The server stopped some of the member's publishing because its token no longer grants it (a
+     * publish privilege expired, or {@code update-token} brought a token without it); {@code state}
+     * is the member's state now, as the others see it.
+     */
+    record PublishRevoked(int code, String reason, String message, MediaState state) implements ServerMessage {
     }
 
     /** The server is stopping; reconnect later. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Every check a "001" token must pass to admit a user: a known appId, its signature with that
  * app's key, the room, the user, and its time (issued no later than a minute from now, not
- * expired, living at most 7 days).
+ * expired, living at most 7 days: an expireAt of 0 ends 7 days after issue).
  */
 public final class TokenVerifier {
     /** Clock skew tolerated between the token issuer and this server. */
@@ -53,13 +53,11 @@ public final class TokenVerifier {
         if (token.issuedAt() > nowSeconds + ALLOWED_SKEW_SECONDS) {
             throw new InvalidTokenException(TokenProblem.NOT_YET_VALID);
         }
-        if (token.expireAt() != 0) {
-            if (nowSeconds >= token.expireAt()) {
-                throw new InvalidTokenException(TokenProblem.EXPIRED);
-            }
-            if (token.expireAt() - token.issuedAt() > AccessToken.MAX_LIFETIME_SECONDS) {
-                throw new InvalidTokenException(TokenProblem.TOO_LONG);
-            }
+        if (token.expireAt() - token.issuedAt() > AccessToken.MAX_LIFETIME_SECONDS) {
+            throw new InvalidTokenException(TokenProblem.TOO_LONG);
+        }
+        if (nowSeconds >= token.effectiveExpireAt()) {
+            throw new InvalidTokenException(TokenProblem.EXPIRED);
         }
     }
 }

@@ -50,6 +50,11 @@ class RtcErrorTest {
         assertEntry(RtcError.RECONNECTING, 21134, "reconnecting to the room server");
         assertEntry(RtcError.RECONNECTED, 21135, "reconnected to the room server");
         assertEntry(RtcError.ROOM_FULL, 21102, "room big is full: at most 50 visible users", "big", 50);
+        assertEntry(RtcError.ROOM_FULL_OF_INVISIBLE, 21102, "room big is full: at most 50 invisible users", "big", 50);
+        assertEntry(RtcError.PUBLISH_PRIVILEGE_ENDED, 21130, "the token no longer grants publishing");
+        assertEntry(RtcError.NO_SUBSCRIBE_PRIVILEGE, 21136, "the token does not grant subscribing");
+        assertEntry(RtcError.TOO_MANY_CONNECTIONS, 40009, "more than 1000 connections from one address; disconnecting", 1000);
+        assertEntry(RtcError.TOO_SLOW, 40010, "more than 1048576 bytes left unread; disconnecting", 1048576);
         assertEntry(RtcError.NO_ANSWER, 21102, "the room server did not answer in time");
     }
 

@@ -97,14 +97,26 @@ class AccessTokenTest {
     }
 
     @Test
-    void a_token_that_never_expires_and_one_without_publish() throws Exception {
-        AccessToken forever = verifier.verify(AccessToken.issue(APP_ID, "r", "u", NOW, 0, true).serialize(APP_KEY),
-                APP_ID, "r", "u", NOW + 365L * 24 * 3600);
+    void a_token_that_never_expires_lives_seven_days_and_one_without_publish_only_subscribes() throws Exception {
+        String never = AccessToken.issue(APP_ID, "r", "u", NOW, 0, true).serialize(APP_KEY);
+        AccessToken forever = verifier.verify(never, APP_ID, "r", "u", NOW + AccessToken.MAX_LIFETIME_SECONDS - 1);
         assertEquals(0, forever.expireAt());
+        assertEquals(NOW + AccessToken.MAX_LIFETIME_SECONDS, forever.effectiveExpireAt());
+        assertTrue(forever.grants(Privilege.PUBLISH_STREAM, NOW + AccessToken.MAX_LIFETIME_SECONDS - 1));
+        assertFalse(forever.grants(Privilege.PUBLISH_STREAM, NOW + AccessToken.MAX_LIFETIME_SECONDS));
+        assertEquals(TokenProblem.EXPIRED, problem(never, APP_ID, "r", "u", NOW + AccessToken.MAX_LIFETIME_SECONDS));
         AccessToken listener = verifier.verify(AccessToken.issue(APP_ID, "r", "u", NOW, 600, false).serialize(APP_KEY),
                 APP_ID, "r", "u", NOW);
         assertFalse(listener.grants(Privilege.PUBLISH_STREAM, NOW));
         assertTrue(listener.grants(Privilege.SUBSCRIBE_STREAM, NOW));
+    }
+
+    @Test
+    void a_token_with_an_empty_privilege_map_is_well_formed_and_grants_nothing() throws Exception {
+        String bare = new AccessToken(APP_ID, "r", "u", 1, NOW, NOW + 600, Map.of()).serialize(APP_KEY);
+        AccessToken parsed = verifier.verify(bare, APP_ID, "r", "u", NOW);
+        assertTrue(parsed.privileges().isEmpty());
+        assertFalse(parsed.grants(Privilege.SUBSCRIBE_STREAM, NOW));
     }
 
     private TokenProblem problem(String token, String appId, String room, String user, long now) {

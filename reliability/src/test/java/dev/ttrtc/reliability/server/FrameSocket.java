@@ -109,6 +109,37 @@ final class FrameSocket implements AutoCloseable {
         frame(true, 0, opcode, true, payload.length, payload);
     }
 
+    /** Sends a well-formed text frame. */
+    void text(String text) throws IOException {
+        frame(TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The next text frame within {@code timeout}; null when the connection ended first. */
+    String nextText(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        while (true) {
+            int first;
+            byte[] payload;
+            try {
+                first = in.read();
+                if (first < 0) {
+                    return null;
+                }
+                payload = readPayload();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("no frame within " + timeout);
+            } catch (IOException cut) {
+                return null;
+            }
+            if ((first & 0xF) == TEXT) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+            if ((first & 0xF) == CLOSE) {
+                return null;
+            }
+        }
+    }
+
     private byte[] readPayload() throws IOException {
         int second = in.readUnsignedByte();
         long length = second & 0x7F;

@@ -14,6 +14,7 @@ import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
+import dev.ttrtc.bridge.signal.server.ServerSettings;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
 import dev.ttrtc.reliability.Figures;
 import dev.ttrtc.reliability.server.BadFrames.Frame;
@@ -365,7 +366,7 @@ class ServerInputTest {
         Map<String, Integer> counts = new TreeMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String name = t.getName();
-            if (t.isAlive() && (name.equals("tt-room-server") || (name.startsWith("XNIO-") && !name.contains(" task-")))) {
+            if (t.isAlive() && (name.startsWith("tt-room-server") || (name.startsWith("XNIO-") && !name.contains(" task-")))) {
                 counts.merge(name.replaceFirst("-\\d+$", ""), 1, Integer::sum);
             }
         }
@@ -439,7 +440,8 @@ class ServerInputTest {
         // The server's threads are the ones it started with, it still answers at once, and every
         // attacker connection is closed on both ends.
         assertEquals(threads, serverThreads(), "room server threads");
-        assertEquals(1, serverThreads().get("tt-room-server"));
+        assertEquals(ServerSettings.defaults().roomThreads(), serverThreads().get("tt-room-server"));
+        assertEquals(1, serverThreads().get("tt-room-server-timers"));
         CompletableFuture.supplyAsync(server::rooms).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         for (AutoCloseable c : closeLater) {
             c.close();

@@ -1,50 +1,115 @@
 package dev.ttrtc.bridge.signal.server;
 
-import dev.ttrtc.bridge.signal.MessageCodec;
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ServerMessage;
+import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 /**
- * One client WebSocket. Fields other than the channel are touched only on the server's actor
- * thread.
+ * One client WebSocket and what the server keeps about it. Sending is safe from any thread and
+ * bounded: a client that leaves more than {@code maxQueuedBytes} unread is too slow and is
+ * dropped, so that one stalled reader cannot make the server buffer without end.
+ *
+ * <p>Threads: the rate budget is the channel's IO thread's (Undertow reads one channel on one
+ * thread); {@link #tail} is appended to on that thread too; {@link #member} changes only in the
+ * connection's own task chain or on its member's room strand (see {@link SignalService}).
  */
 final class Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** How long a too-slow client has to read its error and close frames before the socket is cut. */
+    private static final long SLOW_GRACE_MILLIS = 1000;
+
     private final WebSocketChannel channel;
     private final String label;
-    Member member;
-    long lastSeenNanos;
+    /** What a queued frame costs beyond its bytes (Undertow's frame and callback objects), roughly. */
+    static final int FRAME_OVERHEAD = 128;
+
+    private final int maxQueuedBytes;
+    private final Outbox outbox;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    volatile Member member;
+    volatile long lastSeenNanos;
+    /** The last task of this connection's chain (IO thread only). */
+    CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    // IO thread only.
     private double tokens;
     private long tokensRefilledNanos;
+    // Guarded by itself.
     private final ArrayDeque<Long> recentErrors = new ArrayDeque<>();
-    boolean closed;
 
-    Connection(WebSocketChannel channel, long nowNanos, int burst) {
+    /** Gives a written (or failed) frame's cost back; the context is that cost. */
+    private final WebSocketCallback<Long> written = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, Long cost) {
+            queuedBytes.addAndGet(-cost);
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, Long cost, Throwable throwable) {
+            queuedBytes.addAndGet(-cost);
+        }
+    };
+
+    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, int burst, int maxQueuedBytes) {
         this.channel = channel;
+        this.outbox = outbox;
         this.label = String.valueOf(channel.getSourceAddress());
+        this.maxQueuedBytes = maxQueuedBytes;
         this.lastSeenNanos = nowNanos;
         this.tokens = burst;
         this.tokensRefilledNanos = nowNanos;
     }
 
-    WebSocketChannel channel() {
-        return channel;
+    InetAddress address() {
+        return ((InetSocketAddress) channel.getSourceAddress()).getAddress();
+    }
+
+    boolean isClosed() {
+        return closed.get();
     }
 
     void send(ServerMessage message) {
-        sendText(MessageCodec.write(message));
+        send(Frame.of(message));
     }
 
-    /** Sends a message already written as JSON text. */
-    void sendText(String text) {
-        if (!closed && channel.isOpen()) {
-            WebSockets.sendText(text, channel, null);
+    /** Queues a frame; a client with too much unread is dropped instead. */
+    void send(Frame frame) {
+        if (closed.get() || !channel.isOpen()) {
+            return;
+        }
+        long cost = frame.size() + (long) FRAME_OVERHEAD;
+        if (queuedBytes.addAndGet(cost) > maxQueuedBytes) {
+            queuedBytes.addAndGet(-cost);
+            tooSlow();
+            return;
+        }
+        outbox.send(channel, frame, written, cost);
+    }
+
+    private void tooSlow() {
+        if (closed.compareAndSet(false, true)) {
+            LOG.info("{} reads too slowly (over {} bytes unread); dropping it", this, maxQueuedBytes);
+            outbox.send(channel, Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes))),
+                    written, 0L);
+            channel.getIoThread().execute(() -> WebSockets.sendClose(1008, "too slow", channel, null));
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), SLOW_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Takes one message from the rate budget; false when the client exceeds it. */
+    /** Takes one message from the rate budget; false when the client exceeds it. IO thread only. */
     boolean admit(long nowNanos, int perSecond) {
         double refill = (nowNanos - tokensRefilledNanos) / 1e9 * perSecond;
         tokens = Math.min(perSecond * 2.0, tokens + refill);
@@ -58,11 +123,13 @@ final class Connection {
 
     /** Counts a bad message; true when the client has sent too many within the window. */
     boolean countError(long nowNanos, int maxErrors, long windowNanos) {
-        recentErrors.addLast(nowNanos);
-        while (!recentErrors.isEmpty() && nowNanos - recentErrors.peekFirst() > windowNanos) {
-            recentErrors.removeFirst();
+        synchronized (recentErrors) {
+            recentErrors.addLast(nowNanos);
+            while (!recentErrors.isEmpty() && nowNanos - recentErrors.peekFirst() > windowNanos) {
+                recentErrors.removeFirst();
+            }
+            return recentErrors.size() > maxErrors;
         }
-        return recentErrors.size() > maxErrors;
     }
 
     /**
@@ -71,15 +138,19 @@ final class Connection {
      * the reader ("UT000091: Buffer has already been freed").
      */
     void close(int code, String reason) {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null));
         }
     }
 
+    /** The socket is gone: nothing more is sent. */
+    void ended() {
+        closed.set(true);
+    }
+
     /** Drops the socket without a goodbye (a dead peer would not read one), on its IO thread. */
     void abort() {
-        closed = true;
+        closed.set(true);
         channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
     }
 

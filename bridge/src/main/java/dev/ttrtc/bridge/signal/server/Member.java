@@ -1,11 +1,15 @@
 package dev.ttrtc.bridge.signal.server;
 
+import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.MediaState;
 import dev.ttrtc.bridge.signal.MemberInfo;
-import java.util.concurrent.ScheduledFuture;
+import dev.ttrtc.bridge.signal.Privilege;
 
-/** A member of a room. Touched only on the server's actor thread. */
+/**
+ * A member of a room and what its token lets it do. Touched only on its room's strand.
+ */
 final class Member {
     final String userId;
     final Room room;
@@ -15,9 +19,9 @@ final class Member {
     MediaState state = MediaState.NONE;
     boolean speaking;
     AccessToken token;
+    /** While detached: when its connection was last heard from. */
     long lastSeenNanos;
-    ScheduledFuture<?> tokenWarningTimer;
-    ScheduledFuture<?> tokenExpiryTimer;
+    final TokenTimers.Handle timers = new TokenTimers.Handle();
 
     Member(String userId, Room room, String sessionId) {
         this.userId = userId;
@@ -29,16 +33,53 @@ final class Member {
         return new MemberInfo(userId, state, speaking);
     }
 
-    void cancelTimers() {
-        if (tokenWarningTimer != null) {
-            tokenWarningTimer.cancel(false);
+    /** Ties the member and a connection to each other. */
+    void attach(Connection c) {
+        connection = c;
+        c.member = this;
+    }
+
+    /** Unties the member from its connection, if any; the connection may join again. */
+    void detach() {
+        if (connection != null) {
+            lastSeenNanos = connection.lastSeenNanos;
+            if (connection.member == this) {
+                connection.member = null;
+            }
+            connection = null;
         }
-        if (tokenExpiryTimer != null) {
-            tokenExpiryTimer.cancel(false);
+    }
+
+    /**
+     * {@code state} without what the token no longer lets this member publish at {@code nowSeconds}:
+     * PublishStream grants every kind; otherwise audio needs PublishAudioStream, video and screen
+     * PublishVideoStream. Invisible members publish nothing.
+     */
+    MediaState permitted(MediaState state, long nowSeconds) {
+        boolean all = token.grants(Privilege.PUBLISH_STREAM, nowSeconds);
+        boolean audio = visible && (all || token.grants(Privilege.PUBLISH_AUDIO_STREAM, nowSeconds));
+        boolean video = visible && (all || token.grants(Privilege.PUBLISH_VIDEO_STREAM, nowSeconds));
+        return new MediaState(state.audioCapture(), state.videoCapture(), state.audioPublished() && audio,
+                state.videoPublished() && video, state.screenPublished() && video);
+    }
+
+    /** Refuses a state that starts publishing something the member may not. */
+    void checkMayStart(MediaState next, long nowSeconds) {
+        boolean starts = (next.audioPublished() && !state.audioPublished())
+                || (next.videoPublished() && !state.videoPublished())
+                || (next.screenPublished() && !state.screenPublished());
+        if (!starts) {
+            return;
+        }
+        if (!visible) {
+            throw RtcException.of(RtcError.INVISIBLE_PUBLISHER);
+        }
+        if (!permitted(next, nowSeconds).equals(next)) {
+            throw RtcException.of(RtcError.NO_PUBLISH_PRIVILEGE);
         }
     }
 
     RoomSnapshot.Member snapshot() {
-        return new RoomSnapshot.Member(userId, visible, state, speaking, connection != null, token.expireAt());
+        return new RoomSnapshot.Member(userId, visible, state, speaking, connection != null, token.effectiveExpireAt());
     }
 }

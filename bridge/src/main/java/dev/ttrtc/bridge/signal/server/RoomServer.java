@@ -4,14 +4,17 @@ import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.TokenVerifier;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The room server: signalling WebSockets at {@code /signal}, room inspection at
@@ -31,6 +34,7 @@ public final class RoomServer implements AutoCloseable {
     private final Map<String, String> apps;
     private final ServerSettings settings;
     private final Map<String, HttpHandler> handlers;
+    private final Set<String> origins;
     private SignalService service;
     private Undertow undertow;
     private PathHandler paths;
@@ -42,6 +46,7 @@ public final class RoomServer implements AutoCloseable {
         this.apps = Map.copyOf(b.apps);
         this.settings = b.settings;
         this.handlers = new LinkedHashMap<>(b.handlers);
+        this.origins = Set.copyOf(b.origins);
     }
 
     public static Builder builder() {
@@ -55,13 +60,17 @@ public final class RoomServer implements AutoCloseable {
         }
         service = new SignalService(new TokenVerifier(apps), settings, "tt-room-server");
         paths = Handlers.path()
-                .addPrefixPath(SIGNAL_PATH, Handlers.websocket(new SignalEndpoint(service)))
+                .addPrefixPath(SIGNAL_PATH, new OriginCheck(origins, Handlers.websocket(new SignalEndpoint(service))))
                 .addExactPath("/api/rooms", LoopbackRequests.only(new RoomsApi(service)));
         handlers.forEach(paths::addPrefixPath);
         undertow = Undertow.builder()
                 .addHttpListener(requestedPort, host)
                 .setIoThreads(2)
                 .setWorkerThreads(4)
+                // A request must arrive whole in time (no half-sent headers holding sockets), and a
+                // connection without a request in progress is let go.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.requestParseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
                 .setHandler(paths)
                 .build();
         try {
@@ -128,6 +137,7 @@ public final class RoomServer implements AutoCloseable {
         private final Map<String, String> apps = new LinkedHashMap<>(Map.of(DevelopmentApp.APP_ID, DevelopmentApp.APP_KEY));
         private ServerSettings settings = ServerSettings.defaults();
         private final Map<String, HttpHandler> handlers = new LinkedHashMap<>();
+        private final Set<String> origins = new LinkedHashSet<>();
 
         /** The address to listen on; 127.0.0.1 unless a test's own network namespace needs another. */
         public Builder host(String address) {
@@ -154,6 +164,15 @@ public final class RoomServer implements AutoCloseable {
 
         public Builder settings(ServerSettings value) {
             this.settings = value;
+            return this;
+        }
+
+        /**
+         * Lets web pages of {@code origin} ({@code scheme://host[:port]}) open signalling
+         * connections; pages of 127.0.0.1 and localhost always may, other pages never unless named.
+         */
+        public Builder allowOrigin(String origin) {
+            origins.add(origin.trim().toLowerCase(java.util.Locale.ROOT));
             return this;
         }
 

@@ -32,7 +32,6 @@ final class SignalEndpoint implements WebSocketConnectionCallback {
     @Override
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         service.opened(channel);
-        channel.addCloseTask(service::closed);
         channel.getReceiveSetter().set(new AbstractReceiveListener() {
             @Override
             protected void onText(WebSocketChannel ch, StreamSourceFrameChannel message) {

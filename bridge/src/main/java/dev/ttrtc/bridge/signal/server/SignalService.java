@@ -6,152 +6,278 @@ import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.InvalidTokenException;
-import dev.ttrtc.bridge.signal.LeaveReason;
-import dev.ttrtc.bridge.signal.MediaState;
-import dev.ttrtc.bridge.signal.MemberInfo;
 import dev.ttrtc.bridge.signal.MessageCodec;
-import dev.ttrtc.bridge.signal.Privilege;
 import dev.ttrtc.bridge.signal.ServerMessage;
 import dev.ttrtc.bridge.signal.TokenVerifier;
 import io.undertow.websockets.core.WebSocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rooms and their members, and every rule of the protocol. All state lives on one actor
- * thread; Undertow's IO threads only hand frames over, so no room is ever seen half-changed and a
- * misbehaving connection can do no more than earn error frames and, eventually, a disconnect.
+ * The server's front desk: it polices connections (how many per address, how fast they send,
+ * how many bad messages) and hands each message to the room it concerns. Rules live in
+ * {@link Room}; this class decides only where and in what order work runs.
+ *
+ * <p>Threads: Undertow's IO thread of a connection counts, rate-limits, parses and answers pings.
+ * Everything else a connection asks runs in its own chain: one task after the other, each on the
+ * strand of the room it concerns (the member's room, or the room a join names), so one
+ * connection's messages are handled in the order sent, and each room only on its own strand.
+ * Rooms' strands share a few threads fairly ({@link Strand}), so a flooded room cannot stall the
+ * others.
  */
 final class SignalService {
     private static final Logger LOG = LoggerFactory.getLogger(SignalService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Frame PONG = Frame.of(new ServerMessage.Pong());
+    private static final CompletableFuture<Boolean> DONE = CompletableFuture.completedFuture(true);
 
     private record RoomKey(String appId, String roomId) {
     }
 
     private final TokenVerifier verifier;
     private final ServerSettings settings;
-    private final ScheduledExecutorService actor;
-    // Actor thread only.
-    private final Map<WebSocketChannel, Connection> connections = new HashMap<>();
-    // Actor thread only.
-    private final Map<RoomKey, Room> rooms = new HashMap<>();
-    // Actor thread only.
-    private boolean shuttingDown;
+    private final RoomThreads threads;
+    private final TokenTimers tokenTimers;
+    private final Map<WebSocketChannel, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final Map<RoomKey, Room> rooms = new ConcurrentHashMap<>();
+    private final Outbox outbox = new Outbox();
+    private volatile boolean shuttingDown;
 
     SignalService(TokenVerifier verifier, ServerSettings settings, String threadName) {
         this.verifier = verifier;
         this.settings = settings;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.actor = executor;
-        long sweep = settings.sweepInterval().toMillis();
-        actor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        this.threads = new RoomThreads(threadName, settings.roomThreads());
+        this.tokenTimers = new TokenTimers(threads, settings.tokenWarning());
+        Sweep sweep = new Sweep(connections.values(), rooms.values(), settings.heartbeatTimeout());
+        threads.every(settings.sweepInterval().toMillis(), sweep);
     }
 
-    // ---- called from IO threads -----------------------------------------------------------------
+    // ---- connections (IO threads) ------------------------------------------------------------------
 
+    /** A new WebSocket; refused with an error frame and a close when its address has too many. */
     void opened(WebSocketChannel channel) {
-        onActor(() -> connections.put(channel,
-                new Connection(channel, System.nanoTime(), settings.maxMessagesPerSecond() * 2)));
+        Connection c = new Connection(channel, outbox, System.nanoTime(), settings.maxMessagesPerSecond() * 2,
+                settings.maxQueuedBytes());
+        InetAddress address = c.address();
+        int count = perAddress.merge(address, 1, Integer::sum);
+        connections.put(channel, c);
+        channel.addCloseTask(this::closed);
+        if (count > settings.maxConnectionsPerAddress()) {
+            LOG.info("refusing {}: more than {} connections from its address", c, settings.maxConnectionsPerAddress());
+            c.send(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_MANY_CONNECTIONS,
+                    settings.maxConnectionsPerAddress())));
+            c.close(1008, "too many connections");
+        }
     }
 
+    private void closed(WebSocketChannel channel) {
+        Connection c = connections.remove(channel);
+        if (c == null) {
+            return;
+        }
+        perAddress.computeIfPresent(c.address(), (a, n) -> n == 1 ? null : n - 1);
+        c.ended();
+        inOrder(c, () -> {
+            Member member = c.member;
+            return member == null ? null : member.room;
+        }, room -> room.connectionLost(c));
+    }
+
+    /** A whole text message, on the connection's IO thread. */
     void received(WebSocketChannel channel, String text) {
-        onActor(() -> {
-            Connection connection = connections.get(channel);
-            if (connection != null && !connection.closed) {
-                onText(connection, text);
-            }
-        });
-    }
-
-    void receivedBinary(WebSocketChannel channel) {
-        onActor(() -> {
-            Connection connection = connections.get(channel);
-            if (connection != null && !connection.closed) {
-                refuse(connection, 0, RtcException.of(RtcError.BINARY_FRAME));
-            }
-        });
-    }
-
-    /** A text message passed {@code limit} bytes: it is not read on; the client is told and let go. */
-    void receivedTooLarge(WebSocketChannel channel, int limit) {
-        onActor(() -> {
-            Connection connection = connections.get(channel);
-            if (connection != null && !connection.closed) {
-                connection.send(ServerMessage.Error.of(0, RtcException.of(RtcError.FRAME_TOO_LARGE, limit)));
-                connection.close(1009, "message too big");
-                detach(connection);
-            }
-        });
-    }
-
-    void closed(WebSocketChannel channel) {
-        onActor(() -> {
-            Connection connection = connections.remove(channel);
-            if (connection != null) {
-                connection.closed = true;
-                detach(connection);
-            }
-        });
-    }
-
-    /** Hands work to the actor; after shutdown there is nothing left to do with it. */
-    private void onActor(Runnable task) {
-        try {
-            actor.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("server stopped; dropped a connection event");
+        Connection c = connections.get(channel);
+        if (c == null || c.isClosed()) {
+            return;
         }
-    }
-
-    // ---- inspection -----------------------------------------------------------------------------
-
-    CompletableFuture<List<RoomSnapshot>> snapshot() {
-        return CompletableFuture.supplyAsync(() -> rooms.values().stream().map(Room::snapshot).toList(), actor);
-    }
-
-    // ---- messages (actor thread) ----------------------------------------------------------------
-
-    private void onText(Connection connection, String text) {
         long now = System.nanoTime();
-        connection.lastSeenNanos = now;
-        Member member = connection.member;
-        if (member != null) {
-            member.lastSeenNanos = now;
-        }
-        if (!connection.admit(now, settings.maxMessagesPerSecond())) {
-            refuse(connection, 0, RtcException.of(RtcError.RATE_LIMITED, settings.maxMessagesPerSecond()));
+        c.lastSeenNanos = now;
+        if (!c.admit(now, settings.maxMessagesPerSecond())) {
+            refuse(c, 0, RtcException.of(RtcError.RATE_LIMITED, settings.maxMessagesPerSecond()));
             return;
         }
         ClientMessage message;
         try {
             message = MessageCodec.readClient(text);
         } catch (RtcException e) {
-            refuse(connection, 0, e);
+            refuse(c, 0, e);
             return;
         }
+        if (message instanceof ClientMessage.Ping) {
+            c.send(PONG);
+        } else if (message instanceof ClientMessage.Join join) {
+            inOrder(c, () -> admissible(c, join), room -> join(c, room, join));
+        } else {
+            inOrder(c, () -> roomOf(c, message), room -> dispatch(c, room, message));
+        }
+    }
+
+    void receivedBinary(WebSocketChannel channel) {
+        Connection c = connections.get(channel);
+        if (c != null && !c.isClosed()) {
+            refuse(c, 0, RtcException.of(RtcError.BINARY_FRAME));
+        }
+    }
+
+    /** A text message passed {@code limit} bytes: it is not read on; the client is told and let go. */
+    void receivedTooLarge(WebSocketChannel channel, int limit) {
+        Connection c = connections.get(channel);
+        if (c != null && !c.isClosed()) {
+            c.send(ServerMessage.Error.of(0, RtcException.of(RtcError.FRAME_TOO_LARGE, limit)));
+            c.close(1009, "message too big");
+        }
+    }
+
+    private void refuse(Connection c, int id, RtcException error) {
+        c.send(ServerMessage.Error.of(id, error));
+        if (c.countError(System.nanoTime(), settings.maxErrors(), settings.errorWindow().toNanos())) {
+            LOG.info("disconnecting {}: too many bad messages", c);
+            c.send(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_MANY_ERRORS)));
+            c.close(1008, "too many bad messages");
+        }
+    }
+
+    // ---- the connection's chain --------------------------------------------------------------------
+
+    /** Where a task goes: its room, or null when it is answered without one; may refuse. */
+    private interface Route {
+        Room room() throws Refusal;
+    }
+
+    /** What a task does on its room's strand. */
+    private interface RoomTask {
+        void run(Room room) throws Refusal;
+    }
+
+    /**
+     * Appends a task to the connection's chain: once the connection's previous task is done, the
+     * route is decided and the task runs on that room's strand; a room that retired meanwhile is
+     * replaced and the task runs there. Only the connection's IO thread appends.
+     */
+    private void inOrder(Connection c, Route route, RoomTask task) {
+        c.tail = c.tail.thenCompose(v -> attempt(c, route, task))
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.error("handling a message of {} failed", c, failure);
+                    }
+                    return null;
+                });
+    }
+
+    private CompletableFuture<Boolean> attempt(Connection c, Route route, RoomTask task) {
+        Room room;
         try {
-            dispatch(connection, message);
+            room = route.room();
+        } catch (Refusal r) {
+            refuse(c, r.id, r.error);
+            return DONE;
+        }
+        if (room == null) {
+            return DONE;
+        }
+        CompletableFuture<Boolean> ran = new CompletableFuture<>();
+        room.strand.execute(() -> {
+            if (room.isRetired()) {
+                ran.complete(false);
+                return;
+            }
+            try {
+                task.run(room);
+            } catch (Refusal r) {
+                refuse(c, r.id, r.error);
+            } finally {
+                ran.complete(true);
+            }
+        });
+        return ran.thenCompose(done -> done ? DONE : attempt(c, route, task));
+    }
+
+    /** The room of the connection's member; refused before a join. */
+    private static Room roomOf(Connection c, ClientMessage message) {
+        Member member = c.member;
+        if (member == null) {
+            throw new Refusal(requestId(message), RtcException.of(RtcError.BEFORE_JOIN, MessageCodec.typeName(message)));
+        }
+        return member.room;
+    }
+
+    /** The room a join names, once the join passed every check that needs no room. */
+    private Room admissible(Connection c, ClientMessage.Join join) {
+        Member member = c.member;
+        if (member != null) {
+            throw new Refusal(join.id(), RtcException.of(RtcError.ALREADY_JOINED, member.room.roomId));
+        }
+        if (shuttingDown) {
+            throw new Refusal(join.id(), RtcException.of(RtcError.SHUTTING_DOWN));
+        }
+        if (!Ids.isValid(join.roomId()) || !Ids.isValid(join.userId())) {
+            throw new Refusal(join.id(), RtcException.of(RtcError.INVALID_IDS));
+        }
+        verify(join.id(), join.token(), join.appId(), join.roomId(), join.userId());
+        return rooms.computeIfAbsent(new RoomKey(join.appId(), join.roomId()),
+                k -> new Room(k.appId(), k.roomId(), threads.newStrand(), settings, tokenTimers, this::retired));
+    }
+
+    private void retired(Room room) {
+        rooms.remove(new RoomKey(room.appId, room.roomId), room);
+    }
+
+    private AccessToken verify(int id, String token, String appId, String roomId, String userId) {
+        try {
+            return verifier.verify(token, appId, roomId, userId, System.currentTimeMillis() / 1000);
+        } catch (InvalidTokenException e) {
+            throw new Refusal(id, RtcException.of(RtcError.TOKEN_REFUSED, e.problem().description()));
+        }
+    }
+
+    // ---- on the room's strand ----------------------------------------------------------------------
+
+    private void join(Connection c, Room room, ClientMessage.Join join) {
+        if (c.isClosed() || c.member != null) {
+            return;
+        }
+        // Verified again on the strand: time has passed, and the token's moments are timed from here.
+        AccessToken token = verify(join.id(), join.token(), join.appId(), join.roomId(), join.userId());
+        try {
+            room.join(c, join, token);
         } catch (RtcException e) {
-            refuse(connection, requestId(message), e);
+            throw new Refusal(join.id(), e);
+        }
+    }
+
+    private void dispatch(Connection c, Room room, ClientMessage message) {
+        Member member = c.member;
+        if (member == null || member.room != room) {
+            throw new Refusal(requestId(message), RtcException.of(RtcError.BEFORE_JOIN, MessageCodec.typeName(message)));
+        }
+        try {
+            if (message instanceof ClientMessage.Leave leave) {
+                room.leave(member);
+                c.send(new ServerMessage.Ack(leave.id()));
+            } else if (message instanceof ClientMessage.Update update) {
+                room.update(member, update.state());
+                c.send(new ServerMessage.Ack(update.id()));
+            } else if (message instanceof ClientMessage.Speaking speaking) {
+                room.setSpeaking(member, speaking.speaking());
+            } else if (message instanceof ClientMessage.Visibility visibility) {
+                room.setVisible(member, visibility.visible());
+                c.send(new ServerMessage.Ack(visibility.id()));
+            } else if (message instanceof ClientMessage.UpdateToken update) {
+                room.replaceToken(member, verify(update.id(), update.token(), room.appId, room.roomId, member.userId));
+                c.send(new ServerMessage.Ack(update.id()));
+            } else if (message instanceof ClientMessage.Relay relay) {
+                room.relay(member, relay);
+            }
+        } catch (RtcException e) {
+            throw new Refusal(requestId(message), e);
         }
     }
 
@@ -170,296 +296,33 @@ final class SignalService {
         return 0;
     }
 
-    private void refuse(Connection connection, int id, RtcException error) {
-        connection.send(ServerMessage.Error.of(id, error));
-        if (connection.countError(System.nanoTime(), settings.maxErrors(), settings.errorWindow().toNanos())) {
-            LOG.info("disconnecting {}: too many bad messages", connection);
-            connection.send(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_MANY_ERRORS)));
-            connection.close(1008, "too many bad messages");
-            detach(connection);
-        }
-    }
+    // ---- inspection and shutdown -------------------------------------------------------------------
 
-    private void dispatch(Connection connection, ClientMessage message) {
-        if (message instanceof ClientMessage.Ping) {
-            connection.send(new ServerMessage.Pong());
-            return;
-        }
-        if (message instanceof ClientMessage.Join join) {
-            join(connection, join);
-            return;
-        }
-        Member member = connection.member;
-        if (member == null) {
-            throw RtcException.of(RtcError.BEFORE_JOIN, MessageCodec.typeName(message));
-        }
-        if (message instanceof ClientMessage.Leave leave) {
-            remove(member, LeaveReason.LEFT);
-            connection.send(new ServerMessage.Ack(leave.id()));
-        } else if (message instanceof ClientMessage.Update update) {
-            update(member, update.state());
-            connection.send(new ServerMessage.Ack(update.id()));
-        } else if (message instanceof ClientMessage.Speaking speaking) {
-            setSpeaking(member, speaking.speaking());
-        } else if (message instanceof ClientMessage.Visibility visibility) {
-            setVisible(member, visibility.visible());
-            connection.send(new ServerMessage.Ack(visibility.id()));
-        } else if (message instanceof ClientMessage.UpdateToken update) {
-            member.token = verify(update.token(), member.room.appId, member.room.roomId, member.userId);
-            scheduleTokenTimers(member);
-            connection.send(new ServerMessage.Ack(update.id()));
-        } else if (message instanceof ClientMessage.Relay relay) {
-            Member target = member.room.get(relay.to());
-            if (target == null || target.connection == null) {
-                throw RtcException.of(RtcError.NO_SUCH_MEMBER, relay.to());
-            }
-            if (target == member) {
-                throw RtcException.of(RtcError.SIGNAL_TO_SELF);
-            }
-            // Re-encoding may grow the data (1e5 is written 100000.0): never send a frame larger
-            // than clients accept, or a member could knock the others off the server.
-            String relayed = MessageCodec.write(new ServerMessage.Relayed(member.userId, relay.data()));
-            int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MessageCodec.MAX_MESSAGE_BYTES) {
-                throw RtcException.of(RtcError.RELAY_TOO_LARGE, bytes, MessageCodec.MAX_MESSAGE_BYTES);
-            }
-            target.connection.sendText(relayed);
-        }
-    }
-
-    private AccessToken verify(String token, String appId, String roomId, String userId) {
-        try {
-            return verifier.verify(token, appId, roomId, userId, System.currentTimeMillis() / 1000);
-        } catch (InvalidTokenException e) {
-            throw RtcException.of(RtcError.TOKEN_REFUSED, e.problem().description());
-        }
-    }
-
-    private void join(Connection connection, ClientMessage.Join join) {
-        if (connection.member != null) {
-            throw RtcException.of(RtcError.ALREADY_JOINED, connection.member.room.roomId);
-        }
-        if (shuttingDown) {
-            throw RtcException.of(RtcError.SHUTTING_DOWN);
-        }
-        if (!Ids.isValid(join.roomId()) || !Ids.isValid(join.userId())) {
-            throw RtcException.of(RtcError.INVALID_IDS);
-        }
-        AccessToken token = verify(join.token(), join.appId(), join.roomId(), join.userId());
-        RoomKey key = new RoomKey(join.appId(), join.roomId());
-        Room room = rooms.get(key);
-        if (room == null) {
-            room = new Room(join.appId(), join.roomId());
-        }
-        if (join.visible() && room.visibleCount(join.userId()) >= settings.maxVisibleMembers()) {
-            throw RtcException.of(RtcError.ROOM_FULL, join.roomId(), settings.maxVisibleMembers());
-        }
-        rooms.put(key, room);
-        Member existing = room.get(join.userId());
-        boolean resumed = existing != null && join.resume() != null && join.resume().equals(existing.sessionId);
-        Member member;
-        MemberInfo before = existing == null ? null : existing.info();
-        boolean wasVisible = existing != null && existing.visible;
-        if (resumed) {
-            member = existing;
-            if (member.connection != null && member.connection != connection) {
-                Connection stale = member.connection;
-                stale.member = null;
-                stale.abort();
-            }
-        } else {
-            member = new Member(join.userId(), room, HexFormat.of().formatHex(RANDOM.generateSeed(12)));
-            if (existing != null) {
-                kick(existing, RtcError.DUPLICATE_LOGIN, RtcError.DUPLICATE_LOGIN.detail(join.userId(), join.roomId()));
-            }
-            room.put(member);
-        }
-        MediaState kept = resumed ? member.state : MediaState.NONE;
-        member.state = new MediaState(join.state().audioCapture(), join.state().videoCapture(),
-                kept.audioPublished() && join.visible(), kept.videoPublished() && join.visible(),
-                kept.screenPublished() && join.visible());
-        member.speaking = member.speaking && member.state.audioPublished();
-        member.visible = join.visible();
-        member.token = token;
-        member.connection = connection;
-        member.lastSeenNanos = System.nanoTime();
-        connection.member = member;
-        connection.send(new ServerMessage.Joined(join.id(), member.sessionId, token.expireAt(), resumed, room.visibleMembers()));
-        announce(member, wasVisible, before);
-        scheduleTokenTimers(member);
-    }
-
-    /** Tells the others how a member changed: appeared, disappeared or updated. */
-    private void announce(Member member, boolean wasVisible, MemberInfo before) {
-        if (wasVisible && !member.visible) {
-            member.room.broadcast(new ServerMessage.MemberLeft(member.userId, LeaveReason.INVISIBLE.wireName()), member);
-        } else if (!wasVisible && member.visible) {
-            member.room.broadcast(new ServerMessage.MemberJoined(member.info()), member);
-        } else if (member.visible && !member.info().equals(before)) {
-            member.room.broadcast(new ServerMessage.MemberUpdated(member.info()), member);
-        }
-    }
-
-    private void update(Member member, MediaState next) {
-        MediaState current = member.state;
-        boolean startsPublishing = (next.audioPublished() && !current.audioPublished())
-                || (next.videoPublished() && !current.videoPublished())
-                || (next.screenPublished() && !current.screenPublished());
-        if (startsPublishing) {
-            checkMayPublish(member, next);
-        }
-        MemberInfo before = member.info();
-        member.state = next;
-        member.speaking = member.speaking && next.audioPublished();
-        announce(member, member.visible, before);
-    }
-
-    private void checkMayPublish(Member member, MediaState next) {
-        if (!member.visible) {
-            throw RtcException.of(RtcError.INVISIBLE_PUBLISHER);
-        }
-        long now = System.currentTimeMillis() / 1000;
-        boolean all = member.token.grants(Privilege.PUBLISH_STREAM, now);
-        if ((next.audioPublished() && !all && !member.token.grants(Privilege.PUBLISH_AUDIO_STREAM, now))
-                || ((next.videoPublished() || next.screenPublished()) && !all
-                        && !member.token.grants(Privilege.PUBLISH_VIDEO_STREAM, now))) {
-            throw RtcException.of(RtcError.NO_PUBLISH_PRIVILEGE);
-        }
-        if (!member.state.publishesAnything()
-                && member.room.publisherCount(member.userId) >= settings.maxPublishers()) {
-            throw RtcException.of(RtcError.PUBLISHER_LIMIT, settings.maxPublishers());
-        }
-    }
-
-    private void setSpeaking(Member member, boolean speaking) {
-        boolean effective = speaking && member.state.audioPublished();
-        if (member.speaking != effective) {
-            MemberInfo before = member.info();
-            member.speaking = effective;
-            announce(member, member.visible, before);
-        }
-    }
-
-    private void setVisible(Member member, boolean visible) {
-        if (member.visible == visible) {
-            return;
-        }
-        if (visible && member.room.visibleCount(member.userId) >= settings.maxVisibleMembers()) {
-            throw RtcException.of(RtcError.ROOM_FULL, member.room.roomId, settings.maxVisibleMembers());
-        }
-        MemberInfo before = member.info();
-        member.visible = visible;
-        if (!visible) {
-            member.state = member.state.unpublished();
-            member.speaking = false;
-        }
-        announce(member, !visible, before);
-    }
-
-    private void scheduleTokenTimers(Member member) {
-        member.cancelTimers();
-        long expireAt = member.token.expireAt();
-        if (expireAt == 0) {
-            return;
-        }
-        long untilExpiry = expireAt * 1000 - System.currentTimeMillis();
-        long untilWarning = Math.max(0, untilExpiry - settings.tokenWarning().toMillis());
-        member.tokenWarningTimer = actor.schedule(() -> {
-            if (member.connection != null && member.room.get(member.userId) == member) {
-                member.connection.send(new ServerMessage.TokenWillExpire(expireAt));
-            }
-        }, untilWarning, TimeUnit.MILLISECONDS);
-        member.tokenExpiryTimer = actor.schedule(() -> {
-            if (member.room.get(member.userId) == member) {
-                kick(member, RtcError.TOKEN_EXPIRED, RtcError.TOKEN_EXPIRED.detail());
-                removeFromRoom(member, LeaveReason.KICKED);
-            }
-        }, Math.max(0, untilExpiry), TimeUnit.MILLISECONDS);
-    }
-
-    /** Tells a member's client it is out of the room; the connection stays open. */
-    private void kick(Member member, RtcError reason, String message) {
-        member.cancelTimers();
-        Connection connection = member.connection;
-        if (connection != null) {
-            connection.send(new ServerMessage.Kicked(reason.code(), reason.wireName(), message));
-            connection.member = null;
-            member.connection = null;
-        }
-        LOG.info("{} kicked from {}/{}: {}", member.userId, member.room.appId, member.room.roomId, message);
-    }
-
-    private void remove(Member member, LeaveReason reason) {
-        if (member.connection != null) {
-            member.connection.member = null;
-            member.connection = null;
-        }
-        removeFromRoom(member, reason);
-    }
-
-    private void removeFromRoom(Member member, LeaveReason reason) {
-        member.cancelTimers();
-        Room room = member.room;
-        if (room.get(member.userId) != member) {
-            return;
-        }
-        room.remove(member);
-        if (member.visible) {
-            room.broadcast(new ServerMessage.MemberLeft(member.userId, reason.wireName()), member);
-        }
-        if (room.isEmpty()) {
-            rooms.remove(new RoomKey(room.appId, room.roomId));
-        }
-    }
-
-    /** The connection is gone; its member stays until the heartbeat timeout, so a quick reconnect resumes. */
-    private void detach(Connection connection) {
-        Member member = connection.member;
-        if (member != null && member.connection == connection) {
-            member.connection = null;
-        }
-        connection.member = null;
-    }
-
-    private void sweep() {
-        long now = System.nanoTime();
-        long timeout = settings.heartbeatTimeout().toNanos();
-        for (Connection connection : List.copyOf(connections.values())) {
-            if (now - connection.lastSeenNanos > timeout && !connection.closed) {
-                LOG.info("{} went silent; closing", connection);
-                detach(connection);
-                connection.abort();
+    /** Every room as its strand sees it; empty once the server stopped. */
+    CompletableFuture<List<RoomSnapshot>> snapshot() {
+        List<CompletableFuture<RoomSnapshot>> each = new ArrayList<>();
+        if (!shuttingDown) {
+            for (Room room : rooms.values()) {
+                each.add(CompletableFuture.supplyAsync(room::snapshot, room.strand));
             }
         }
-        for (Room room : List.copyOf(rooms.values())) {
-            for (Member member : new ArrayList<>(room.members())) {
-                if (member.connection == null && now - member.lastSeenNanos > timeout) {
-                    removeFromRoom(member, LeaveReason.DROPPED);
-                }
-            }
-        }
-    }
-
-    // ---- shutdown -------------------------------------------------------------------------------
-
-    /** Tells every client the server is going and closes their connections. */
-    void shutdown() {
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-            shuttingDown = true;
-            for (Connection connection : connections.values()) {
-                connection.send(new ServerMessage.Shutdown("the room server is shutting down"));
-                connection.close(1001, "server shutting down");
-            }
-        }, actor);
-        try {
-            done.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("shutdown notice did not complete", e);
-        }
-        actor.shutdownNow();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(v -> each.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
     }
 
     Optional<RoomSnapshot> room(String appId, String roomId) {
         return snapshot().join().stream().filter(r -> r.appId().equals(appId) && r.roomId().equals(roomId)).findFirst();
+    }
+
+    /** Tells every client the server is going and closes their connections. */
+    void shutdown() {
+        shuttingDown = true;
+        Collection<Connection> open = List.copyOf(connections.values());
+        Frame notice = Frame.of(new ServerMessage.Shutdown("the room server is shutting down"));
+        for (Connection c : open) {
+            c.send(notice);
+            c.close(1001, "server shutting down");
+        }
+        threads.shutdown();
     }
 }
