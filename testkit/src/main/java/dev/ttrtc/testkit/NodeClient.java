@@ -35,7 +35,8 @@ public final class NodeClient {
         Files.createDirectories(WORK);
         try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.toList()) {
-                if (!file.getFileName().toString().equals("package-lock.json")) {
+                // Files only: the source folder may hold its own node_modules (the test command's npm ci).
+                if (Files.isRegularFile(file) && !file.getFileName().toString().equals("package-lock.json")) {
                     Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

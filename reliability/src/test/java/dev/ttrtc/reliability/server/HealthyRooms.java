@@ -102,6 +102,10 @@ final class HealthyRooms implements AutoCloseable {
                 if (message.path("type").asText().equals("ack") && message.path("id").asInt() == id) {
                     break;
                 }
+                if (message.path("type").asText().equals("error")) {
+                    // No ack will follow a refused update (rate-limited answers with id 0).
+                    throw new AssertionError(m.getKey() + "'s update " + id + " was refused: " + message + "; before it: " + seen);
+                }
                 seen.add(message);
             }
             before.put(m.getKey(), seen);
