@@ -2,13 +2,19 @@ package dev.ttrtc.view;
 
 import dev.ttrtc.view.internal.ttss.StyleScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.MiniProgram;
+import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.ViewElement;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** Custom components rendered: properties, observers, slots, lifetimes, events, styles, selection. */
@@ -50,6 +56,34 @@ class ComponentTest extends ViewTestBase {
         assertEquals(id, $(app, ".n").nodeId());
         assertEquals(List.of("text"), ops.kinds());
         assertEquals("page", $(app, "#p").text());
+    }
+
+    @Test
+    void a_host_element_reaches_its_component_instance_and_a_built_in_has_none() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { label: 'hi' } });",
+                "<my-card id=\"c\" label=\"{{label}}\"/><view class=\"plain\"/>",
+                "Component({ properties: { label: String }, data: { n: 1, list: [{ v: 'a' }] },"
+                        + " observers: { n(n) { console.log('observed ' + n); } },"
+                        + " methods: { bump(by) { this.setData({ n: this.data.n + by }); return this.is + ' ' + this.data.n; },"
+                        + " later() { return Promise.resolve(this.data.list); } } });",
+                "<text class=\"t\">{{label}} {{n}} {{list[0].v}}</text>");
+        ComponentHandle card = $(app, "#c").component().orElseThrow();
+        assertTrue($(app, ".plain").component().isEmpty());
+        assertTrue($(app, ".t").component().isEmpty());
+        assertEquals(json("{\"label\":\"hi\",\"n\":1,\"list\":[{\"v\":\"a\"}]}"), get(card.data(null)));
+        assertEquals(json("\"a\""), get(card.data("list[0].v")));
+
+        get(card.setData((ObjectNode) json("{\"n\": 4, \"list[0].v\": \"b\"}")));
+        assertEquals("hi 4 b", $(app, ".t").text(), "the view has the update when the future completes");
+        assertEquals(List.of("observed 4"), console(app), "observers run as for this.setData");
+
+        assertEquals(json("\"components/card/card 6\""), get(card.callMethod("bump", (ArrayNode) json("[2]"))));
+        assertEquals("hi 6 b", $(app, ".t").text());
+        assertEquals(json("[{\"v\":\"b\"}]"), get(card.callMethod("later", (ArrayNode) json("[]"))));
+
+        ExecutionException missing = assertThrows(ExecutionException.class, () -> card.callMethod("nope", (ArrayNode) json("[]")).get());
+        assertTrue(missing.getCause().getMessage().endsWith("component components/card/card has no method nope"),
+                missing.getCause().getMessage());
     }
 
     @Test

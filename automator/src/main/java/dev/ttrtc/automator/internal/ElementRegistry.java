@@ -49,11 +49,18 @@ final class ElementRegistry {
         return element;
     }
 
-    /** {@code {elementId, tagName}}; no {@code nodeId}: the client would take the element for a custom component. */
+    /**
+     * {@code {elementId, tagName}}, and a {@code nodeId} for a custom component's element only: with
+     * one the client makes a {@code CustomElement} (data, setData, callMethod) and sends it back.
+     */
     ObjectNode describe(int pageId, ViewElement element) {
         String elementId = Integer.toString(element.nodeId());
         handedOut.put(pageId + "/" + elementId, element);
-        return JsonNodeFactory.instance.objectNode().put("elementId", elementId).put("tagName", element.tag());
+        ObjectNode described = JsonNodeFactory.instance.objectNode().put("elementId", elementId).put("tagName", element.tag());
+        if (element.component().isPresent()) {
+            described.put("nodeId", elementId);
+        }
+        return described;
     }
 
     /** {@code {elements: [...]}}. */

@@ -59,6 +59,7 @@ public final class Session implements AutoCloseable {
         ElementRegistry elements = new ElementRegistry(this, script);
         new PageMethods(this, script, elements).register(methods);
         new ElementMethods(script, elements).register(methods);
+        new ComponentMethods(script, elements).register(methods);
     }
 
     /** Queues one frame from the client; its answer is sent once the frames before it are answered. */

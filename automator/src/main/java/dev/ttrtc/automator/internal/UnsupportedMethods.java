@@ -14,16 +14,12 @@ final class UnsupportedMethods {
             "Tool.refreshTicket", NO_DEVTOOLS,
             "Tool.stopAudits", "the devtools' audits are not run here",
             "Tool.native", "there is no native UI (modals are answered by launch options and mocks)",
-            "Element.callContextMethod", "no built-in component here has a context object (video, map, canvas)",
-            "Element.getData", "custom component instances are not reachable through the endpoint yet; read the page's data");
+            "Element.callContextMethod", "no built-in component here has a context object (video, map, canvas)");
 
     private UnsupportedMethods() {
     }
 
     static Optional<String> reason(String method) {
-        if (method.equals("Element.setData") || method.equals("Element.callMethod")) {
-            return Optional.of(REASONS.get("Element.getData"));
-        }
         return Optional.ofNullable(REASONS.get(method));
     }
 }

@@ -63,6 +63,21 @@ final class ComponentModel {
         return Optional.of(json.isNull() ? MissingNode.getInstance() : JsBridge.parse(json.asString()));
     }
 
+    /** A component's data (at a data path unless null), for {@code settle}; throws when it is gone. */
+    Value componentData(int componentId, String path) {
+        return model.invokeMember("componentData", componentId, path);
+    }
+
+    /** A component's setData from outside: a promise settled once the view has the update. */
+    Value componentSetData(int componentId, String dataJson) {
+        return model.invokeMember("componentSetData", componentId, dataJson);
+    }
+
+    /** Calls a component's method with JSON arguments: what it returned (maybe a promise). */
+    Value componentCall(int componentId, String method, String argsJson) {
+        return model.invokeMember("componentCall", componentId, method, argsJson);
+    }
+
     /** Calls a page hook such as {@code onPageScroll} with one argument, when the page has it. */
     void pageHook(int pageId, String hook, JsonNode argument) {
         model.invokeMember("pageHook", pageId, hook, argument.toString());

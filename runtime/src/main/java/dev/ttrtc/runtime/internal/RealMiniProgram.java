@@ -184,7 +184,8 @@ public final class RealMiniProgram implements MiniProgram {
     private List<StartUp.Step> startUpSteps() throws LaunchException {
         String route = project.launchRoute(options.page());
         components = project.kind() == Project.Kind.MINI_GAME ? null : ComponentIndex.build(project);
-        view = new ViewConnector(id, project, components, options.systemInfo(), log, loop, this::attachment);
+        view = new ViewConnector(id, project, components, options.systemInfo(), log, loop, this::attachment,
+                call -> settleOnLoop(call, false));
         List<StartUp.Step> steps = new ArrayList<>();
         steps.add(StartUp.Step.of("setting up the instance", this::setUp));
         if (project.kind() == Project.Kind.MINI_GAME) {

@@ -8,6 +8,7 @@ import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.SystemInfo;
 import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.ComponentInfo;
 import dev.ttrtc.runtime.view.CreatedComponent;
 import dev.ttrtc.runtime.view.EventOptions;
@@ -44,6 +45,7 @@ final class ViewConnector implements LogicLayer {
     private volatile SjsContext sjs;
     private volatile ViewLayer view = NoViewLayer.INSTANCE;
     private final Attachments attachments;
+    private final RealComponentHandle.Settler settler;
 
     /** Where the instance's attachments are found (they exist once the modules are installed). */
     @FunctionalInterface
@@ -52,9 +54,10 @@ final class ViewConnector implements LogicLayer {
     }
 
     ViewConnector(String instanceId, Project project, ComponentIndex components, SystemInfo systemInfo, EventLog log,
-            EventLoop loop, Attachments attachments) {
+            EventLoop loop, Attachments attachments, RealComponentHandle.Settler settler) {
         this.instanceId = instanceId;
         this.attachments = attachments;
+        this.settler = settler;
         this.project = project;
         this.components = components;
         this.systemInfo = systemInfo;
@@ -207,6 +210,11 @@ final class ViewConnector implements LogicLayer {
     public ObjectNode setProperties(int componentId, ObjectNode changed) {
         loop.assertInLoop();
         return model.setProperties(componentId, changed);
+    }
+
+    @Override
+    public ComponentHandle component(int componentId) {
+        return new RealComponentHandle(componentId, () -> model, settler);
     }
 
     @Override

@@ -66,6 +66,12 @@ public interface LogicLayer {
      */
     ObjectNode setProperties(int componentId, ObjectNode changed);
 
+    /**
+     * The handle through which tools reach a component instance ({@link ViewElement#component()}).
+     * Any thread; the handle's calls run on the loop.
+     */
+    ComponentHandle component(int componentId);
+
     /** Runs a component lifetime: {@code attached}, {@code ready}, {@code moved} or {@code detached}. */
     void lifetime(int componentId, String name);
 

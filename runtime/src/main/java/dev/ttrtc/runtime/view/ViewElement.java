@@ -49,6 +49,14 @@ public interface ViewElement {
         return Optional.empty();
     }
 
+    /**
+     * The custom component instance this element hosts ({@code <my-card>}); empty for a built-in,
+     * a page root or a slot.
+     */
+    default Optional<ComponentHandle> component() {
+        return Optional.empty();
+    }
+
     /** The {@code data-*} attributes, named as the event object's dataset names them. */
     JsonNode dataset();
 

@@ -11,6 +11,8 @@
   const parseJson = helpers.parseJson;
   const bind = Function.prototype.bind;  // captured before project code can replace it
   const call = Function.prototype.call;
+  const reflectApply = Reflect.apply;
+  const PromiseCtor = Promise;
 
   let nextOwnerId = 1;
   const owners = new Map();          // owner id -> page or component instance
@@ -430,6 +432,37 @@
     return [true, json === undefined ? null : json];
   }
 
+  // --- what tools call (the automator, through a host element) -------------------------------
+
+  function liveComponent(id) {
+    const inst = owners.get(id);
+    if (inst === undefined || !recordOf.get(inst).live) throw new Error('the component is no longer in the page');
+    return inst;
+  }
+
+  function componentData(id, path) {
+    const inst = liveComponent(id);
+    if (path === null || path === undefined) return inst.data;
+    const segments = parsePath(path);
+    if (segments === null) throw new Error('invalid data path "' + path + '"');
+    return read(inst.data, segments);
+  }
+
+  // Resolves once the view has the update, as this.setData's callback does.
+  function componentSetData(id, dataJson) {
+    const inst = liveComponent(id);
+    const patch = parseJson(dataJson);
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) throw new Error('setData expects an object');
+    return new PromiseCtor(function (resolve) { setData(inst, patch, function () { resolve(null); }); });
+  }
+
+  function componentCall(id, method, argsJson) {
+    const inst = liveComponent(id);
+    if (typeof inst[method] !== 'function') throw new Error('component ' + ownerLabel(inst) + ' has no method ' + method);
+    host.lifecycle(ownerLabel(inst), method);
+    return reflectApply(inst[method], inst, parseJson(argsJson));
+  }
+
   // A page hook the view raises (onPageScroll, onReachBottom), with one argument.
   function pageHook(id, hook, argJson) {
     const page = owners.get(id);
@@ -473,6 +506,9 @@
     lifetime: lifetime,
     callHandler: callHandler,
     pageHook: pageHook,
+    componentData: componentData,
+    componentSetData: componentSetData,
+    componentCall: componentCall,
     componentInfo: componentInfo
   };
 })

@@ -1,6 +1,7 @@
 package dev.ttrtc.view.internal;
 
 import dev.ttrtc.runtime.SystemInfo;
+import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.InstanceView;
 import dev.ttrtc.runtime.view.LogicLayer;
 import dev.ttrtc.runtime.view.ViewElement;
@@ -140,7 +141,10 @@ final class RealInstanceView implements InstanceView {
     }
 
     RealViewElement element(Node node) {
-        return new RealViewElement(this, view, tree, node.id(), node.tag());
+        // A host keeps its component instance while the node lives (the tag keys the node).
+        Optional<ComponentHandle> component = node.component() == null ? Optional.empty()
+                : Optional.of(logic.component(node.component().id()));
+        return new RealViewElement(this, view, tree, node.id(), node.tag(), component);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ttrtc.view.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.ViewElement;
 import dev.ttrtc.view.internal.components.Builtins;
 import dev.ttrtc.view.internal.query.BlockLayout;
@@ -26,13 +27,16 @@ final class RealViewElement implements ViewElement {
     private final ViewTree tree;
     private final int id;
     private final String tag;
+    private final Optional<ComponentHandle> component;
 
-    RealViewElement(RealInstanceView view, RealViewLayer layer, ViewTree tree, int id, String tag) {
+    RealViewElement(RealInstanceView view, RealViewLayer layer, ViewTree tree, int id, String tag,
+            Optional<ComponentHandle> component) {
         this.view = view;
         this.layer = layer;
         this.tree = tree;
         this.id = id;
         this.tag = tag;
+        this.component = component;
     }
 
     @Override
@@ -124,6 +128,11 @@ final class RealViewElement implements ViewElement {
             BlockLayout.Box box = layout.box(node);
             return Optional.of(new double[] {box.left(), box.top(), box.width(), box.height()});
         });
+    }
+
+    @Override
+    public Optional<ComponentHandle> component() {
+        return component;
     }
 
     @Override
