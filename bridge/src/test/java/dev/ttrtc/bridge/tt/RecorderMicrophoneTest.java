@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.runtime.HostOptions;
@@ -101,7 +102,7 @@ class RecorderMicrophoneTest {
             JsonNode file = eval(app, "getCurrentPages()[0].file");
             // 500 ms at 16 kHz, two 16-bit channels: 32000 bytes, in 8 KB frames (three full, one last).
             assertEquals(JSON.readTree("{\"channels\":2,\"sampleRate\":16000,\"dataBytes\":32000,\"length\":32044}"),
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) file.deepCopy()).without("rms"));
+                    ((ObjectNode) file.deepCopy()).without("rms"));
             assertTone(file.get("rms").asDouble(), "file");
             assertEquals(4, frames.size(), frames.toString());
             for (int i = 0; i < frames.size(); i++) {
