@@ -15,6 +15,7 @@ import dev.ttrtc.runtime.internal.apis.device.NetworkStatusApi;
 import dev.ttrtc.runtime.internal.apis.files.FileSystemApi;
 import dev.ttrtc.runtime.internal.apis.media.InnerAudioApi;
 import dev.ttrtc.runtime.internal.apis.network.NetworkApi;
+import dev.ttrtc.runtime.internal.apis.recorder.RecorderApi;
 import dev.ttrtc.runtime.internal.apis.window.NavigationBarApi;
 import dev.ttrtc.runtime.internal.apis.window.PageWindows;
 import dev.ttrtc.runtime.internal.apis.window.PullDownRefresh;
@@ -66,6 +67,7 @@ public final class BuiltinApis {
                 new EnvironmentApi(),
                 new UpdateManagerApi(),
                 new InnerAudioApi(),
+                new RecorderApi(),
                 new FileSystemApi(),
                 new NetworkApi(s.options().urlMappings()));
     }
@@ -91,6 +93,7 @@ public final class BuiltinApis {
         declarations.put("EnvironmentApi", EnvironmentApi.APIS);
         declarations.put("UpdateManagerApi", UpdateManagerApi.APIS);
         declarations.put("InnerAudioApi", InnerAudioApi.APIS);
+        declarations.put("RecorderApi", RecorderApi.APIS);
         declarations.put("FileSystemApi", FileSystemApi.APIS);
         declarations.put("NetworkApi", NetworkApi.APIS);
         declarations.put(ASSEMBLER, List.of(ApiEntry.sync("canIUse").hostRule(
