@@ -269,6 +269,11 @@ public final class RemoteParticipant implements AutoCloseable {
         }
 
         @Override
+        public void onPublishRevoked(RtcError reason, String message) {
+            record("publishRevoked", userId, reason.code() + " " + message);
+        }
+
+        @Override
         public void onRoomInterrupted(RtcError reason, String message) {
             record("interrupted", userId, reason.code() + " " + message);
         }

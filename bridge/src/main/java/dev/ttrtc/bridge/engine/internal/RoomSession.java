@@ -494,6 +494,8 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                     LOG.debug("{} in room {}: unreadable media signal from {}: {}", userId, roomId, relayed.from(), unreadable.detail());
                 }
             }
+        } else if (message instanceof ServerMessage.PublishRevoked revoked) {
+            publishRevoked(revoked.state());
         } else if (message instanceof ServerMessage.TokenWillExpire) {
             handler.onTokenWillExpire();
         } else if (message instanceof ServerMessage.Kicked kicked) {
@@ -506,6 +508,17 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         } else if (message instanceof ServerMessage.Error error) {
             LOG.debug("{} in room {}: server error {}", userId, roomId, error);
         }
+    }
+
+    /**
+     * The server stopped publishing the token no longer grants: take the publish flags it kept
+     * (sending stops on every link, see {@link #setPublished}), then say why. Nothing remembers the
+     * refusal here: the server refuses a later publish (21130) until a token grants it again.
+     */
+    private void publishRevoked(MediaState serverState) {
+        setPublished(LocalPublication.publishFlags(serverState));
+        RtcError why = RtcError.PUBLISH_PRIVILEGE_ENDED;
+        handler.onPublishRevoked(why, why.detail());
     }
 
     /** Handler events for member changes, with the snapshot (and media) updated before each reaches the handler. */
