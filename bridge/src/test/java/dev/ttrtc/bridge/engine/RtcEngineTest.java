@@ -166,6 +166,40 @@ class RtcEngineTest {
         }
     }
 
+    /** The second way a publish privilege ends mid-call (the first, expiry, is in MediaFlowTest and RevokedPublishingTest). */
+    @Test
+    void a_token_without_the_publish_privilege_stops_the_publishing_and_a_new_publish_is_refused() throws Exception {
+        try (RtcEngine aliceEngine = engine("alice"); RtcEngine bobEngine = engine("bob")) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
+            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            RtcRoom room = join(aliceEngine, "r", "alice", alice);
+            room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
+            room.publishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(MediaKind.AUDIO, true), alice.awaitNext("LocalPublishChanged").args());
+            assertEquals(List.of(MediaKind.VIDEO, true), alice.awaitNext("LocalPublishChanged").args());
+            assertEquals(List.of("alice", MediaKind.AUDIO), bob.awaitNext("UserPublishStream").args());
+            assertEquals(List.of("alice", MediaKind.VIDEO), bob.awaitNext("UserPublishStream").args());
+
+            String subscribeOnly = AccessToken.issue(DevelopmentApp.APP_ID, "r", "alice", System.currentTimeMillis() / 1000, 3600, false)
+                    .serialize(DevelopmentApp.APP_KEY);
+            room.updateToken(subscribeOnly).get(10, TimeUnit.SECONDS);
+            alice.assertNext("LocalPublishChanged", MediaKind.AUDIO, false);
+            alice.assertNext("LocalPublishChanged", MediaKind.VIDEO, false);
+            alice.assertNext("PublishRevoked", RtcError.PUBLISH_PRIVILEGE_ENDED, "the token no longer grants publishing");
+            assertEquals(new MemberState(false, false, false, false, false), room.members().get(1).state());
+            assertEquals(new MemberState(false, false, false, false, false), stateOnServer("r", "alice"));
+            assertEquals(List.of("alice", MediaKind.AUDIO), bob.awaitNext("UserUnpublishStream").args());
+            assertEquals(List.of("alice", MediaKind.VIDEO), bob.awaitNext("UserUnpublishStream").args());
+            assertEquals(new MemberState(false, false, false, false, false), bobRoom.members().get(1).state());
+
+            RtcException refused = assertThrows(RtcException.class, () -> rethrow(room.publishStream(MediaKind.AUDIO)));
+            assertEquals(21130, refused.error().code());
+            assertEquals("the token does not grant publishing", refused.detail());
+            assertEquals(true, room.isJoined());
+        }
+    }
+
     private static void rethrow(java.util.concurrent.CompletableFuture<?> future) throws Exception {
         try {
             future.get(10, TimeUnit.SECONDS);
