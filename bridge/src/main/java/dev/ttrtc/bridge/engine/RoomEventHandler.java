@@ -51,6 +51,16 @@ public interface RoomEventHandler {
     default void onLocalVisibilityChanged(boolean visible) {
     }
 
+    /**
+     * The room server stopped some or all of this participant's publishing because its token no
+     * longer grants it (a publish privilege expired mid-call, or {@link RtcRoom#updateToken} brought
+     * a token without it). The participant stays in the room; {@link #onLocalPublishChanged} has
+     * already reported each stream that stopped, and publishing again is refused until a token
+     * grants it.
+     */
+    default void onPublishRevoked(RtcError reason, String message) {
+    }
+
     /** The token expires in 30 s; call {@link RtcRoom#updateToken}. */
     default void onTokenWillExpire() {
     }

@@ -104,6 +104,21 @@ public record AccessToken(String appId, String roomId, String userId, long nonce
         return until != null && nowSeconds < (until == 0 ? effectiveExpireAt() : until);
     }
 
+    /**
+     * This token with its publish privileges (PublishStream and the audio, video and data ones)
+     * ending at {@code publishExpireAt}, earlier than the token itself: its member may stay and
+     * subscribe, but the room server stops its publishing then.
+     */
+    public AccessToken withPublishUntil(long publishExpireAt) {
+        Map<Privilege, Long> changed = new EnumMap<>(Privilege.class);
+        changed.putAll(privileges);
+        for (Privilege p : new Privilege[] {Privilege.PUBLISH_STREAM, Privilege.PUBLISH_AUDIO_STREAM,
+                Privilege.PUBLISH_VIDEO_STREAM, Privilege.PUBLISH_DATA_STREAM}) {
+            changed.put(p, publishExpireAt);
+        }
+        return new AccessToken(appId, roomId, userId, nonce, issuedAt, expireAt, changed);
+    }
+
     /** The signed token string. */
     public String serialize(String appKey) {
         byte[] msg = message();

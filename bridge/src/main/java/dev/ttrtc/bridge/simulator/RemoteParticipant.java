@@ -173,6 +173,12 @@ public final class RemoteParticipant implements AutoCloseable {
         return requireRoom().unsubscribeStream(fromUserId, kind);
     }
 
+    /** Renews the room's token (what it grants applies at once; the room server stops what it no longer allows). */
+    public CompletableFuture<Void> updateToken(String newToken) {
+        record("updateToken", userId, "");
+        return requireRoom().updateToken(newToken);
+    }
+
     public CompletableFuture<Void> setVisible(boolean visible) {
         return requireRoom().setUserVisibility(visible);
     }
@@ -266,6 +272,11 @@ public final class RemoteParticipant implements AutoCloseable {
         @Override
         public void onTokenWillExpire() {
             record("tokenWillExpire", userId, "");
+        }
+
+        @Override
+        public void onPublishRevoked(RtcError reason, String message) {
+            record("publishRevoked", userId, reason.code() + " " + message);
         }
 
         @Override

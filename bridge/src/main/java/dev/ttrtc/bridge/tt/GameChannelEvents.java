@@ -115,6 +115,12 @@ final class GameChannelEvents implements RoomEventHandler {
         emitIf(this::current, "firstRemoteAudioFrame", RtcPayloads.gameUser(userId).put("elapsed", bound.elapsedMillis()));
     }
 
+    /** Host rule: a {@code warning}, as the channel goes on (the local audio now reads as muted). */
+    @Override
+    public void onPublishRevoked(RtcError reason, String message) {
+        emitIf(this::current, "warning", RtcPayloads.gameError(reason, message));
+    }
+
     @Override
     public void onRoomInterrupted(RtcError reason, String message) {
         if (face.interrupted(bound)) {

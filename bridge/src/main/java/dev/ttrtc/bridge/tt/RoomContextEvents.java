@@ -96,6 +96,14 @@ final class RoomContextEvents implements RoomEventHandler {
         refresh();
     }
 
+    /** Host rule: after the list events, {@code onRtcStateChanged} says why the publishing stopped. */
+    @Override
+    public void onPublishRevoked(RtcError reason, String message) {
+        if (current()) {
+            stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId()));
+        }
+    }
+
     @Override
     public void onTokenWillExpire() {
         if (current()) {

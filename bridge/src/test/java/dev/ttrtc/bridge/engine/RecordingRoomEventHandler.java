@@ -111,6 +111,11 @@ final class RecordingRoomEventHandler implements RoomEventHandler {
     }
 
     @Override
+    public void onPublishRevoked(RtcError reason, String message) {
+        record("PublishRevoked", reason, message);
+    }
+
+    @Override
     public void onLocalVisibilityChanged(boolean visible) {
         record("LocalVisibilityChanged", visible);
     }

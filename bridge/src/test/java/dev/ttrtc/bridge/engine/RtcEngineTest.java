@@ -8,6 +8,7 @@ import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.testkit.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -163,6 +164,74 @@ class RtcEngineTest {
             RecordingRoomEventHandler.Event interrupted = bob.awaitNext("RoomInterrupted");
             assertEquals(RtcError.TOKEN_EXPIRED, interrupted.args().get(0));
             assertEquals(false, room.isJoined());
+        }
+    }
+
+    /**
+     * A publish privilege that ends while the room server is away: the rejoin's publish is refused
+     * (21130, reported as an automatic action's error) and the local flags fall back to what the
+     * new server holds, nothing.
+     */
+    @Test
+    void a_publish_privilege_ending_while_disconnected_leaves_nothing_published_after_the_rejoin() throws Exception {
+        try (RtcEngine aliceEngine = RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "alice")
+                .withMedia(MediaConfig.SIGNALLING_ONLY)
+                .withReconnect(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(20))))) {
+            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            RtcRoom room = aliceEngine.createRoom("r");
+            room.setRoomEventHandler(alice);
+            long publishUntil = System.currentTimeMillis() / 1000 + 3;
+            String token = AccessToken.issue(DevelopmentApp.APP_ID, "r", "alice", System.currentTimeMillis() / 1000, 3600, true)
+                    .withPublishUntil(publishUntil).serialize(DevelopmentApp.APP_KEY);
+            room.join(token, "alice", RoomConfig.DEFAULT).get(10, TimeUnit.SECONDS);
+            room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(MediaKind.AUDIO, true), alice.awaitNext("LocalPublishChanged").args());
+
+            int port = server.port();
+            server.close();
+            Eventually.await("the publish privilege has ended", () -> System.currentTimeMillis() / 1000 >= publishUntil);
+            server = RoomServer.builder().port(port).build().start();
+            alice.awaitNext("RoomStateChanged");
+            RecordingRoomEventHandler.Event refused = alice.awaitNext("RoomError");
+            assertEquals(21130, ((RtcError) refused.args().get(0)).code());
+            assertEquals("the token does not grant publishing", refused.args().get(1));
+            assertEquals(List.of(MediaKind.AUDIO, false), alice.awaitNext("LocalPublishChanged").args());
+            assertEquals(new MemberState(false, false, false, false, false), room.members().get(0).state());
+            assertEquals(new MemberState(false, false, false, false, false), stateOnServer("r", "alice"));
+        }
+    }
+
+    /** The second way a publish privilege ends mid-call (the first, expiry, is in MediaFlowTest and RevokedPublishingTest). */
+    @Test
+    void a_token_without_the_publish_privilege_stops_the_publishing_and_a_new_publish_is_refused() throws Exception {
+        try (RtcEngine aliceEngine = engine("alice"); RtcEngine bobEngine = engine("bob")) {
+            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
+            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            RtcRoom room = join(aliceEngine, "r", "alice", alice);
+            room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
+            room.publishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(MediaKind.AUDIO, true), alice.awaitNext("LocalPublishChanged").args());
+            assertEquals(List.of(MediaKind.VIDEO, true), alice.awaitNext("LocalPublishChanged").args());
+            assertEquals(List.of("alice", MediaKind.AUDIO), bob.awaitNext("UserPublishStream").args());
+            assertEquals(List.of("alice", MediaKind.VIDEO), bob.awaitNext("UserPublishStream").args());
+
+            String subscribeOnly = AccessToken.issue(DevelopmentApp.APP_ID, "r", "alice", System.currentTimeMillis() / 1000, 3600, false)
+                    .serialize(DevelopmentApp.APP_KEY);
+            room.updateToken(subscribeOnly).get(10, TimeUnit.SECONDS);
+            alice.assertNext("LocalPublishChanged", MediaKind.AUDIO, false);
+            alice.assertNext("LocalPublishChanged", MediaKind.VIDEO, false);
+            alice.assertNext("PublishRevoked", RtcError.PUBLISH_PRIVILEGE_ENDED, "the token no longer grants publishing");
+            assertEquals(new MemberState(false, false, false, false, false), room.members().get(1).state());
+            assertEquals(new MemberState(false, false, false, false, false), stateOnServer("r", "alice"));
+            assertEquals(List.of("alice", MediaKind.AUDIO), bob.awaitNext("UserUnpublishStream").args());
+            assertEquals(List.of("alice", MediaKind.VIDEO), bob.awaitNext("UserUnpublishStream").args());
+            assertEquals(new MemberState(false, false, false, false, false), bobRoom.members().get(1).state());
+
+            RtcException refused = assertThrows(RtcException.class, () -> rethrow(room.publishStream(MediaKind.AUDIO)));
+            assertEquals(21130, refused.error().code());
+            assertEquals("the token does not grant publishing", refused.detail());
+            assertEquals(true, room.isJoined());
         }
     }
 

@@ -5,6 +5,8 @@ import static dev.ttrtc.bridge.media.MediaTestKit.awaitStats;
 import static dev.ttrtc.bridge.media.MediaTestKit.join;
 import static dev.ttrtc.bridge.media.MediaTestKit.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ttrtc.bridge.engine.AudioInput;
@@ -13,10 +15,15 @@ import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
+import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.media.analysis.LevelMeter;
+import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.testkit.Eventually;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +137,50 @@ class MediaFlowTest {
             speaker.publish(MediaKind.AUDIO).get();
             awaitAudio(listener, "speaker", audio -> tone(audio, 440));
             awaitStats(listener, "speaker", s -> s.audio().packetsReceived() > later.audio().packetsReceived() + 20);
+        }
+    }
+
+    /**
+     * The room server ends the speaker's publishing when its publish privilege expires (a token
+     * renewed mid-call whose privilege ends 2 s later): the speaker hears why, sending stops (the
+     * listener's counters stop rising while the clock's rise), and publishing again is refused.
+     */
+    @Test
+    void a_publish_privilege_ending_mid_call_stops_the_flow_and_a_new_publish_is_refused() throws Exception {
+        try (MediaTestKit kit = new MediaTestKit()) {
+            RemoteParticipant speaker = kit.withTone("speaker", 440);
+            RemoteParticipant clock = kit.withTone("clock", 660);
+            RemoteParticipant listener = kit.withTone("listener", 880);
+            speaker.startCapture(MediaKind.AUDIO);
+            speaker.startCapture(MediaKind.VIDEO);
+            clock.startCapture(MediaKind.AUDIO);
+            join(speaker, clock, listener);
+            awaitStats(listener, "speaker", s -> s.audio().packetsReceived() > 20 && s.camera().framesDecoded() > 5);
+            long now = System.currentTimeMillis() / 1000;
+            speaker.updateToken(MediaTestKit.token("speaker").withPublishUntil(now + 2).serialize(DevelopmentApp.APP_KEY))
+                    .get(MediaTestKit.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+            Eventually.await("the speaker hears that its publishing was revoked", MediaTestKit.TIMEOUT,
+                    () -> speaker.events().stream().anyMatch(e -> e.name().equals("publishRevoked")
+                            && e.detail().equals("21130 the token no longer grants publishing")));
+            assertTrue(speaker.members().stream().anyMatch(m -> m.local() && !m.state().audioPublished() && !m.state().videoPublished()),
+                    "the speaker's own view: " + speaker.members());
+            Eventually.await("the listener sees the speaker publish nothing", MediaTestKit.TIMEOUT,
+                    () -> listener.members().stream().anyMatch(m -> m.userId().equals("speaker") && !m.state().audioPublished()
+                            && !m.state().videoPublished()));
+            RemoteMediaStats stopped = awaitStats(listener, "speaker", s -> !s.audio().receiving() && !s.camera().receiving());
+            long clockAtStop = awaitStats(listener, "clock", s -> true).audio().packetsReceived();
+            awaitStats(listener, "clock", s -> s.audio().packetsReceived() > clockAtStop + 100);
+            RemoteMediaStats later = awaitStats(listener, "speaker", s -> true);
+            assertEquals(stopped.audio().packetsReceived(), later.audio().packetsReceived(), "no audio packets after the revocation");
+            assertEquals(stopped.camera().framesDecoded(), later.camera().framesDecoded(), "no video frames after the revocation");
+
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> speaker.publish(MediaKind.AUDIO).get(MediaTestKit.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            RtcException cause = assertInstanceOf(RtcException.class, RtcException.causeOf(refused));
+            assertEquals(21130, cause.error().code());
+            assertEquals("the token does not grant publishing", cause.detail());
+            assertTrue(speaker.isJoined(), "the speaker stays in the room");
         }
     }
 

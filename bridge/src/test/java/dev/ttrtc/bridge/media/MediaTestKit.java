@@ -24,11 +24,15 @@ final class MediaTestKit implements AutoCloseable {
     final RoomServer server = RoomServer.builder().port(0).build().start();
     private final List<RemoteParticipant> participants = new ArrayList<>();
 
+    /** A token for the kit's room, granting everything for an hour. */
+    static AccessToken token(String userId) {
+        return AccessToken.issue(DevelopmentApp.APP_ID, "room", userId, System.currentTimeMillis() / 1000, 3600, true);
+    }
+
     RemoteParticipant participant(String userId, MediaConfig media, RoomConfig config) {
-        long now = System.currentTimeMillis() / 1000;
         RemoteParticipant p = new RemoteParticipant(
                 EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, userId).withMedia(media), "room", userId,
-                AccessToken.issue(DevelopmentApp.APP_ID, "room", userId, now, 3600, true).serialize(DevelopmentApp.APP_KEY), config);
+                token(userId).serialize(DevelopmentApp.APP_KEY), config);
         participants.add(p);
         return p;
     }

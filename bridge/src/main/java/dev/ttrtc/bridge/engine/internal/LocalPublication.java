@@ -105,6 +105,11 @@ final class LocalPublication {
         visible = true;
     }
 
+    /** {@code state}'s publish flags alone (capture flags unset), as {@link #published()} keeps them. */
+    static MediaState publishFlags(MediaState state) {
+        return new MediaState(false, false, state.audioPublished(), state.videoPublished(), state.screenPublished());
+    }
+
     static boolean flag(MediaState state, MediaKind kind) {
         return switch (kind) {
             case AUDIO -> state.audioPublished();

@@ -261,10 +261,18 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
 
     /** Publishes what autoPublish asks for; a refusal is reported to the handler, not thrown. */
     private CompletableFuture<Void> applyAutoPublish(UnaryOperator<MediaState> change) {
+        return applyAutoPublish(change, UnaryOperator.identity());
+    }
+
+    /**
+     * Publishes what {@code change} asks for; a refusal is reported to the handler, not thrown,
+     * and {@code fallback} (what the server still holds) is sent instead.
+     */
+    private CompletableFuture<Void> applyAutoPublish(UnaryOperator<MediaState> change, UnaryOperator<MediaState> fallback) {
         return requestState(change).exceptionallyCompose(error -> {
             RtcException refused = RtcException.from(error);
             handler.onRoomError(refused.error(), refused.detail());
-            return requestState(UnaryOperator.identity());
+            return requestState(fallback);
         }).exceptionally(error -> null);
     }
 
@@ -494,6 +502,8 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
                     LOG.debug("{} in room {}: unreadable media signal from {}: {}", userId, roomId, relayed.from(), unreadable.detail());
                 }
             }
+        } else if (message instanceof ServerMessage.PublishRevoked revoked) {
+            publishRevoked(revoked.state());
         } else if (message instanceof ServerMessage.TokenWillExpire) {
             handler.onTokenWillExpire();
         } else if (message instanceof ServerMessage.Kicked kicked) {
@@ -506,6 +516,17 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         } else if (message instanceof ServerMessage.Error error) {
             LOG.debug("{} in room {}: server error {}", userId, roomId, error);
         }
+    }
+
+    /**
+     * The server stopped publishing the token no longer grants: take the publish flags it kept
+     * (sending stops on every link, see {@link #setPublished}), then say why. Nothing remembers the
+     * refusal here: the server refuses a later publish (21130) until a token grants it again.
+     */
+    private void publishRevoked(MediaState serverState) {
+        setPublished(LocalPublication.publishFlags(serverState));
+        RtcError why = RtcError.PUBLISH_PRIVILEGE_ENDED;
+        handler.onPublishRevoked(why, why.detail());
     }
 
     /** Handler events for member changes, with the snapshot (and media) updated before each reaches the handler. */
@@ -597,12 +618,24 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         reconnector.start();
     }
 
+    /**
+     * Publishes again what was published before the connection dropped. If the server refuses (a
+     * publish privilege ended meanwhile, or the publisher slots filled), the flags fall back to
+     * what the server holds, so the local state never claims a publication the others do not see.
+     */
     private void rejoined(Attempt attempt) {
         joined(attempt, true);
         if (local.published().publishesAnything() || attempt.joined().resumed()) {
             MediaState desired = local.published();
-            applyAutoPublish(s -> desired);
+            MediaState held = heldByServer(attempt.joined());
+            applyAutoPublish(s -> desired, s -> held);
         }
+    }
+
+    /** This participant's publish flags as a join answer shows them (nothing when it is not listed: invisible). */
+    private MediaState heldByServer(ServerMessage.Joined answer) {
+        return answer.members().stream().filter(m -> m.userId().equals(userId)).findFirst()
+                .map(m -> LocalPublication.publishFlags(m.state())).orElse(MediaState.NONE);
     }
 
     private void giveUp(RtcError reason) {
