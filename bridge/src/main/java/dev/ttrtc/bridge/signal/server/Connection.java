@@ -28,8 +28,12 @@ import org.xnio.IoUtils;
  */
 final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    /** How long a too-slow client has to read its error and close frames before the socket is cut. */
-    private static final long SLOW_GRACE_MILLIS = 1000;
+    /**
+     * How long a client we close has to read its last frames and answer the close before the
+     * socket is cut: Undertow waits for the answer for ever, and until the socket ends the
+     * member stays attached and the address's connection count stays taken.
+     */
+    private static final long CLOSE_GRACE_MILLIS = 1000;
 
     private final WebSocketChannel channel;
     private final String label;
@@ -104,8 +108,7 @@ final class Connection {
             LOG.info("{} reads too slowly (over {} bytes unread); dropping it", this, maxQueuedBytes);
             outbox.send(channel, Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes))),
                     written, 0L);
-            channel.getIoThread().execute(() -> WebSockets.sendClose(1008, "too slow", channel, null));
-            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), SLOW_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            closeOnIoThread(1008, "too slow");
         }
     }
 
@@ -139,8 +142,13 @@ final class Connection {
      */
     void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
-            channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null));
+            closeOnIoThread(code, reason);
         }
+    }
+
+    private void closeOnIoThread(int code, String reason) {
+        channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null));
+        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The socket is gone: nothing more is sent. */

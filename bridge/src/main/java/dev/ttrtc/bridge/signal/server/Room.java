@@ -77,16 +77,6 @@ final class Room {
      * user), or the earlier session itself when {@code join.resume()} names it.
      */
     void join(Connection c, ClientMessage.Join join, AccessToken token) {
-        try {
-            admit(c, join, token);
-        } finally {
-            if (members.isEmpty()) {
-                retire();
-            }
-        }
-    }
-
-    private void admit(Connection c, ClientMessage.Join join, AccessToken token) {
         Member existing = members.get(join.userId());
         checkCapacity(join.userId(), join.visible());
         boolean resumed = existing != null && existing.sessionId.equals(join.resume());
@@ -154,6 +144,16 @@ final class Room {
             broadcast(new ServerMessage.MemberLeft(member.userId, reason.wireName()), member);
         }
         if (members.isEmpty()) {
+            retire();
+        }
+    }
+
+    /**
+     * Retires the room if nobody is in it: after a join that created it was refused, or never
+     * ran because its connection closed first (the room would otherwise stay listed for good).
+     */
+    void retireIfEmpty() {
+        if (!retired && members.isEmpty()) {
             retire();
         }
     }

@@ -63,17 +63,17 @@ public final class RoomServer implements AutoCloseable {
                 .addPrefixPath(SIGNAL_PATH, new OriginCheck(origins, Handlers.websocket(new SignalEndpoint(service))))
                 .addExactPath("/api/rooms", LoopbackRequests.only(new RoomsApi(service)));
         handlers.forEach(paths::addPrefixPath);
-        undertow = Undertow.builder()
-                .addHttpListener(requestedPort, host)
-                .setIoThreads(2)
-                .setWorkerThreads(4)
-                // A request must arrive whole in time (no half-sent headers holding sockets), and a
-                // connection without a request in progress is let go.
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.requestParseTimeout().toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
-                .setHandler(paths)
-                .build();
         try {
+            undertow = Undertow.builder()
+                    .addHttpListener(requestedPort, host)
+                    .setIoThreads(2)
+                    .setWorkerThreads(4)
+                    // A request must arrive whole in time (no half-sent headers holding sockets), and a
+                    // connection without a request in progress is let go.
+                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.requestParseTimeout().toMillis())
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                    .setHandler(paths)
+                    .build();
             undertow.start();
         } catch (RuntimeException e) {
             service.shutdown();

@@ -241,15 +241,17 @@ final class SignalService {
     // ---- on the room's strand ----------------------------------------------------------------------
 
     private void join(Connection c, Room room, ClientMessage.Join join) {
-        if (c.isClosed() || c.member != null) {
-            return;
-        }
-        // Verified again on the strand: time has passed, and the token's moments are timed from here.
-        AccessToken token = verify(join.id(), join.token(), join.appId(), join.roomId(), join.userId());
         try {
+            if (c.isClosed() || c.member != null) {
+                return;
+            }
+            // Verified again on the strand: time has passed, and the token's moments are timed from here.
+            AccessToken token = verify(join.id(), join.token(), join.appId(), join.roomId(), join.userId());
             room.join(c, join, token);
         } catch (RtcException e) {
             throw new Refusal(join.id(), e);
+        } finally {
+            room.retireIfEmpty();
         }
     }
 

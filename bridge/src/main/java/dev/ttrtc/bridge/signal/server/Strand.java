@@ -39,19 +39,23 @@ final class Strand implements Executor {
     }
 
     private void turn() {
-        for (int i = 0; i < TURN; i++) {
-            Runnable task = tasks.poll();
-            if (task == null) {
-                break;
+        try {
+            for (int i = 0; i < TURN; i++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // A bug in one rule must not stop the room: log it and go on with the next task.
+                    LOG.error("room task failed", e);
+                }
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                // A bug in one rule must not stop the room: log it and go on with the next task.
-                LOG.error("room task failed", e);
-            }
+        } finally {
+            // Even after an Error: a strand left marked queued would never run its room again.
+            queued.set(false);
+            schedule();
         }
-        queued.set(false);
-        schedule();
     }
 }
