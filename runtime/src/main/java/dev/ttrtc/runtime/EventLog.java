@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event log of one mini-program instance: what its JS printed, asked for and received.
@@ -40,6 +42,7 @@ public final class EventLog {
     // Guarded by this.
     private long maxBytes;
     private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final List<Consumer<HostEvent>> subscribers = new CopyOnWriteArrayList<>();
     // Guarded by this.
     private final ArrayDeque<HostEvent> entries = new ArrayDeque<>();
@@ -112,7 +115,12 @@ public final class EventLog {
             notifyAll();
         }
         for (Consumer<HostEvent> subscriber : subscribers) {
-            subscriber.accept(event);
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                // A subscriber's bug (an embedder's listener) must not fail the code being recorded.
+                LOG.warn("an event log subscriber failed", e);
+            }
         }
         return event;
     }

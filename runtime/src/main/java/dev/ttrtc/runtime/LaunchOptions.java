@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * How to launch one mini-program instance: the project folder, the first page and its query,
@@ -37,6 +38,7 @@ public final class LaunchOptions {
     private final String name;
     private final ZoneId timeZone;
     private final Locale locale;
+    private final BiConsumer<String, HostEvent> eventListener;
 
     private LaunchOptions(Builder b) {
         this.projectDir = b.projectDir;
@@ -54,6 +56,7 @@ public final class LaunchOptions {
         this.name = b.name;
         this.timeZone = b.timeZone;
         this.locale = b.locale;
+        this.eventListener = b.eventListener;
     }
 
     public static Builder builder(Path projectDir) {
@@ -76,6 +79,7 @@ public final class LaunchOptions {
         b.name = name;
         b.timeZone = timeZone;
         b.locale = locale;
+        b.eventListener = eventListener;
         return b;
     }
 
@@ -140,6 +144,11 @@ public final class LaunchOptions {
         return Optional.ofNullable(name);
     }
 
+    /** Told every event of the instance from its first, start-up included: see {@link Builder#onEvent}. */
+    public Optional<BiConsumer<String, HostEvent>> eventListener() {
+        return Optional.ofNullable(eventListener);
+    }
+
     /**
      * The time zone the instance's JS sees ({@code Date}, {@code Intl}): UTC unless set, never the
      * host's own (which would tell a mini-program where the host runs).
@@ -198,6 +207,7 @@ public final class LaunchOptions {
         private String name;
         private ZoneId timeZone = ZoneOffset.UTC;
         private Locale locale = Locale.US;
+        private BiConsumer<String, HostEvent> eventListener;
 
         private Builder(Path projectDir) {
             this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -300,6 +310,17 @@ public final class LaunchOptions {
 
         public Builder name(String label) {
             this.name = label;
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} (instance id, event) of every event the instance records, from
+         * the first one of its start-up on — {@link MiniProgram#events()} is reachable only once
+         * {@code launch} returned. Called on the thread that records the event, usually the
+         * instance's loop: keep it short.
+         */
+        public Builder onEvent(BiConsumer<String, HostEvent> listener) {
+            this.eventListener = listener;
             return this;
         }
 

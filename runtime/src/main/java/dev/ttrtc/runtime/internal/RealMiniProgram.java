@@ -146,6 +146,7 @@ public final class RealMiniProgram implements MiniProgram {
         RealMiniProgram program = new RealMiniProgram(id, project, sources, options, extensionModules, clipboard,
                 viewProvider, windowConfig, watchdog, logCapacity, onClosed);
         watchdog.watch(program.loop, program::interruptRunawayTask);
+        options.eventListener().ifPresent(listener -> program.log.subscribe(event -> listener.accept(id, event)));
         try {
             program.startUp = new StartUp(program.loop, program.errors, program.startUpSteps());
         } catch (LaunchException e) {

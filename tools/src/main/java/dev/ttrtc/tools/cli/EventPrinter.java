@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
-import dev.ttrtc.runtime.EventLog;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.tools.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints what happens during a run, one line per event: {@code [seconds] source label text}, or
@@ -32,28 +30,12 @@ final class EventPrinter {
         this.json = json;
     }
 
-    /** Prints every entry of the log, those already there first; close the result to stop. */
-    AutoCloseable follow(String source, EventLog log) {
-        AtomicLong printed = new AtomicLong();
-        AutoCloseable subscription = log.subscribe(event -> print(source, event, printed));
-        for (HostEvent event : log.snapshot()) {
-            print(source, event, printed);
-        }
-        return subscription;
-    }
-
-    private void print(String source, HostEvent event, AtomicLong printed) {
-        synchronized (this) {
-            // The replay and the live feed can overlap by a few entries; print each once.
-            if (event.seq() <= printed.get()) {
-                return;
-            }
-            printed.set(event.seq());
-            String label = event.kind() == HostEvent.Kind.CONSOLE ? "console." + event.name() : event.kind().wireName();
-            ObjectNode line = event.toJson();
-            line.put("source", source);
-            emit(event.time().toEpochMilli(), source, label, event.text(), line);
-        }
+    /** Prints one event of the instance {@code source}. */
+    synchronized void print(String source, HostEvent event) {
+        String label = event.kind() == HostEvent.Kind.CONSOLE ? "console." + event.name() : event.kind().wireName();
+        ObjectNode line = event.toJson();
+        line.put("source", source);
+        emit(event.time().toEpochMilli(), source, label, event.text(), line);
     }
 
     void print(RemoteParticipant.Event event) {

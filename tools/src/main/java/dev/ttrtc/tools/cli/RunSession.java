@@ -48,7 +48,7 @@ final class RunSession implements AutoCloseable {
     private MiniProgramHost host;
     private LaunchOptions launchOptions;
     private volatile MiniProgram program;
-    private AutoCloseable following;
+    private boolean launched;
     private AutoCloseable automatorServer;
     private boolean stopping;
     private Thread shutdownHook;
@@ -97,7 +97,7 @@ final class RunSession implements AutoCloseable {
         if (!run.tokenUrls.isEmpty()) {
             printer.note("tokens for " + String.join(", ", run.tokenUrls) + " from " + tokenEndpoint());
         }
-        following = printer.follow(program.id(), program.events());
+        launched = true;
         if (!launchPageLoaded()) {
             return false;
         }
@@ -142,6 +142,8 @@ final class RunSession implements AutoCloseable {
                 .page(run.page)
                 .query(launchQuery)
                 .name("mp")
+                // Live from the first event: the launch returns only once the first page shows.
+                .onEvent(printer::print)
                 .extension(RtcSettings.class, RtcSettings.of(signal).withMedia(run.media));
         for (String url : run.tokenUrls) {
             builder.mapUrl(UrlMapping.of(url, tokenEndpoint().toString()));
@@ -178,11 +180,9 @@ final class RunSession implements AutoCloseable {
         if (stopping) {
             throw new IllegalStateException("the run is stopping");
         }
-        closeQuietly(following);
         program.close();
         printer.note("relaunching " + run.project);
         program = host.launch(launchOptions);
-        following = printer.follow(program.id(), program.events());
         return program;
     }
 
@@ -230,8 +230,7 @@ final class RunSession implements AutoCloseable {
 
     private synchronized void closeAll() {
         stopping = true;
-        boolean started = following != null;
-        if (started) {
+        if (launched) {
             printer.note("stopping");
         }
         scheduler.shutdownNow();
@@ -248,7 +247,6 @@ final class RunSession implements AutoCloseable {
             }
             last.close();
         }
-        closeQuietly(following);
         closeQuietly(host);
         closeQuietly(pageServer);
         closeQuietly(embedded);
