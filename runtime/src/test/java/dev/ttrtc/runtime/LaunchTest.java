@@ -60,6 +60,26 @@ class LaunchTest {
     }
 
     @Test
+    void an_event_listener_hears_the_start_up_before_launch_returns_and_cannot_break_it() throws Exception {
+        Path project = ProjectFolder.in(dir)
+                .app("App({ onLaunch() { console.log('launching'); } });")
+                .page("pages/a/a", "Page({ onLoad() { console.log('loaded'); } });")
+                .write();
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MiniProgram app = host.launch(LaunchOptions.builder(project).onEvent((id, event) -> {
+            if (event.kind() == HostEvent.Kind.CONSOLE) {
+                heard.add(id + " " + event.text());
+            }
+            throw new IllegalStateException("a listener's own bug");
+        }).build());
+        // Both were told before launch() returned, with the instance's id; the throwing listener changed nothing.
+        assertEquals(List.of(app.id() + " launching", app.id() + " loaded"), heard);
+        assertEquals(List.of("launching", "loaded"), consoleLines(app));
+        assertEquals("pages/a/a", app.route());
+        app.close();
+    }
+
+    @Test
     void the_embedder_chooses_the_first_page_and_an_unknown_page_is_refused() throws Exception {
         Path project = ProjectFolder.in(dir)
                 .page("pages/a/a", "Page({});")
