@@ -28,12 +28,16 @@ import org.xnio.IoUtils;
  */
 final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** How long a too-slow client has to read its error and close frames before the socket is cut. */
+    private static final long SLOW_GRACE_MILLIS = 1000;
     /**
-     * How long a client we close has to read its last frames and answer the close before the
-     * socket is cut: Undertow waits for the answer for ever, and until the socket ends the
-     * member stays attached and the address's connection count stays taken.
+     * How long any other client we close has to answer the close before the socket is cut:
+     * Undertow waits for the answer for ever, and until the socket ends the member stays attached
+     * and the address's connection count stays taken. Generous, because cutting a socket the
+     * client has not read yet discards what it has not read (its error frame among them), and
+     * a client on a busy machine may take seconds to get to it.
      */
-    private static final long CLOSE_GRACE_MILLIS = 1000;
+    private static final long CLOSE_GRACE_MILLIS = 10_000;
 
     private final WebSocketChannel channel;
     private final String label;
@@ -108,7 +112,7 @@ final class Connection {
             LOG.info("{} reads too slowly (over {} bytes unread); dropping it", this, maxQueuedBytes);
             outbox.send(channel, Frame.of(ServerMessage.Error.of(0, RtcException.of(RtcError.TOO_SLOW, maxQueuedBytes))),
                     written, 0L);
-            closeOnIoThread(1008, "too slow");
+            closeOnIoThread(1008, "too slow", SLOW_GRACE_MILLIS);
         }
     }
 
@@ -142,13 +146,16 @@ final class Connection {
      */
     void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
-            closeOnIoThread(code, reason);
+            closeOnIoThread(code, reason, CLOSE_GRACE_MILLIS);
         }
     }
 
-    private void closeOnIoThread(int code, String reason) {
-        channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null));
-        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    /** Behind the frames already queued: the close, then the cut if the client never answers it. */
+    private void closeOnIoThread(int code, String reason, long graceMillis) {
+        outbox.then(channel, () -> {
+            WebSockets.sendClose(code, reason, channel, null);
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), graceMillis, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** The socket is gone: nothing more is sent. */

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.XnioIoThread;
 
 /**
- * The server's outgoing frames, queued per Undertow IO thread. Undertow writes a frame sent from
+ * The server's outgoing frames (and closes), queued per Undertow IO thread. Undertow writes a frame sent from
  * another thread by waking the channel's IO thread, once per frame: a broadcast to 50 members
  * would wake it 50 times. Here frames wait in a lane per IO thread and one task writes all that
  * are waiting, so a broadcast costs about one wake-up per IO thread. Each channel has one IO
@@ -19,37 +20,64 @@ import org.xnio.XnioIoThread;
  * Safe from any thread.
  */
 final class Outbox {
-    private record Item(WebSocketChannel channel, Frame frame, WebSocketCallback<Long> written, long cost) {
-    }
-
     private final Map<XnioIoThread, Lane> lanes = new ConcurrentHashMap<>();
 
     /** Queues {@code frame} for the channel's IO thread; {@code written} gets {@code cost} back once it is out. */
     void send(WebSocketChannel channel, Frame frame, WebSocketCallback<Long> written, long cost) {
-        lanes.computeIfAbsent(channel.getIoThread(), Lane::new).add(new Item(channel, frame, written, cost));
+        then(channel, () -> WebSockets.sendText(frame.view(), channel, written, cost));
+    }
+
+    /**
+     * Queues {@code action} (a close) behind the frames already queued for the channel, so that
+     * it cannot overtake them: a close sent straight to the IO thread could go out before the
+     * error frame that explains it.
+     */
+    void then(WebSocketChannel channel, Runnable action) {
+        lanes.computeIfAbsent(channel.getIoThread(), Lane::new).add(action);
     }
 
     private static final class Lane {
         private final XnioIoThread thread;
-        private final Queue<Item> items = new ConcurrentLinkedQueue<>();
+        private final Queue<Runnable> items = new ConcurrentLinkedQueue<>();
+        /** Frames written in one go before the IO thread gets to read again. */
+        private static final int BATCH = 256;
+        /** True while a drain is queued or running: it alone writes, and it clears this only when the lane is empty. */
         private final AtomicBoolean scheduled = new AtomicBoolean();
 
         Lane(XnioIoThread thread) {
             this.thread = thread;
         }
 
-        void add(Item item) {
+        void add(Runnable item) {
             items.add(item);
             if (scheduled.compareAndSet(false, true)) {
                 thread.execute(this::drain);
             }
         }
 
+        /**
+         * Writes up to {@link #BATCH} frames. More waiting: the rest is written a millisecond
+         * later, from the IO thread's timer, so that it reads its sockets in between (XNIO runs
+         * every task queued with {@code execute} before it selects again, so rooms that queue
+         * frames faster than they are written would otherwise keep it from reading at all).
+         */
         private void drain() {
-            scheduled.set(false);
-            Item item;
-            while ((item = items.poll()) != null) {
-                WebSockets.sendText(item.frame().view(), item.channel(), item.written(), item.cost());
+            int written = 0;
+            while (true) {
+                Runnable item = items.poll();
+                if (item == null) {
+                    scheduled.set(false);
+                    // A frame added after the poll found nothing and before the reset needs a writer: be it.
+                    if (items.isEmpty() || !scheduled.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                item.run();
+                if (++written == BATCH) {
+                    thread.executeAfter(this::drain, 1, TimeUnit.MILLISECONDS);
+                    return;
+                }
             }
         }
     }
