@@ -1,5 +1,7 @@
 package dev.ttrtc.tools.cli;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -7,27 +9,36 @@ import java.io.IOException;
 /**
  * Ends the process once a command has closed everything it started and flushed its output.
  *
- * <p>Why it detaches standard output and error first: the JVM's exit runs the C runtime's exit
- * handlers on its "VM Thread" after the VM itself is gone. webrtc-java 0.14.0 keeps its JNI class
- * cache in a function-local static map of global references ({@code jni::JavaClasses}); the
- * map's destructor deletes them through {@code AttachCurrentThread}, which fails on an exiting VM
- * and prints {@code VM attach current thread failed} / {@code Failed to attach thread N} with
- * {@code std::cout}, into our stdout. Nothing in Java can skip those handlers (no {@code _exit}
- * without JDK 17's incubating FFI) and disposing media does not empty that cache, so the process
- * points descriptors 1 and 2 at /dev/null (what the JDK does when a standard descriptor is closed)
- * once everything of ours is written. Halting then skips shutdown hooks, which have nothing left
- * to do.
+ * <p>Why not {@code System.exit}: the JVM's exit runs the C runtime's exit handlers after the VM
+ * itself is gone. webrtc-java 0.14.0 keeps its JNI class cache in a function-local static map of
+ * global references ({@code jni::JavaClasses}); the map's destructor, one of those handlers,
+ * deletes them through {@code AttachCurrentThread}, which fails on an exiting VM and prints
+ * {@code VM attach current thread failed} / {@code Failed to attach thread N} with
+ * {@code std::cout}, into our stdout. Disposing media does not empty that cache. So the process
+ * ends with {@code _exit(2)}, which runs no exit handlers at all: the destructor never runs and
+ * nothing tries to attach. Shutdown hooks are skipped too; they have nothing left to do.
  */
 final class ProcessExit {
+    /** The C library's {@code _exit}, through JNA (JDK 17 has no foreign-function API of its own). */
+    private interface CLibrary extends Library {
+        void _exit(int status);
+    }
+
     private ProcessExit() {
     }
 
     static void exit(int code) {
         System.out.flush();
         System.err.flush();
-        detach(FileDescriptor.out);
-        detach(FileDescriptor.err);
-        Runtime.getRuntime().halt(code);
+        try {
+            Native.load("c", CLibrary.class)._exit(code);
+        } catch (LinkageError noNativeAccess) {
+            // JNA cannot load here (a temporary folder that forbids executing, say): keep the
+            // destructor's text out of our output instead, and halt.
+            detach(FileDescriptor.out);
+            detach(FileDescriptor.err);
+            Runtime.getRuntime().halt(code);
+        }
     }
 
     private static void detach(FileDescriptor descriptor) {
