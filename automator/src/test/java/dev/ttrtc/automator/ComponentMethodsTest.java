@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ttrtc.runtime.LaunchOptions;
-import dev.ttrtc.runtime.MiniProgram;
-import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.testkit.WebSocketRecorder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -21,56 +18,30 @@ import org.junit.jupiter.api.Test;
 class ComponentMethodsTest {
     private static final Path PROJECT = Path.of("src", "test", "resources", "counter-app");
 
-    private MiniProgramHost host;
-    private AutomatorServer server;
-    private WebSocketRecorder client;
+    private EndpointClient client;
     private String page;
 
     @BeforeEach
     void start() throws Exception {
-        host = MiniProgramHost.create();
-        MiniProgram program = host.launch(LaunchOptions.builder(PROJECT).build());
-        server = AutomatorServer.start(0, program);
-        client = WebSocketRecorder.open(server.uri());
-        page = "\"pageId\":" + result("App.getCurrentPage", "{}").path("pageId").asInt();
+        client = new EndpointClient(PROJECT);
+        page = client.page;
     }
 
     @AfterEach
     void stop() throws Exception {
         client.close();
-        server.close();
-        host.close();
-    }
-
-    /** The reply to one request (events in between are skipped). */
-    private JsonNode send(String method, String params) throws Exception {
-        int id = client.id();
-        client.send("{\"id\":\"" + id + "\",\"method\":\"" + method + "\",\"params\":" + params + "}");
-        while (true) {
-            JsonNode frame = client.nextJson();
-            if (frame.path("id").asText().equals(Integer.toString(id))) {
-                return frame;
-            }
-        }
     }
 
     private JsonNode result(String method, String params) throws Exception {
-        JsonNode reply = send(method, params);
-        assertFalse(reply.has("error"), () -> method + " failed: " + reply);
-        return reply.get("result");
+        return client.result(method, params);
     }
 
     private String error(String method, String params) throws Exception {
-        JsonNode reply = send(method, params);
-        assertFalse(reply.has("result"), () -> method + " answered " + reply);
-        return reply.path("error").path("message").asText();
+        return client.error(method, params);
     }
 
-    /** The params naming the first element a selector matches (the client sends a nodeId back when it got one). */
     private String element(String selector) throws Exception {
-        JsonNode found = result("Page.getElement", "{" + page + ",\"selector\":\"" + selector + "\"}");
-        String params = page + ",\"elementId\":\"" + found.path("elementId").asText() + "\"";
-        return found.has("nodeId") ? params + ",\"nodeId\":\"" + found.path("nodeId").asText() + "\"" : params;
+        return client.element(selector);
     }
 
     private String shown(String selector) throws Exception {

@@ -57,7 +57,7 @@ final class ElementMethods {
         });
         methods.put("Element.dispatchEvent", p -> {
             String type = p.string("eventName");
-            return act(p, e -> e.trigger(type, detail(p)));
+            return act(p, e -> e.trigger(type, eventData(p)));
         });
         methods.put("Element.callFunction", this::callFunction);
     }
@@ -183,6 +183,12 @@ final class ElementMethods {
     private static JsonNode detail(Params p) {
         JsonNode detail = p.any("detail");
         return detail.isNull() ? JSON.objectNode() : detail;
+    }
+
+    /** {@code dispatchEvent({eventName, eventData})} as the platform documents it; {@code detail} is taken too. */
+    private static JsonNode eventData(Params p) {
+        JsonNode data = p.any("eventData");
+        return data.isNull() ? detail(p) : data;
     }
 
 }

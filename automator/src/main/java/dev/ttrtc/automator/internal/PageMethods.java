@@ -62,7 +62,7 @@ final class PageMethods {
      * The client asks for {@code document.documentElement.scrollWidth/scrollHeight} (page size)
      * and {@code document.body.scrollTop}/{@code document.documentElement.scrollTop}. Widths are
      * the window's; the height is the page's under the view's layout rule (at least the window's);
-     * the host keeps no page scroll position, so scrollTop is 0.
+     * scrollTop is how far the top page is scrolled ({@code tt.pageScrollTo}, from the client or the page).
      */
     private JsonNode windowProperties(Params p) {
         InstanceView view = elements.topView(p);
@@ -75,7 +75,7 @@ final class PageMethods {
                 case "document.documentElement.scrollWidth", "innerWidth" -> values.add(info.path("windowWidth").asInt());
                 case "document.documentElement.scrollHeight" -> values.add(Math.max(info.path("windowHeight").asInt(), pageHeight(view)));
                 case "innerHeight" -> values.add(info.path("windowHeight").asInt());
-                case "document.body.scrollTop", "document.documentElement.scrollTop", "scrollY", "pageYOffset" -> values.add(0);
+                case "document.body.scrollTop", "document.documentElement.scrollTop", "scrollY", "pageYOffset" -> values.add(Views.read(view::scrollTop));
                 default -> values.addNull();
             }
         }

@@ -45,6 +45,11 @@ public interface InstanceView {
         return SystemInfo.defaults();
     }
 
+    /** How far the top page is scrolled, in px ({@code tt.pageScrollTo}, a page scroll); 0 before any scroll. */
+    default double scrollTop() {
+        return 0;
+    }
+
     /** The top page's CSS: the built-ins' base styles, app.ttss, its components' and its own. */
     String css();
 

@@ -172,6 +172,11 @@ final class RealInstanceView implements InstanceView {
     }
 
     @Override
+    public double scrollTop() {
+        return read(() -> view.pageScrollTop(tree.topPageId()));
+    }
+
+    @Override
     public String css() {
         return read(() -> {
             Node root = topRoot();

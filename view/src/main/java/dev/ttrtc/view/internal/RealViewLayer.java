@@ -312,6 +312,11 @@ public final class RealViewLayer implements ViewLayer {
         return queries.layout(pageId);
     }
 
+    /** How far a page is scrolled, in px. */
+    double pageScrollTop(int pageId) {
+        return queries.pageScrollTop(pageId);
+    }
+
     Interactions interactions() {
         return interactions;
     }

@@ -1,0 +1,2 @@
+// A component whose host the page binds a custom event on (bind:myevent).
+Component({ data: {} });
