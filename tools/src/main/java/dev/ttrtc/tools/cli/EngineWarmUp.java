@@ -3,8 +3,9 @@ package dev.ttrtc.tools.cli;
 import dev.ttrtc.runtime.MiniProgramHost;
 
 /**
- * Creates the JVM's shared JS engine on its own thread (about a second on a cold JVM), so that it
- * is ready when the command's checks, servers and media factories are.
+ * Creates the JVM's shared JS engine and parses the host's own scripts on its own thread (about
+ * a second on a cold JVM), so that they are ready when the command's checks, servers and media
+ * factories are.
  */
 final class EngineWarmUp {
     private EngineWarmUp() {

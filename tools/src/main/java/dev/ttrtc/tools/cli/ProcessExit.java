@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 
 /**
  * Ends the process once a command has closed everything it started and flushed its output.
@@ -30,15 +31,29 @@ final class ProcessExit {
     static void exit(int code) {
         System.out.flush();
         System.err.flush();
+        if (recordingClassArchive()) {
+            // tt-host's archive run: the JVM writes the class-data archive on its way out, which
+            // _exit would skip. Nobody reads this run's output.
+            detachAndHalt(code);
+        }
         try {
             Native.load("c", CLibrary.class)._exit(code);
         } catch (LinkageError noNativeAccess) {
             // JNA cannot load here (a temporary folder that forbids executing, say): keep the
-            // destructor's text out of our output instead, and halt.
-            detach(FileDescriptor.out);
-            detach(FileDescriptor.err);
-            Runtime.getRuntime().halt(code);
+            // destructor's text out of our output instead.
+            detachAndHalt(code);
         }
+    }
+
+    private static boolean recordingClassArchive() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    private static void detachAndHalt(int code) {
+        detach(FileDescriptor.out);
+        detach(FileDescriptor.err);
+        Runtime.getRuntime().halt(code);
     }
 
     private static void detach(FileDescriptor descriptor) {
