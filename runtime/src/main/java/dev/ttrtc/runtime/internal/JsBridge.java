@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -32,6 +33,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * returns (they hold the original built-ins, safe from project code). Loop thread only.
  */
 final class JsBridge {
+    /** The runtime's own scripts, read once each (see {@link #hostSource}). */
+    private static final Map<String, Source> HOST_SOURCES = new ConcurrentHashMap<>();
+
     /**
      * Reads the JSON texts the bootstrap writes. Jackson's own limits (a string of at most
      * {@value #MAX_JSON_STRING} characters, {@value #MAX_JSON_DEPTH} levels of nesting) are the
@@ -76,8 +80,16 @@ final class JsBridge {
         return new JsBridge(context, bootstrap.execute(nativeHooks));
     }
 
-    /** A script shipped with the runtime, named so error reports can tell it from project files. */
+    /**
+     * A script shipped with the runtime, named so error reports can tell it from project files.
+     * One {@link Source} per script for the JVM's life: the engine keeps parsed code only while
+     * its Source is reachable, so the warm-up's parse and every instance's reuse it.
+     */
     static Source hostSource(String resource) {
+        return HOST_SOURCES.computeIfAbsent(resource, JsBridge::readHostSource);
+    }
+
+    private static Source readHostSource(String resource) {
         try (InputStream in = JsBridge.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing runtime resource " + resource);

@@ -36,8 +36,8 @@ final class SharedEngine {
 
     /**
      * Creates the engine now unless it exists (a cold JVM takes about a second), and parses the
-     * host's own scripts in a context from it: the engine keeps parsed code for every later
-     * context, so the first launch no longer pays for it.
+     * host's own scripts in a context from it: the engine keeps their parsed code (their Sources
+     * live as long as the JVM) for every later context, so the first launch no longer pays for it.
      */
     static void warmUp() {
         try (Context context = newContext()) {

@@ -62,7 +62,7 @@ final class RunSession implements AutoCloseable {
      * Starts the servers and the mini-program.
      *
      * @return false when the launch page never loaded (the reason is printed)
-     * @throws LaunchException when the project is broken (nothing has been printed then)
+     * @throws LaunchException when the project is broken (what its code logged before is printed, nothing else)
      */
     boolean start() throws LaunchException {
         URI signal = run.server;

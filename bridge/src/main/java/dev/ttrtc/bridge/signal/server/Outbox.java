@@ -9,17 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.XnioIoThread;
 
 /**
- * The server's outgoing frames (and closes), queued per Undertow IO thread. Undertow writes a frame sent from
- * another thread by waking the channel's IO thread, once per frame: a broadcast to 50 members
- * would wake it 50 times. Here frames wait in a lane per IO thread and one task writes all that
- * are waiting, so a broadcast costs about one wake-up per IO thread. Each channel has one IO
- * thread and each lane is first in, first out, so one connection's frames keep their order.
- * Safe from any thread.
+ * The server's outgoing frames (and closes), queued per Undertow IO thread. Undertow writes a
+ * frame sent from another thread by waking the channel's IO thread, once per frame: a broadcast
+ * to 50 members would wake it 50 times. Here frames wait in a lane per IO thread and one task
+ * writes those waiting (up to 256 a turn), so a broadcast costs about one wake-up per IO thread.
+ * Each channel has one IO thread and each lane is first in, first out, so one connection's
+ * frames keep their order. Safe from any thread.
  */
 final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private final Map<XnioIoThread, Lane> lanes = new ConcurrentHashMap<>();
 
     /** Queues {@code frame} for the channel's IO thread; {@code written} gets {@code cost} back once it is out. */
@@ -39,7 +42,7 @@ final class Outbox {
     private static final class Lane {
         private final XnioIoThread thread;
         private final Queue<Runnable> items = new ConcurrentLinkedQueue<>();
-        /** Frames written in one go before the IO thread gets to read again. */
+        /** Frames (and closes) written in one go before the IO thread gets to read again. */
         private static final int BATCH = 256;
         /** True while a drain is queued or running: it alone writes, and it clears this only when the lane is empty. */
         private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -73,7 +76,12 @@ final class Outbox {
                     }
                     continue;
                 }
-                item.run();
+                try {
+                    item.run();
+                } catch (RuntimeException e) {
+                    // One client's failed write must not stop the lane: every connection of this IO thread uses it.
+                    LOG.warn("writing to a client failed", e);
+                }
                 if (++written == BATCH) {
                     thread.executeAfter(this::drain, 1, TimeUnit.MILLISECONDS);
                     return;
