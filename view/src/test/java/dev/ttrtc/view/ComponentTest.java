@@ -44,6 +44,33 @@ class ComponentTest extends ViewTestBase {
     }
 
     @Test
+    void a_form_submits_a_form_field_component_under_its_name_and_skips_other_components() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ data: { field: 'nick' }, submitted(e) { console.log(JSON.stringify(e.detail.value)); } });",
+                "<form bindsubmit=\"submitted\"><my-card id=\"c\" name=\"{{field}}\"/><input name=\"age\" value=\"7\"/>"
+                        + "<button id=\"go\" form-type=\"submit\">Go</button></form>",
+                "Component({ behaviors: ['tt://form-field'],"
+                        + " attached() { console.log(this.data.name + ' ' + this.data.value + ' ' + this.hasBehavior('tt://form-field')); },"
+                        + " methods: { choose() { this.setData({ value: { first: 'ann' } }); } } });",
+                "<text class=\"t\">{{name}}</text>");
+        assertEquals("nick", $(app, ".t").text(), "the behavior declares name, which the host sets");
+        get($(app, "#c").component().orElseThrow().callMethod("choose", (ArrayNode) json("[]")));
+        get($(app, "#go").tap());
+        assertEquals(List.of("nick null true", "{\"nick\":{\"first\":\"ann\"},\"age\":\"7\"}"), console(app));
+    }
+
+    @Test
+    void a_component_without_the_form_field_behavior_is_not_submitted() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Page({ submitted(e) { console.log(JSON.stringify(e.detail.value)); } });",
+                "<form bindsubmit=\"submitted\"><my-card name=\"nick\"/><button id=\"go\" form-type=\"submit\">Go</button></form>",
+                "Component({ properties: { name: String, value: { type: String, value: 'v' } } });",
+                "<text>{{name}}</text>");
+        get($(app, "#go").tap());
+        assertEquals(List.of("{}"), console(app));
+    }
+
+    @Test
     void a_component_set_data_re_renders_it_and_the_page_sees_none_of_its_data() throws Exception {
         MiniProgram app = launchWithCard("Page({ data: { x: 'page' } });",
                 "<text id=\"p\">{{x}}</text><my-card/>",

@@ -37,7 +37,8 @@ final class ComponentModel {
                 properties.put(e.getKey(), PropertyType.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT))));
         List<String> external = new ArrayList<>();
         node.path("externalClasses").forEach(c -> external.add(c.asText()));
-        return new ComponentInfo(path, properties, List.copyOf(external), node.path("options"));
+        return new ComponentInfo(path, properties, List.copyOf(external), node.path("options"),
+                node.path("formField").asBoolean(false));
     }
 
     CreatedComponent create(String path, int parentOwnerId, int pageId, ObjectNode hostInfo) {

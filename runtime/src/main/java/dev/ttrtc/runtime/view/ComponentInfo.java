@@ -11,9 +11,11 @@ import java.util.Map;
  * @param properties declared properties in declaration order: name → type
  * @param externalClasses the {@code externalClasses} it declares
  * @param options its {@code options} object (multipleSlots, styleIsolation, addGlobalClass…)
+ * @param formField whether it uses the built-in {@code tt://form-field} behavior: a {@code <form>}
+ *     submits it under its {@code name} property with its {@code value} property
  */
 public record ComponentInfo(String path, Map<String, PropertyType> properties, List<String> externalClasses,
-        JsonNode options) {
+        JsonNode options, boolean formField) {
 
     /** A declared property's type, as the platform spells it in {@code properties}. */
     public enum PropertyType { STRING, NUMBER, BOOLEAN, OBJECT, ARRAY, FUNCTION, ANY }

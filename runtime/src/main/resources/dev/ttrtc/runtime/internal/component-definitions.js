@@ -110,7 +110,7 @@
     if (!Array.isArray(behaviors)) throw new TypeError(where + ': behaviors must be an array');
     for (const b of behaviors) {
       if (typeof b === 'string') {
-        // Built-in behaviors ('tt://form-field', 'wx://form-field', …) are accepted as markers for hasBehavior.
+        // Built-in behaviors ('tt://…') are markers for hasBehavior; tt://form-field also adds properties (see build).
         part.behaviors.push({ builtin: b });
       } else if (behaviorDefs.has(b)) {
         part.behaviors.push(b);
@@ -159,6 +159,8 @@
     }
   }
 
+  const FORM_FIELD = 'tt://form-field';
+
   // Flattens behaviors into one definition: behaviors first (each used once), the component last;
   // same-named properties and methods: the later one wins; data objects merge; hooks all run.
   function build(part, path, options) {
@@ -179,7 +181,13 @@
       for (const b of p.behaviors) {
         if (def.behaviors.has(b.builtin || b)) continue;
         def.behaviors.add(b.builtin || b);
-        if (!b.builtin) add(behaviorDefs.get(b));
+        if (b.builtin === FORM_FIELD) {
+          // A form submits the component under its `name` with its `value`; declared ones win, as they come later.
+          def.properties.set('name', { name: 'name', type: 'String', value: '', observer: null });
+          def.properties.set('value', { name: 'value', type: 'Any', value: null, observer: null });
+        } else if (!b.builtin) {
+          add(behaviorDefs.get(b));
+        }
       }
       for (const [name, spec] of p.properties) def.properties.set(name, spec);
       mergeData(def.data, p.data);

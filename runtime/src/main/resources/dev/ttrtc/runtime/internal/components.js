@@ -480,7 +480,8 @@
     if (def === undefined) return null;
     const properties = {};
     for (const [name, spec] of def.properties) properties[name] = spec.type;
-    return toJson({ path: path, properties: properties, externalClasses: def.externalClasses, options: def.options });
+    return toJson({ path: path, properties: properties, externalClasses: def.externalClasses, options: def.options,
+      formField: def.behaviors.has('tt://form-field') });
   }
 
   return {

@@ -44,7 +44,7 @@ final class FormComponent implements ComponentProvider {
 
         void submit() {
             ObjectNode values = JsonNodeFactory.instance.objectNode();
-            Elements.descendants(element, FormField.class, Form.class, field -> {
+            Elements.formFields(element, Form.class, field -> {
                 if (!field.fieldName().isEmpty()) {
                     values.set(field.fieldName(), field.fieldValue());
                 }

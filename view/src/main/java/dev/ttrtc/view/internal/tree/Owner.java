@@ -1,5 +1,6 @@
 package dev.ttrtc.view.internal.tree;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.view.ComponentInfo;
@@ -77,6 +78,12 @@ public final class Owner {
 
     ObjectNode data() {
         return data;
+    }
+
+    /** A top-level data field as the view has it (a copy), or null when there is none. */
+    public JsonNode dataField(String name) {
+        JsonNode value = data.get(name);
+        return value == null ? null : value.deepCopy();
     }
 
     /** The node its template renders into: the page root, or the component's host element. */
