@@ -1,10 +1,5 @@
 package dev.ttrtc.runtime.internal;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,16 +10,23 @@ import java.util.function.Supplier;
 
 /**
  * The JVM's guard against a mini-program that keeps what it allocates, a little per task. When
- * the heap is still more than {@value #FULL_PERCENT} % full after a garbage collection, the
- * instance that keeps the most is stopped, before the JVM runs out of memory and takes every
- * instance, the room server and the media engine with it. What an instance keeps is measured,
- * not guessed from what it allocates (a busy instance that keeps nothing allocates more than a
- * slow hoarder): {@link RetainedSize} walks what is reachable from each instance's context.
- * GraalJS on a stock JDK cannot limit one context's heap. One daemon thread,
- * {@code tt-heap-guard}, serves the JVM; it runs while anything is watched.
+ * the heap is still more than {@value #FULL_PERCENT} % full after a full garbage collection, or
+ * the JVM had to run a full collection of its own to find room and the heap stayed more than
+ * {@value #PRESSED_PERCENT} % full, the instance that keeps the most is stopped, before the JVM
+ * runs out of memory and takes every instance, the room server and the media engine with it.
+ * What an instance keeps is measured, not guessed from what it allocates (a busy instance that
+ * keeps nothing allocates more than a slow hoarder): {@link RetainedSize} walks what is reachable
+ * from each instance's context. GraalJS on a stock JDK cannot limit one context's heap. One daemon
+ * thread, {@code tt-heap-guard}, serves the JVM; it runs while anything is watched.
  */
 final class HeapGuard {
     static final int FULL_PERCENT = 85;
+    /**
+     * Below {@link #FULL_PERCENT}, an allocation can still fail: G1 needs contiguous free regions for
+     * a large array and does not move the large arrays it has (a 256 MB heap with 8 MB arrays ran out
+     * at 84 %).
+     */
+    static final int PRESSED_PERCENT = 70;
     private static final long PERIOD_MILLIS = 250;
 
     /** One watched instance: what it keeps (its context, once it has one), how to stop it. */
@@ -34,8 +36,8 @@ final class HeapGuard {
     private static final Map<Object, Watched> WATCHED = new ConcurrentHashMap<>();
     // Guarded by HeapGuard.class.
     private static ScheduledExecutorService thread;
-    // Guard thread only: the collection count when an instance was last stopped.
-    private static long collectionsAtLastStop = -1;
+    // Guard thread only: the collection the guard itself asked for last.
+    private static HeapCollections.Collection inducedCollection;
 
     private HeapGuard() {
     }
@@ -56,6 +58,7 @@ final class HeapGuard {
                 return t;
             });
             thread.scheduleWithFixedDelay(HeapGuard::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            HeapCollections.listen();
         }
     }
 
@@ -64,6 +67,7 @@ final class HeapGuard {
         if (WATCHED.isEmpty() && thread != null) {
             thread.shutdownNow();
             thread = null;
+            HeapCollections.stopListening();
         }
     }
 
@@ -76,12 +80,27 @@ final class HeapGuard {
         }
     }
 
+    /**
+     * Acts only on a full collection's figure: the figure after a young collection also counts the
+     * old objects that died since the last full one, so the guard asks for a full collection
+     * before it judges.
+     */
     private static void checkOnce() {
-        long collections = collections();
-        int percent = percentFullAfterCollection();
-        // One stop per collection: the heap's state after it is known only at the next one.
-        if (percent <= FULL_PERCENT || collections == collectionsAtLastStop) {
-            return;
+        int percent = HeapCollections.peekUnaskedFull();
+        if (percent <= PRESSED_PERCENT) {
+            HeapCollections.Collection latest = HeapCollections.latest();
+            if (latest == null || latest.percentFull() <= FULL_PERCENT) {
+                return;
+            }
+            if (!latest.equals(inducedCollection)) {
+                System.gc();
+                latest = HeapCollections.latest();
+                inducedCollection = latest;
+            }
+            if (latest == null || latest.percentFull() <= FULL_PERCENT) {
+                return;
+            }
+            percent = latest.percentFull();
         }
         Watched keeper = null;
         long most = -1;
@@ -93,32 +112,13 @@ final class HeapGuard {
                 keeper = w;
             }
         }
+        // While the keeper closes, the heap stays full and it stays the keeper: stopping it again is a no-op, so no
+        // second instance is stopped for memory the first still holds.
         if (keeper != null) {
-            collectionsAtLastStop = collections;
-            keeper.stop.accept("the JVM's heap was " + percent + " % full after garbage collection and this instance kept the "
-                    + "most (about " + (most >> 20) + " MB reachable from its JS); it was stopped to keep the other instances and "
-                    + "the room server running");
+            keeper.stop.accept("the JVM's heap was " + percent + " % full after a full garbage collection and this instance "
+                    + "kept the most (about " + (most >> 20) + " MB reachable from its JS); it was stopped to keep the other "
+                    + "instances and the room server running");
         }
-    }
-
-    /** Heap in use after the latest collection, as a percentage of the maximum heap. */
-    private static int percentFullAfterCollection() {
-        long max = Runtime.getRuntime().maxMemory();
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterCollection = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            if (afterCollection != null) {
-                used += afterCollection.getUsed();
-            }
-        }
-        return max <= 0 ? 0 : (int) (used * 100 / max);
-    }
-
-    private static long collections() {
-        long count = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, gc.getCollectionCount());
-        }
-        return count;
+        HeapCollections.clearUnaskedFull();
     }
 }

@@ -324,11 +324,18 @@ public final class RealMiniProgram implements MiniProgram {
         if (closed.get() || !stopping.compareAndSet(false, true)) {
             return;
         }
-        stopReason = why;
-        errors.stopped(why);
-        Thread closer = new Thread(this::close, "tt-stop-" + id);
-        closer.setDaemon(true);
-        closer.start();
+        try {
+            Thread closer = new Thread(this::close, "tt-stop-" + id);
+            closer.setDaemon(true);
+            stopReason = why;
+            errors.stopped(why);
+            closer.start();
+        } catch (OutOfMemoryError e) {
+            // Stopped for memory, the stop may find none: nothing closes the instance yet, so the next ask must not
+            // find it already stopping.
+            stopping.set(false);
+            throw e;
+        }
     }
 
     // ---- embedding API --------------------------------------------------------------------------
