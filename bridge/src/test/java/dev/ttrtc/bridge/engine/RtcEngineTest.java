@@ -8,6 +8,7 @@ import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
+import dev.ttrtc.testkit.CallRecorder;
 import dev.ttrtc.testkit.Eventually;
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +52,9 @@ class RtcEngineTest {
                 .orElseThrow();
     }
 
-    static RtcRoom join(RtcEngine engine, String room, String user, RoomEventHandler handler) throws Exception {
+    static RtcRoom join(RtcEngine engine, String room, String user, CallRecorder events) throws Exception {
         RtcRoom joined = engine.createRoom(room);
-        joined.setRoomEventHandler(handler);
+        joined.setRoomEventHandler(new RecordingRoomEventHandler(events));
         joined.join(token(room, user), user, RoomConfig.DEFAULT).get(10, TimeUnit.SECONDS);
         return joined;
     }
@@ -61,11 +62,11 @@ class RtcEngineTest {
     @Test
     void members_joining_and_leaving_reach_the_handler_with_engine_types() throws Exception {
         try (RtcEngine bobEngine = engine("bob"); RtcEngine aliceEngine = engine("alice")) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
             bob.assertNext("RoomStateChanged", "r", "bob", 0, 0);
 
-            RtcRoom aliceRoom = join(aliceEngine, "r", "alice", new RecordingRoomEventHandler());
+            RtcRoom aliceRoom = join(aliceEngine, "r", "alice", new CallRecorder("ignored room events"));
             assertEquals(List.of("alice"), bob.awaitNext("UserJoined").args());
             assertEquals(List.of("bob", "alice"), bobRoom.members().stream().map(RoomMember::userId).toList());
             assertEquals(new MemberState(false, false, false, false, false), bobRoom.members().get(1).state());
@@ -78,10 +79,10 @@ class RtcEngineTest {
     @Test
     void a_second_login_of_the_same_user_interrupts_the_first_with_21132() throws Exception {
         try (RtcEngine first = engine("first"); RtcEngine second = engine("second")) {
-            RecordingRoomEventHandler earlier = new RecordingRoomEventHandler();
+            CallRecorder earlier = new CallRecorder("the first login's room events");
             join(first, "r", "bob", earlier);
-            join(second, "r", "bob", new RecordingRoomEventHandler());
-            RecordingRoomEventHandler.Event interrupted = earlier.awaitNext("RoomInterrupted");
+            join(second, "r", "bob", new CallRecorder("ignored room events"));
+            CallRecorder.Call interrupted = earlier.awaitNext("RoomInterrupted");
             assertEquals(RtcError.DUPLICATE_LOGIN, interrupted.args().get(0));
         }
     }
@@ -89,11 +90,11 @@ class RtcEngineTest {
     @Test
     void publish_and_visibility_chosen_before_joining_apply_when_the_join_completes() throws Exception {
         try (RtcEngine aliceEngine = engine("alice"); RtcEngine bobEngine = engine("bob")) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
             RtcRoom room = aliceEngine.createRoom("r");
-            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
-            room.setRoomEventHandler(alice);
+            CallRecorder alice = new CallRecorder("alice's room events");
+            room.setRoomEventHandler(new RecordingRoomEventHandler(alice));
             // Accepted at once: nothing is sent before the join.
             room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
             room.publishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
@@ -117,7 +118,7 @@ class RtcEngineTest {
     @Test
     void a_user_invisible_before_joining_joins_unseen() throws Exception {
         try (RtcEngine ghostEngine = engine("ghost"); RtcEngine bobEngine = engine("bob")) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
             RtcRoom ghost = ghostEngine.createRoom("r");
             ghost.setUserVisibility(false).get(10, TimeUnit.SECONDS);
@@ -137,7 +138,7 @@ class RtcEngineTest {
         try (RtcEngine bobEngine = RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "bob")
                 .withMedia(MediaConfig.SIGNALLING_ONLY)
                 .withReconnect(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(20))))) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom room = join(bobEngine, "r", "bob", bob);
             bob.assertNext("RoomStateChanged", "r", "bob", 0, 0);
             int port = server.port();
@@ -155,13 +156,13 @@ class RtcEngineTest {
     @Test
     void an_expiring_token_is_announced_then_interrupts_with_21108() throws Exception {
         try (RtcEngine bobEngine = engine("bob")) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom room = bobEngine.createRoom("r");
-            room.setRoomEventHandler(bob);
+            room.setRoomEventHandler(new RecordingRoomEventHandler(bob));
             room.join(token("r", "bob", 2), "bob", RoomConfig.DEFAULT).get(10, TimeUnit.SECONDS);
             bob.assertNext("RoomStateChanged", "r", "bob", 0, 0);
             bob.assertNext("TokenWillExpire");
-            RecordingRoomEventHandler.Event interrupted = bob.awaitNext("RoomInterrupted");
+            CallRecorder.Call interrupted = bob.awaitNext("RoomInterrupted");
             assertEquals(RtcError.TOKEN_EXPIRED, interrupted.args().get(0));
             assertEquals(false, room.isJoined());
         }
@@ -177,9 +178,9 @@ class RtcEngineTest {
         try (RtcEngine aliceEngine = RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "alice")
                 .withMedia(MediaConfig.SIGNALLING_ONLY)
                 .withReconnect(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(20))))) {
-            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            CallRecorder alice = new CallRecorder("alice's room events");
             RtcRoom room = aliceEngine.createRoom("r");
-            room.setRoomEventHandler(alice);
+            room.setRoomEventHandler(new RecordingRoomEventHandler(alice));
             long publishUntil = System.currentTimeMillis() / 1000 + 3;
             String token = AccessToken.issue(DevelopmentApp.APP_ID, "r", "alice", System.currentTimeMillis() / 1000, 3600, true)
                     .withPublishUntil(publishUntil).serialize(DevelopmentApp.APP_KEY);
@@ -192,7 +193,7 @@ class RtcEngineTest {
             Eventually.await("the publish privilege has ended", () -> System.currentTimeMillis() / 1000 >= publishUntil);
             server = RoomServer.builder().port(port).build().start();
             alice.awaitNext("RoomStateChanged");
-            RecordingRoomEventHandler.Event refused = alice.awaitNext("RoomError");
+            CallRecorder.Call refused = alice.awaitNext("RoomError");
             assertEquals(21130, ((RtcError) refused.args().get(0)).code());
             assertEquals("the token does not grant publishing", refused.args().get(1));
             assertEquals(List.of(MediaKind.AUDIO, false), alice.awaitNext("LocalPublishChanged").args());
@@ -205,9 +206,9 @@ class RtcEngineTest {
     @Test
     void a_token_without_the_publish_privilege_stops_the_publishing_and_a_new_publish_is_refused() throws Exception {
         try (RtcEngine aliceEngine = engine("alice"); RtcEngine bobEngine = engine("bob")) {
-            RecordingRoomEventHandler bob = new RecordingRoomEventHandler();
+            CallRecorder bob = new CallRecorder("bob's room events");
             RtcRoom bobRoom = join(bobEngine, "r", "bob", bob);
-            RecordingRoomEventHandler alice = new RecordingRoomEventHandler();
+            CallRecorder alice = new CallRecorder("alice's room events");
             RtcRoom room = join(aliceEngine, "r", "alice", alice);
             room.publishStream(MediaKind.AUDIO).get(10, TimeUnit.SECONDS);
             room.publishStream(MediaKind.VIDEO).get(10, TimeUnit.SECONDS);
