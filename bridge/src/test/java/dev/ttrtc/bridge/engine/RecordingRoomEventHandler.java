@@ -16,7 +16,7 @@ final class RecordingRoomEventHandler implements RoomEventHandler {
     }
 
     @Override
-    public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+    public void onRoomStateChanged(RoomId roomId, UserId userId, int state, int joinType) {
         calls.record("RoomStateChanged", roomId, userId, state, joinType);
     }
 
@@ -26,42 +26,42 @@ final class RecordingRoomEventHandler implements RoomEventHandler {
     }
 
     @Override
-    public void onUserJoined(String userId) {
+    public void onUserJoined(UserId userId) {
         calls.record("UserJoined", userId);
     }
 
     @Override
-    public void onUserLeave(String userId, UserLeaveReason reason) {
+    public void onUserLeave(UserId userId, UserLeaveReason reason) {
         calls.record("UserLeave", userId, reason);
     }
 
     @Override
-    public void onUserPublishStream(String userId, MediaKind kind) {
+    public void onUserPublishStream(UserId userId, MediaKind kind) {
         calls.record("UserPublishStream", userId, kind);
     }
 
     @Override
-    public void onUserUnpublishStream(String userId, MediaKind kind) {
+    public void onUserUnpublishStream(UserId userId, MediaKind kind) {
         calls.record("UserUnpublishStream", userId, kind);
     }
 
     @Override
-    public void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
+    public void onUserCaptureChanged(UserId userId, MediaKind kind, boolean capturing) {
         calls.record("UserCaptureChanged", userId, kind, capturing);
     }
 
     @Override
-    public void onUserSpeakingChanged(String userId, boolean speaking) {
+    public void onUserSpeakingChanged(UserId userId, boolean speaking) {
         calls.record("UserSpeakingChanged", userId, speaking);
     }
 
     @Override
-    public void onFirstRemoteAudioFrame(String userId) {
+    public void onFirstRemoteAudioFrame(UserId userId) {
         calls.record("FirstRemoteAudioFrame", userId);
     }
 
     @Override
-    public void onFirstRemoteVideoFrameDecoded(String userId, MediaKind kind, int width, int height) {
+    public void onFirstRemoteVideoFrameDecoded(UserId userId, MediaKind kind, int width, int height) {
         calls.record("FirstRemoteVideoFrameDecoded", userId, kind, width, height);
     }
 
