@@ -3,11 +3,13 @@ package dev.ttrtc.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
@@ -48,7 +50,7 @@ class SampleUiTest {
     @BeforeEach
     void start() throws Exception {
         server = RoomServer.builder().port(0).build().start();
-        bob = new RemoteParticipant(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "bob"), ROOM, "bob",
+        bob = new RemoteParticipant(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "bob"), ROOM, "bob",
                 token("bob"), RoomConfig.DEFAULT);
         bob.startCapture(MediaKind.VIDEO);
         bob.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -96,7 +98,7 @@ class SampleUiTest {
 
         button(view, "Mute").tap().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Eventually.await("bob is told that ana's microphone is off", TIMEOUT, () -> bob.members().stream()
-                .filter(m -> m.userId().equals("ana")).findFirst().map(RoomMember::state).orElse(null),
+                .filter(m -> m.userId().value().equals("ana")).findFirst().map(RoomMember::state).orElse(null),
                 s -> s != null && !s.audioCapture());
         Eventually.await("the button offers Unmute", TIMEOUT, () -> view.$$(".controls button").stream().map(ViewElement::text).toList(),
                 texts -> texts.contains("Unmute"));
@@ -114,7 +116,7 @@ class SampleUiTest {
 
     private long decodedFrom(String userId) {
         RtcRoom room = MiniProgramRtc.of(app).currentRoom();
-        return room == null ? 0 : room.remoteMedia(userId).map(m -> m.framesDecoded(MediaKind.VIDEO)).orElse(0L);
+        return room == null ? 0 : room.remoteMedia(UserId.of(userId)).map(m -> m.framesDecoded(MediaKind.VIDEO)).orElse(0L);
     }
 
     static String token(String userId) {

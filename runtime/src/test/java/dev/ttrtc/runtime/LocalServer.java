@@ -1,6 +1,7 @@
 package dev.ttrtc.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.testkit.CallRecorder;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
@@ -27,10 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP and WebSocket server on 127.0.0.1 (a free port) for the network API tests. Every
@@ -47,8 +45,8 @@ import java.util.concurrent.TimeUnit;
  *     when the client closes that connection.
  * <li>{@code /upload}: parses multipart/form-data and answers JSON of its fields and files.
  * <li>{@code /ws}: a WebSocket echo; the text {@code close:CODE:REASON} makes the server close
- *     with that code; the close frames it receives are recorded in {@link #closeFrames}, and
- *     every socket whose connection ended in {@link #socketsClosed}.
+ *     with that code; {@link #sockets} records each close frame it receives
+ *     ({@code closeFrame(code, reason)}) and each socket whose connection ended ({@code closed}).
  * </ul>
  */
 final class LocalServer implements AutoCloseable {
@@ -63,9 +61,8 @@ final class LocalServer implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Received> requests = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> closeFrames = new LinkedBlockingQueue<>();
-    final BlockingQueue<WebSocketChannel> socketsClosed = new LinkedBlockingQueue<>();
+    private final CallRecorder requests = new CallRecorder("the requests the server received");
+    final CallRecorder sockets = new CallRecorder("the /ws server's socket events");
     final CountDownLatch hangingOpened = new CountDownLatch(1);
     final CountDownLatch hangingClosed = new CountDownLatch(1);
     private final Undertow server;
@@ -90,7 +87,7 @@ final class LocalServer implements AutoCloseable {
                         })
                         .addExactPath("/upload", this::upload)
                         .addExactPath("/ws", Handlers.websocket((exchange, channel) -> {
-                            channel.addCloseTask(c -> socketsClosed.add(c));
+                            channel.addCloseTask(c -> sockets.record("closed"));
                             channel.getReceiveSetter().set(new EchoListener());
                             channel.resumeReceives();
                         })))
@@ -149,18 +146,14 @@ final class LocalServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** The next request the server received (waits up to 10 s). */
+    /** The next request the server received (waits up to {@link CallRecorder#DEADLINE}). */
     Received nextRequest() throws InterruptedException {
-        Received r = requests.poll(10, TimeUnit.SECONDS);
-        if (r == null) {
-            throw new AssertionError("the server received no request");
-        }
-        return r;
+        return (Received) requests.next().args().get(0);
     }
 
     private void echo(HttpServerExchange ex) {
         ex.getRequestReceiver().receiveFullBytes((e, body) -> {
-            requests.add(new Received(e.getRequestMethod().toString(), e.getRequestPath(), e.getQueryString(),
+            requests.record("request", new Received(e.getRequestMethod().toString(), e.getRequestPath(), e.getQueryString(),
                     e.getRequestHeaders(), body));
             ObjectNode answer = Waits.JSON.createObjectNode();
             answer.put("method", e.getRequestMethod().toString());
@@ -241,7 +234,7 @@ final class LocalServer implements AutoCloseable {
             ByteBuffer[] copies = Arrays.stream(message.getData().getResource()).map(ByteBuffer::duplicate)
                     .toArray(ByteBuffer[]::new);
             CloseMessage close = new CloseMessage(WebSockets.mergeBuffers(copies));
-            closeFrames.add(close.getCode() + ":" + close.getReason());
+            sockets.record("closeFrame", close.getCode(), close.getReason());
             super.onFullCloseMessage(channel, message);
         }
     }

@@ -3,10 +3,9 @@ package dev.ttrtc.runtime;
 import static dev.ttrtc.runtime.Waits.eval;
 import static dev.ttrtc.runtime.Waits.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class SocketTest extends HostTestBase {
         assertEquals(json("[\"state 0\",\"connectSocket:ok id=1\",\"open state=1 tradition\",\"send:ok\",\"text hello\","
                 + "\"binary true 9,8,7\",\"close:ok\",\"close 1000  state=3\"]"), events);
         // The server got the project's code; onClose carries the code of the server's answer (this one says 1000).
-        assertEquals("4000:done", server.closeFrames.poll(10, TimeUnit.SECONDS));
+        assertEquals(List.of(4000, "done"), server.sockets.awaitNext("closeFrame").args());
     }
 
     @Test
@@ -92,7 +91,7 @@ class SocketTest extends HostTestBase {
         assertEquals("open", eval(app, "new Promise((done) => tt.connectSocket({ url: '" + wsUrl() + "' }).onOpen(() => done('open')))")
                 .asText());
         app.close();
-        assertNotNull(server.socketsClosed.poll(10, TimeUnit.SECONDS), "the server's socket did not close");
+        server.sockets.awaitNext("closed");
     }
 
     @Test

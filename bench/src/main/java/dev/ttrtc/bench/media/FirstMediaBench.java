@@ -7,14 +7,17 @@ import dev.ttrtc.bench.Report;
 import dev.ttrtc.bench.Stats;
 import dev.ttrtc.bench.Table;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import java.net.URI;
@@ -82,7 +85,7 @@ public final class FirstMediaBench implements Benchmark {
     }
 
     private static RtcEngine engine(URI server, String name, MediaConfig media) {
-        RtcEngine engine = RtcEngine.create(EngineConfig.of(server, DevelopmentApp.APP_ID, name).withMedia(media));
+        RtcEngine engine = RtcEngine.create(EngineConfig.of(server, AppId.of(DevelopmentApp.APP_ID), name).withMedia(media));
         engine.startAudioCapture();
         engine.startVideoCapture();
         return engine;
@@ -93,15 +96,15 @@ public final class FirstMediaBench implements Benchmark {
         CountDownLatch firsts = new CountDownLatch(4);
         Map<String, AtomicLong> at = new LinkedHashMap<>();
         ROWS.forEach(r -> at.put(r, new AtomicLong()));
-        RtcRoom roomA = a.createRoom(roomId);
+        RtcRoom roomA = a.createRoom(RoomId.of(roomId));
         roomA.setRoomEventHandler(new FirstFrames(at.get(ROWS.get(3)), at.get(ROWS.get(4)), firsts));
-        RtcRoom roomB = b.createRoom(roomId);
+        RtcRoom roomB = b.createRoom(RoomId.of(roomId));
         roomB.setRoomEventHandler(new FirstFrames(at.get(ROWS.get(1)), at.get(ROWS.get(2)), firsts));
         try {
-            roomA.join(Tokens.of(roomId, "a"), "a", RoomConfig.DEFAULT).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            roomA.join(Tokens.of(roomId, "a"), UserId.of("a"), RoomConfig.DEFAULT).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             String token = Tokens.of(roomId, "b");
             long called = System.nanoTime();
-            roomB.join(token, "b", RoomConfig.DEFAULT).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            roomB.join(token, UserId.of("b"), RoomConfig.DEFAULT).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             at.get(ROWS.get(0)).set(System.nanoTime());
             firsts.await(FIRST_FRAME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (rows != null) {
@@ -132,14 +135,14 @@ public final class FirstMediaBench implements Benchmark {
         }
 
         @Override
-        public void onFirstRemoteAudioFrame(String userId) {
+        public void onFirstRemoteAudioFrame(UserId userId) {
             if (audio.compareAndSet(0, System.nanoTime())) {
                 latch.countDown();
             }
         }
 
         @Override
-        public void onFirstRemoteVideoFrameDecoded(String userId, MediaKind kind, int width, int height) {
+        public void onFirstRemoteVideoFrameDecoded(UserId userId, MediaKind kind, int width, int height) {
             if (kind == MediaKind.VIDEO && video.compareAndSet(0, System.nanoTime())) {
                 latch.countDown();
             }

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bench.ProcessMetrics;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
@@ -49,19 +52,19 @@ public final class RoomLoadChild {
             List<RtcRoom> rooms = new ArrayList<>();
             CountDownLatch allVideo = new CountDownLatch(count * (count - 1));
             for (int i = 0; i < count; i++) {
-                RtcEngine engine = RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "load" + i)
+                RtcEngine engine = RtcEngine.create(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "load" + i)
                         .withMedia(MediaConfig.DEFAULT));
                 engine.setVideoEncoderConfig(new VideoEncoderConfig(320, 240, 15));
                 engine.startAudioCapture();
                 engine.startVideoCapture();
-                RtcRoom room = engine.createRoom("load");
+                RtcRoom room = engine.createRoom(RoomId.of("load"));
                 room.setRoomEventHandler(new RoomEventHandler() {
                     @Override
-                    public void onFirstRemoteVideoFrameDecoded(String userId, MediaKind kind, int width, int height) {
+                    public void onFirstRemoteVideoFrameDecoded(UserId userId, MediaKind kind, int width, int height) {
                         allVideo.countDown();
                     }
                 });
-                room.join(Tokens.of("load", "u" + i), "u" + i, RoomConfig.DEFAULT).get(20, TimeUnit.SECONDS);
+                room.join(Tokens.of("load", "u" + i), UserId.of("u" + i), RoomConfig.DEFAULT).get(20, TimeUnit.SECONDS);
                 engines.add(engine);
                 rooms.add(room);
             }

@@ -9,6 +9,7 @@ import dev.ttrtc.bench.Report;
 import dev.ttrtc.bench.Stats;
 import dev.ttrtc.bench.Table;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -75,7 +76,7 @@ public final class SpeakerDelayBench implements Benchmark {
         try (RoomServer server = RoomServer.builder().port(0).build().start();
                 MiniProgramHost host = MiniProgramHost.create();
                 RemoteParticipant talker = new RemoteParticipant(
-                        EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, TALKER).withMedia(MediaConfig.DEFAULT),
+                        EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), TALKER).withMedia(MediaConfig.DEFAULT),
                         roomId, TALKER, Tokens.of(roomId, TALKER), RoomConfig.DEFAULT)) {
             talker.onEvent(e -> {
                 if (e.name().equals("speakingStarted") && e.userId().equals(TALKER)) {

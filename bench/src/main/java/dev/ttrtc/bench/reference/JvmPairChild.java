@@ -4,6 +4,7 @@ import dev.ttrtc.bench.Clocks;
 import dev.ttrtc.bench.ProcessMetrics;
 import dev.ttrtc.bench.Projects;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
@@ -11,6 +12,7 @@ import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
@@ -185,7 +187,7 @@ public final class JvmPairChild {
 
         private static RemoteParticipant participant(URI server, String roomId, String userId) {
             RemoteParticipant p = new RemoteParticipant(
-                    EngineConfig.of(server, DevelopmentApp.APP_ID, "ref-" + userId).withMedia(MediaConfig.DEFAULT),
+                    EngineConfig.of(server, AppId.of(DevelopmentApp.APP_ID), "ref-" + userId).withMedia(MediaConfig.DEFAULT),
                     roomId, userId, Tokens.of(roomId, userId), RoomConfig.DEFAULT);
             p.engine().setVideoEncoderConfig(VideoEncoderConfig.DEFAULT);
             p.startCapture(MediaKind.AUDIO);
@@ -272,7 +274,7 @@ public final class JvmPairChild {
         public Optional<RemoteMedia> media(String receiver, String sender) {
             MiniProgram program = receiver.equals(A) ? a : b;
             RtcRoom room = program == null ? null : MiniProgramRtc.of(program).currentRoom();
-            return room == null ? Optional.empty() : room.remoteMedia(sender);
+            return room == null ? Optional.empty() : room.remoteMedia(UserId.of(sender));
         }
 
         @Override

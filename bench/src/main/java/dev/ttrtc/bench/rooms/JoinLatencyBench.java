@@ -7,12 +7,15 @@ import dev.ttrtc.bench.Report;
 import dev.ttrtc.bench.Stats;
 import dev.ttrtc.bench.Table;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import java.net.URI;
@@ -137,7 +140,7 @@ public final class JoinLatencyBench implements Benchmark {
     private static Tally runScale(URI server, int rooms, int size, int rounds, String label) throws Exception {
         List<RtcEngine> engines = new ArrayList<>();
         for (int i = 0; i < rooms * size; i++) {
-            engines.add(RtcEngine.create(EngineConfig.of(server, DevelopmentApp.APP_ID, label + "-" + i)
+            engines.add(RtcEngine.create(EngineConfig.of(server, AppId.of(DevelopmentApp.APP_ID), label + "-" + i)
                     .withMedia(MediaConfig.SIGNALLING_ONLY)));
         }
         Tally tally = new Tally();
@@ -160,10 +163,10 @@ public final class JoinLatencyBench implements Benchmark {
             String roomId = prefix + "-room" + r;
             for (int m = 0; m < size; m++) {
                 String userId = "u" + m;
-                RtcRoom room = engines.get(r * size + m).createRoom(roomId);
+                RtcRoom room = engines.get(r * size + m).createRoom(RoomId.of(roomId));
                 room.setRoomEventHandler(new RoomEventHandler() {
                     @Override
-                    public void onUserJoined(String joiner) {
+                    public void onUserJoined(UserId joiner) {
                         seen.add(new Seen(roomId + "/" + userId, roomId + "/" + joiner, System.nanoTime()));
                         allSeen.countDown();
                     }
@@ -175,7 +178,7 @@ public final class JoinLatencyBench implements Benchmark {
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (Join join : joins) {
             join.calledNanos = System.nanoTime();
-            futures.add(join.room.join(join.token, join.userId, RoomConfig.DEFAULT).whenComplete((v, error) -> {
+            futures.add(join.room.join(join.token, UserId.of(join.userId), RoomConfig.DEFAULT).whenComplete((v, error) -> {
                 join.doneNanos = System.nanoTime();
                 join.error = error;
             }));
@@ -218,7 +221,7 @@ public final class JoinLatencyBench implements Benchmark {
                     continue;
                 }
                 tally.missingNotices++;
-                boolean listed = observer.room.members().stream().anyMatch(m -> m.userId().equals(joiner.userId));
+                boolean listed = observer.room.members().stream().anyMatch(m -> m.userId().value().equals(joiner.userId));
                 tally.problem(String.format(Locale.ROOT,
                         "%s never got onUserJoined(%s), its members() %s it (calls %.1f ms apart, join futures %.1f ms apart)",
                         observer.key(), joiner.userId, listed ? "lists" : "lacks",

@@ -8,12 +8,15 @@ import dev.ttrtc.bench.Report;
 import dev.ttrtc.bench.Stats;
 import dev.ttrtc.bench.Table;
 import dev.ttrtc.bench.Tokens;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.tt.RtcSettings;
@@ -75,7 +78,7 @@ public final class MiniProgramJoinBench implements Benchmark {
                 MiniProgramHost host = MiniProgramHost.create()) {
             List<RtcEngine> javaMembers = new ArrayList<>();
             for (int i = 0; i <= JAVA_MEMBERS; i++) {
-                javaMembers.add(RtcEngine.create(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "mpj" + i)
+                javaMembers.add(RtcEngine.create(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "mpj" + i)
                         .withMedia(MediaConfig.SIGNALLING_ONLY)));
             }
             try {
@@ -109,21 +112,21 @@ public final class MiniProgramJoinBench implements Benchmark {
         CountDownLatch programSeen = new CountDownLatch(JAVA_MEMBERS);
         List<RtcRoom> rooms = new ArrayList<>();
         for (int i = 0; i < JAVA_MEMBERS; i++) {
-            RtcRoom room = engines.get(i).createRoom(roomId);
+            RtcRoom room = engines.get(i).createRoom(RoomId.of(roomId));
             room.setRoomEventHandler(new RoomEventHandler() {
                 @Override
-                public void onUserJoined(String userId) {
+                public void onUserJoined(UserId userId) {
                     long now = Clocks.epochMicros();
-                    if (userId.equals("java4")) {
+                    if (userId.value().equals("java4")) {
                         seenJava.add(now);
                         javaSeen.countDown();
-                    } else if (userId.equals("program")) {
+                    } else if (userId.value().equals("program")) {
                         seenProgram.add(now);
                         programSeen.countDown();
                     }
                 }
             });
-            room.join(Tokens.of(roomId, "m" + i), "m" + i, RoomConfig.DEFAULT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            room.join(Tokens.of(roomId, "m" + i), UserId.of("m" + i), RoomConfig.DEFAULT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             rooms.add(room);
         }
 
@@ -131,10 +134,10 @@ public final class MiniProgramJoinBench implements Benchmark {
         RtcEngine fourth = engines.get(JAVA_MEMBERS);
         fourth.startAudioCapture();
         fourth.startVideoCapture();
-        RtcRoom fourthRoom = fourth.createRoom(roomId);
+        RtcRoom fourthRoom = fourth.createRoom(RoomId.of(roomId));
         String token = Tokens.of(roomId, "java4");
         long called = Clocks.epochMicros();
-        fourthRoom.join(token, "java4", RoomConfig.DEFAULT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        fourthRoom.join(token, UserId.of("java4"), RoomConfig.DEFAULT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         long joined = Clocks.epochMicros();
         javaSeen.await(NOTICE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         fourthRoom.destroy().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -9,13 +9,13 @@ import java.util.Objects;
  *
  * @param server the room server's signalling URI ({@code ws://127.0.0.1:PORT/signal}), or null when
  *     none is configured (capture works; joining fails saying so)
- * @param appId the 24-character application id the engine's rooms belong to
+ * @param appId the application id the engine's rooms belong to
  * @param name a label for threads and logs (the user or instance it serves)
  * @param connectTimeout how long a connection attempt may take
  * @param reconnect how a dropped connection is retried
  * @param media what the participant sends and whether media flows at all
  */
-public record EngineConfig(URI server, String appId, String name, Duration connectTimeout, ReconnectPolicy reconnect,
+public record EngineConfig(URI server, AppId appId, String name, Duration connectTimeout, ReconnectPolicy reconnect,
         MediaConfig media) {
 
     public EngineConfig {
@@ -26,12 +26,12 @@ public record EngineConfig(URI server, String appId, String name, Duration conne
         Objects.requireNonNull(media, "media");
     }
 
-    public static EngineConfig of(URI server, String appId, String name) {
+    public static EngineConfig of(URI server, AppId appId, String name) {
         return new EngineConfig(server, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
     }
 
     /** An engine with no room server: capture works, joining fails with a clear message. */
-    public static EngineConfig withoutServer(String appId, String name) {
+    public static EngineConfig withoutServer(AppId appId, String name) {
         return new EngineConfig(null, appId, name, Duration.ofSeconds(5), ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /** What a participant receives from one remote member. Thread-safe. */
 public interface RemoteMedia {
 
-    String userId();
+    UserId userId();
 
     /** Statistics: WebRTC's counters plus the sinks' own measurements. */
     CompletableFuture<RemoteMediaStats> stats();

@@ -9,7 +9,7 @@ package dev.ttrtc.bridge.engine;
  * @param screen the screen-share stream
  * @param roundTripMillis the last measured round-trip time, or -1 when unknown
  */
-public record RemoteMediaStats(String userId, Audio audio, Video camera, Video screen, double roundTripMillis) {
+public record RemoteMediaStats(UserId userId, Audio audio, Video camera, Video screen, double roundTripMillis) {
 
     /**
      * @param receiving whether the stream is negotiated to flow now

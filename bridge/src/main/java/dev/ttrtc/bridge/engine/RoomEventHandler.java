@@ -9,38 +9,38 @@ import dev.ttrtc.bridge.errors.RtcError;
  */
 public interface RoomEventHandler {
     /** {@code state} 0 = joined; {@code joinType} 0 = first join, 1 = rejoined after a reconnect. */
-    default void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+    default void onRoomStateChanged(RoomId roomId, UserId userId, int state, int joinType) {
     }
 
     default void onConnectionStateChanged(ConnectionState state) {
     }
 
-    default void onUserJoined(String userId) {
+    default void onUserJoined(UserId userId) {
     }
 
-    default void onUserLeave(String userId, UserLeaveReason reason) {
+    default void onUserLeave(UserId userId, UserLeaveReason reason) {
     }
 
-    default void onUserPublishStream(String userId, MediaKind kind) {
+    default void onUserPublishStream(UserId userId, MediaKind kind) {
     }
 
-    default void onUserUnpublishStream(String userId, MediaKind kind) {
+    default void onUserUnpublishStream(UserId userId, MediaKind kind) {
     }
 
     /** A member (this one included) turned a capture on or off. */
-    default void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
+    default void onUserCaptureChanged(UserId userId, MediaKind kind, boolean capturing) {
     }
 
     /** A member (this one included) started or stopped speaking. */
-    default void onUserSpeakingChanged(String userId, boolean speaking) {
+    default void onUserSpeakingChanged(UserId userId, boolean speaking) {
     }
 
     /** The first decoded audio with sound arrived from a member. */
-    default void onFirstRemoteAudioFrame(String userId) {
+    default void onFirstRemoteAudioFrame(UserId userId) {
     }
 
     /** The first camera or screen frame from a member was decoded. */
-    default void onFirstRemoteVideoFrameDecoded(String userId, MediaKind kind, int width, int height) {
+    default void onFirstRemoteVideoFrameDecoded(UserId userId, MediaKind kind, int width, int height) {
     }
 
     /** This participant's own publication changed (also when the server or autoPublish changed it). */

@@ -9,11 +9,11 @@ import java.util.Optional;
  * user of "another platform".
  *
  * <pre>{@code
- * try (RtcEngine engine = RtcEngine.create(EngineConfig.of(server.signalUri(), appId, "bob"))) {
- *     RtcRoom room = engine.createRoom("demo");
+ * try (RtcEngine engine = RtcEngine.create(EngineConfig.of(server.signalUri(), AppId.of(appId), "bob"))) {
+ *     RtcRoom room = engine.createRoom(RoomId.of("demo"));
  *     room.setRoomEventHandler(handler);
  *     engine.startAudioCapture();
- *     room.join(token, "bob", RoomConfig.DEFAULT).join();
+ *     room.join(token, UserId.of("bob"), RoomConfig.DEFAULT).join();
  * }
  * }</pre>
  */
@@ -26,7 +26,7 @@ public interface RtcEngine extends AutoCloseable {
     EngineConfig config();
 
     /** A room of this engine's app; one room object per join. */
-    RtcRoom createRoom(String roomId);
+    RtcRoom createRoom(RoomId roomId);
 
     void startAudioCapture();
 

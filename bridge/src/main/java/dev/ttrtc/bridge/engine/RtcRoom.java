@@ -18,12 +18,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RtcRoom {
 
-    String roomId();
+    RoomId roomId();
 
     /** The handler for this room's events; set it before joining. */
     void setRoomEventHandler(RoomEventHandler handler);
 
-    CompletableFuture<Void> join(String token, String userId, RoomConfig config);
+    CompletableFuture<Void> join(String token, UserId userId, RoomConfig config);
 
     CompletableFuture<Void> leave();
 
@@ -32,12 +32,12 @@ public interface RtcRoom {
     CompletableFuture<Void> unpublishStream(MediaKind kind);
 
     /** Receive a remote member's stream (only needed without autoSubscribe, or after unsubscribing). */
-    CompletableFuture<Void> subscribeStream(String userId, MediaKind kind);
+    CompletableFuture<Void> subscribeStream(UserId userId, MediaKind kind);
 
-    CompletableFuture<Void> unsubscribeStream(String userId, MediaKind kind);
+    CompletableFuture<Void> unsubscribeStream(UserId userId, MediaKind kind);
 
     /** Whether this participant receives that member's stream now. */
-    boolean isSubscribed(String userId, MediaKind kind);
+    boolean isSubscribed(UserId userId, MediaKind kind);
 
     CompletableFuture<Void> setUserVisibility(boolean visible);
 
@@ -47,13 +47,13 @@ public interface RtcRoom {
     boolean isJoined();
 
     /** The user id this participant joined as, or null before joining. */
-    String userId();
+    UserId userId();
 
     /** The visible members in join order, this participant included while visible. */
     List<RoomMember> members();
 
     /** What this participant receives from a member; empty without a media link (or without media). */
-    java.util.Optional<RemoteMedia> remoteMedia(String userId);
+    java.util.Optional<RemoteMedia> remoteMedia(UserId userId);
 
     /**
      * Drops the connection without leaving, as a crashed client would: the room server notices

@@ -10,6 +10,7 @@ import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.media.analysis.LevelMeter;
 import dev.ttrtc.bridge.media.source.AudioFrames;
 import dev.ttrtc.bridge.media.source.FrameCounterCode;
@@ -70,8 +71,8 @@ final class RemoteStreams implements RemoteMedia {
     }
 
     @Override
-    public String userId() {
-        return userId;
+    public UserId userId() {
+        return UserId.of(userId);
     }
 
     /** Where WebRTC statistics come from: the current receive connection. */
@@ -207,7 +208,7 @@ final class RemoteStreams implements RemoteMedia {
         }
         RemoteMediaStats.Audio audio = new RemoteMediaStats.Audio(receiving.contains(MediaKind.AUDIO), audioCounters[0],
                 audioCounters[1], levelDbov, samplesDecoded.get());
-        return new RemoteMediaStats(userId, audio,
+        return new RemoteMediaStats(UserId.of(userId), audio,
                 camera.stats(receiving.contains(MediaKind.VIDEO), video[0][0], video[0][1]),
                 screen.stats(receiving.contains(MediaKind.SCREEN), video[1][0], video[1][1]), rtt);
     }

@@ -85,7 +85,7 @@ final class FrameFeed implements AutoCloseable {
                             if (member.publishes(kind)) {
                                 String key = member.userId() + "/" + kind.name().toLowerCase();
                                 present.add(key);
-                                offer(key, member.userId(), kind, source(rtc, room, member, kind));
+                                offer(key, member.userId().value(), kind, source(rtc, room, member, kind));
                             }
                         }
                     }

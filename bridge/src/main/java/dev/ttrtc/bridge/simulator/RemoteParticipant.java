@@ -7,11 +7,15 @@ import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
+import dev.ttrtc.bridge.errors.RtcException;
+import dev.ttrtc.bridge.signal.Ids;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -77,13 +82,20 @@ public final class RemoteParticipant implements AutoCloseable {
         return engine;
     }
 
-    /** Joins the room (a fresh room object each time, so a participant can rejoin after leaving). */
+    /**
+     * Joins the room (a fresh room object each time, so a participant can rejoin after leaving).
+     * Ids that break the rule fail the join ({@link RtcError#INVALID_IDS}), as the room server would.
+     */
     public CompletableFuture<Void> join() {
-        RtcRoom fresh = engine.createRoom(roomId);
+        if (!Ids.isValid(roomId) || !Ids.isValid(userId)) {
+            record("join", userId, roomId);
+            return CompletableFuture.failedFuture(RtcException.of(RtcError.INVALID_IDS));
+        }
+        RtcRoom fresh = engine.createRoom(RoomId.of(roomId));
         fresh.setRoomEventHandler(new Recorder());
         room = fresh;
         record("join", userId, roomId);
-        return fresh.join(token, userId, config);
+        return fresh.join(token, UserId.of(userId), config);
     }
 
     public CompletableFuture<Void> leave() {
@@ -165,12 +177,19 @@ public final class RemoteParticipant implements AutoCloseable {
 
     /** Receives a member's stream again (needed without autoSubscribe, or after unsubscribing). */
     public CompletableFuture<Void> subscribe(String fromUserId, MediaKind kind) {
-        return requireRoom().subscribeStream(fromUserId, kind);
+        return toMember(fromUserId, kind, (room, member) -> room.subscribeStream(member, kind));
     }
 
     /** Stops receiving a member's stream. */
     public CompletableFuture<Void> unsubscribe(String fromUserId, MediaKind kind) {
-        return requireRoom().unsubscribeStream(fromUserId, kind);
+        return toMember(fromUserId, kind, (room, member) -> room.unsubscribeStream(member, kind));
+    }
+
+    /** A stream request to a member; an id that breaks the rule is nobody in the room, as the engine answers for strangers. */
+    private CompletableFuture<Void> toMember(String memberId, MediaKind kind, BiFunction<RtcRoom, UserId, CompletableFuture<Void>> request) {
+        RtcRoom current = requireRoom();
+        return UserId.parse(memberId).map(member -> request.apply(current, member)).orElseGet(() -> CompletableFuture.failedFuture(
+                RtcException.of(kind == MediaKind.SCREEN ? RtcError.SCREEN_NOT_A_MEMBER : RtcError.NOT_A_MEMBER, memberId)));
     }
 
     /** Renews the room's token (what it grants applies at once; the room server stops what it no longer allows). */
@@ -205,7 +224,7 @@ public final class RemoteParticipant implements AutoCloseable {
     /** What this participant receives from a member. */
     public Optional<RemoteMedia> remoteMedia(String fromUserId) {
         RtcRoom current = room;
-        return current == null ? Optional.empty() : current.remoteMedia(fromUserId);
+        return current == null ? Optional.empty() : UserId.parse(fromUserId).flatMap(current::remoteMedia);
     }
 
     public List<Event> events() {
@@ -235,8 +254,8 @@ public final class RemoteParticipant implements AutoCloseable {
     /** Records the room's events. Called on the engine thread. */
     private final class Recorder implements RoomEventHandler {
         @Override
-        public void onRoomStateChanged(String roomId, String id, int state, int joinType) {
-            record(joinType == 1 ? "rejoined" : "joined", id, roomId);
+        public void onRoomStateChanged(RoomId room, UserId id, int state, int joinType) {
+            record(joinType == 1 ? "rejoined" : "joined", id.value(), room.value());
         }
 
         @Override
@@ -245,28 +264,28 @@ public final class RemoteParticipant implements AutoCloseable {
         }
 
         @Override
-        public void onUserJoined(String id) {
-            record("userJoined", id, "");
+        public void onUserJoined(UserId id) {
+            record("userJoined", id.value(), "");
         }
 
         @Override
-        public void onUserLeave(String id, UserLeaveReason reason) {
-            record("userLeave", id, reason.name().toLowerCase(Locale.ROOT));
+        public void onUserLeave(UserId id, UserLeaveReason reason) {
+            record("userLeave", id.value(), reason.name().toLowerCase(Locale.ROOT));
         }
 
         @Override
-        public void onUserPublishStream(String id, MediaKind kind) {
-            record("userPublish", id, kind.name().toLowerCase());
+        public void onUserPublishStream(UserId id, MediaKind kind) {
+            record("userPublish", id.value(), kind.name().toLowerCase());
         }
 
         @Override
-        public void onUserUnpublishStream(String id, MediaKind kind) {
-            record("userUnpublish", id, kind.name().toLowerCase());
+        public void onUserUnpublishStream(UserId id, MediaKind kind) {
+            record("userUnpublish", id.value(), kind.name().toLowerCase());
         }
 
         @Override
-        public void onUserSpeakingChanged(String id, boolean speaking) {
-            record(speaking ? "speakingStarted" : "speakingStopped", id, "");
+        public void onUserSpeakingChanged(UserId id, boolean speaking) {
+            record(speaking ? "speakingStarted" : "speakingStopped", id.value(), "");
         }
 
         @Override

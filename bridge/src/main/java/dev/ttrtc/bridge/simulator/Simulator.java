@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -163,7 +164,7 @@ public final class Simulator implements AutoCloseable {
         boolean[] created = {false};
         RemoteParticipant participant = remotes.computeIfAbsent(userId, id -> {
             created[0] = true;
-            return new RemoteParticipant(EngineConfig.of(signalUri, appId, id).withMedia(remoteMedia), roomId, id,
+            return new RemoteParticipant(EngineConfig.of(signalUri, AppId.of(appId), id).withMedia(remoteMedia), roomId, id,
                     mintToken(roomId, id), RoomConfig.DEFAULT);
         });
         if (!created[0]) {

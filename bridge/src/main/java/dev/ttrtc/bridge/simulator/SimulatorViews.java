@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
 import dev.ttrtc.runtime.MiniProgram;
@@ -56,12 +57,13 @@ final class SimulatorViews {
         RtcRoom room = MiniProgramRtc.of(program).currentRoom();
         message.put("inRoom", room != null && room.isJoined());
         if (room != null) {
-            message.put("roomId", room.roomId());
-            message.put("userId", room.userId());
+            UserId me = room.userId();
+            message.put("roomId", room.roomId().value());
+            message.put("userId", me == null ? null : me.value());
             ArrayNode members = message.putArray("members");
             for (RoomMember m : room.members()) {
                 ObjectNode member = members.addObject();
-                member.put("userId", m.userId());
+                member.put("userId", m.userId().value());
                 member.put("local", m.local());
                 member.put("speaking", m.speaking());
                 member.set("state", JSON.valueToTree(m.state()));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import java.util.function.BiConsumer;
@@ -57,7 +59,7 @@ final class GameChannelEvents implements RoomEventHandler {
     }
 
     @Override
-    public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+    public void onRoomStateChanged(RoomId roomId, UserId userId, int state, int joinType) {
         if (joinType == 1 && current()) {
             emit.accept("rejoinChannelSuccess", RtcPayloads.gameJoined(bound.channelId(), bound.uid(), bound.elapsedMillis()));
         }
@@ -73,46 +75,46 @@ final class GameChannelEvents implements RoomEventHandler {
     }
 
     @Override
-    public void onUserJoined(String userId) {
+    public void onUserJoined(UserId userId) {
         if (!current()) {
             return;
         }
         if (face.remoteAudioMuted()) {
             bound.room().unsubscribeStream(userId, MediaKind.AUDIO);
         }
-        emit.accept("userJoined", RtcPayloads.gameUser(userId).put("elapsed", bound.elapsedMillis()));
+        emit.accept("userJoined", RtcPayloads.gameUser(userId.value()).put("elapsed", bound.elapsedMillis()));
     }
 
     @Override
-    public void onUserLeave(String userId, UserLeaveReason reason) {
+    public void onUserLeave(UserId userId, UserLeaveReason reason) {
         int code = reason == UserLeaveReason.DROPPED || reason == UserLeaveReason.KICKED ? 1 : 0;
-        emitIf(this::current, "userOffline", RtcPayloads.gameUser(userId).put("reason", code));
+        emitIf(this::current, "userOffline", RtcPayloads.gameUser(userId.value()).put("reason", code));
     }
 
     @Override
-    public void onUserPublishStream(String userId, MediaKind kind) {
+    public void onUserPublishStream(UserId userId, MediaKind kind) {
         if (kind == MediaKind.AUDIO) {
-            emitIf(this::current, "userMuteAudio", RtcPayloads.gameUser(userId).put("muted", false));
+            emitIf(this::current, "userMuteAudio", RtcPayloads.gameUser(userId.value()).put("muted", false));
         }
     }
 
     @Override
-    public void onUserUnpublishStream(String userId, MediaKind kind) {
+    public void onUserUnpublishStream(UserId userId, MediaKind kind) {
         if (kind == MediaKind.AUDIO) {
-            emitIf(this::current, "userMuteAudio", RtcPayloads.gameUser(userId).put("muted", true));
+            emitIf(this::current, "userMuteAudio", RtcPayloads.gameUser(userId.value()).put("muted", true));
         }
     }
 
     @Override
-    public void onUserCaptureChanged(String userId, MediaKind kind, boolean capturing) {
-        if (kind == MediaKind.AUDIO && !userId.equals(bound.uid())) {
-            emitIf(this::current, "userEnableLocalAudio", RtcPayloads.gameUser(userId).put("enabled", capturing));
+    public void onUserCaptureChanged(UserId userId, MediaKind kind, boolean capturing) {
+        if (kind == MediaKind.AUDIO && !userId.value().equals(bound.uid())) {
+            emitIf(this::current, "userEnableLocalAudio", RtcPayloads.gameUser(userId.value()).put("enabled", capturing));
         }
     }
 
     @Override
-    public void onFirstRemoteAudioFrame(String userId) {
-        emitIf(this::current, "firstRemoteAudioFrame", RtcPayloads.gameUser(userId).put("elapsed", bound.elapsedMillis()));
+    public void onFirstRemoteAudioFrame(UserId userId) {
+        emitIf(this::current, "firstRemoteAudioFrame", RtcPayloads.gameUser(userId.value()).put("elapsed", bound.elapsedMillis()));
     }
 
     /** Host rule: a {@code warning}, as the channel goes on (the local audio now reads as muted). */

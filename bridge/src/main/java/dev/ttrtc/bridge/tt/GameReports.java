@@ -71,7 +71,7 @@ final class GameReports implements AutoCloseable {
         for (RoomMember member : room.members()) {
             if (!member.local()) {
                 int volume = room.remoteMedia(member.userId()).map(RemoteMedia::audioVolume).orElse(0);
-                speakers.addObject().put("uid", member.userId()).put("volume", volume);
+                speakers.addObject().put("uid", member.userId().value()).put("volume", volume);
                 total = Math.max(total, volume);
             }
         }
@@ -99,7 +99,7 @@ final class GameReports implements AutoCloseable {
                 boolean receiving = stats.audio().receiving() || stats.camera().receiving() || stats.screen().receiving();
                 int quality = !expecting ? 0 : !receiving ? 6
                         : stats.roundTripMillis() < 100 ? 1 : stats.roundTripMillis() < 300 ? 2 : 3;
-                emit.accept("networkQuality", RtcPayloads.gameNetworkQuality(member.userId(), quality));
+                emit.accept("networkQuality", RtcPayloads.gameNetworkQuality(member.userId().value(), quality));
             }));
         }
     }

@@ -3,6 +3,8 @@ package dev.ttrtc.bridge.tt;
 import dev.ttrtc.bridge.engine.ConnectionState;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.runtime.api.JsEventChannel;
@@ -42,7 +44,7 @@ final class RoomContextEvents implements RoomEventHandler {
     }
 
     @Override
-    public void onRoomStateChanged(String roomId, String userId, int state, int joinType) {
+    public void onRoomStateChanged(RoomId roomId, UserId userId, int state, int joinType) {
         if (joinType == 1) {
             refresh();
         }
@@ -54,35 +56,35 @@ final class RoomContextEvents implements RoomEventHandler {
             return;
         }
         if (state == ConnectionState.RECONNECTING) {
-            stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTING, bound.room.roomId()));
+            stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTING, bound.room.roomId().value()));
         } else if (state == ConnectionState.RECONNECTED) {
-            stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTED, bound.room.roomId()));
+            stateChanged.emit(RtcPayloads.state(RtcError.RECONNECTED, bound.room.roomId().value()));
             refresh();
         }
     }
 
     @Override
-    public void onUserJoined(String userId) {
+    public void onUserJoined(UserId userId) {
         refresh();
     }
 
     @Override
-    public void onUserLeave(String userId, UserLeaveReason reason) {
+    public void onUserLeave(UserId userId, UserLeaveReason reason) {
         refresh();
     }
 
     @Override
-    public void onUserPublishStream(String userId, MediaKind kind) {
+    public void onUserPublishStream(UserId userId, MediaKind kind) {
         refresh();
     }
 
     @Override
-    public void onUserUnpublishStream(String userId, MediaKind kind) {
+    public void onUserUnpublishStream(UserId userId, MediaKind kind) {
         refresh();
     }
 
     @Override
-    public void onUserSpeakingChanged(String userId, boolean speaking) {
+    public void onUserSpeakingChanged(UserId userId, boolean speaking) {
         refresh();
     }
 
@@ -100,7 +102,7 @@ final class RoomContextEvents implements RoomEventHandler {
     @Override
     public void onPublishRevoked(RtcError reason, String message) {
         if (current()) {
-            stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId()));
+            stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId().value()));
         }
     }
 
@@ -118,7 +120,7 @@ final class RoomContextEvents implements RoomEventHandler {
         }
         interrupted.emit(RtcPayloads.interrupted(reason, message));
         if (reason == RtcError.TOKEN_EXPIRED) {
-            stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId()));
+            stateChanged.emit(RtcPayloads.state(reason, message, bound.room.roomId().value()));
         }
         bound.room.destroy();
     }
@@ -126,7 +128,7 @@ final class RoomContextEvents implements RoomEventHandler {
     @Override
     public void onRoomError(RtcError error, String message) {
         if (current()) {
-            stateChanged.emit(RtcPayloads.state(error, message, bound.room.roomId()));
+            stateChanged.emit(RtcPayloads.state(error, message, bound.room.roomId().value()));
         }
     }
 }

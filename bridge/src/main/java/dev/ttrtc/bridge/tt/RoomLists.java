@@ -37,14 +37,14 @@ final class RoomLists {
 
     /** Fires each list that differs from the one last fired. */
     void update(List<RoomMember> room) {
-        lastMembers = fire(members, lastMembers, room.stream().map(RoomMember::userId).toList());
+        lastMembers = fire(members, lastMembers, room.stream().map(m -> m.userId().value()).toList());
         lastVideo = fire(videoMembers, lastVideo, ids(room, m -> m.publishes(MediaKind.VIDEO)));
         lastSpeakers = fire(speakers, lastSpeakers, ids(room, RoomMember::speaking));
         lastScreen = fire(screenMembers, lastScreen, ids(room, m -> m.publishes(MediaKind.SCREEN)));
     }
 
     private static List<String> ids(List<RoomMember> room, java.util.function.Predicate<RoomMember> filter) {
-        return room.stream().filter(filter).map(RoomMember::userId).toList();
+        return room.stream().filter(filter).map(m -> m.userId().value()).toList();
     }
 
     private static List<String> fire(JsEventChannel channel, List<String> last, List<String> now) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.tt.GameChannelEvents.GameChannel;
 import dev.ttrtc.bridge.signal.Ids;
@@ -188,7 +190,7 @@ final class RtcEngineFace {
             // No server could accept it: it cannot even be sent in a join message.
             throw RtcPayloads.gameFail(RtcError.CALL_FAILED, RtcError.INVALID_TOKEN.detail());
         }
-        RtcRoom room = engine.createRoom(channelId);
+        RtcRoom room = engine.createRoom(RoomId.of(channelId));
         GameChannel joining = new GameChannel(room, channelId, uid, System.currentTimeMillis());
         // Only this loop thread sets it (engine threads only clear it), and it was empty above.
         channel.set(joining);
@@ -208,7 +210,7 @@ final class RtcEngineFace {
                 return remoteAudioMuted;
             }
         }, this::emit));
-        room.join(token, uid, RoomConfig.DEFAULT).whenComplete((v, error) -> {
+        room.join(token, UserId.of(uid), RoomConfig.DEFAULT).whenComplete((v, error) -> {
             if (error != null) {
                 channel.compareAndSet(joining, null);
                 room.destroy();
@@ -247,7 +249,7 @@ final class RtcEngineFace {
     }
 
     private void setRemoteAudio(ApiCall call, boolean on) throws ApiException {
-        String uid = checkedId(call.params(), "uid");
+        UserId uid = UserId.of(checkedId(call.params(), "uid"));
         checkAlive();
         RtcRoom room = requireChannel().room();
         answer(call, on ? room.subscribeStream(uid, MediaKind.AUDIO) : room.unsubscribeStream(uid, MediaKind.AUDIO));

@@ -1,9 +1,10 @@
 package dev.ttrtc.bridge.tt;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.errors.RtcError;
-import dev.ttrtc.bridge.signal.AccessToken;
+import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.runtime.api.ApiArgs;
 import dev.ttrtc.runtime.api.ApiEntry;
 import dev.ttrtc.runtime.api.ApiException;
@@ -46,7 +47,7 @@ public final class RtcModule implements TtApiModule {
         });
 
         tt.sync("createRtcRoomContext", args -> {
-            String appId = appId(args, "createRtcRoomContext").orElseThrow(
+            AppId appId = appId(args, "createRtcRoomContext").orElseThrow(
                     () -> RtcPayloads.fail(RtcError.APP_ID_TYPE, describeAppIdArgument(args)));
             contexts.forEach(RtcRoomContextFace::destroy);
             contexts.clear();
@@ -57,8 +58,8 @@ public final class RtcModule implements TtApiModule {
         });
 
         tt.sync("getRtcEngine", args -> {
-            String appId = appId(args, "getRtcEngine")
-                    .orElseGet(() -> settings.map(RtcSettings::defaultAppId).orElse(null));
+            AppId appId = appId(args, "getRtcEngine")
+                    .or(() -> settings.map(RtcSettings::defaultAppId)).orElse(null);
             if (appId == null) {
                 throw RtcPayloads.fail(RtcError.NO_APP_ID, args.typeOf(0));
             }
@@ -71,7 +72,7 @@ public final class RtcModule implements TtApiModule {
     }
 
     /** The appId from {@code f(appId)} or {@code f({appId})}; empty when absent; an error when malformed. */
-    private static Optional<String> appId(ApiArgs args, String api) throws ApiException {
+    private static Optional<AppId> appId(ApiArgs args, String api) throws ApiException {
         Optional<String> appId;
         if (args.string(0).isPresent()) {
             appId = args.string(0);
@@ -84,17 +85,17 @@ public final class RtcModule implements TtApiModule {
             throw RtcPayloads.fail(RtcError.APP_ID_TYPE, args.typeOf(0));
         }
         // An appId with a lone surrogate could never be sent to the room server (UTF-8 JSON).
-        if (appId.isPresent() && (appId.get().length() != AccessToken.APP_ID_LENGTH || !WireText.isWellFormed(appId.get()))) {
+        if (appId.isPresent() && (!Ids.isValidAppId(appId.get()) || !WireText.isWellFormed(appId.get()))) {
             throw RtcPayloads.fail(RtcError.APP_ID_FORMAT, appId.get());
         }
-        return appId;
+        return appId.map(AppId::of);
     }
 
     private static String describeAppIdArgument(ApiArgs args) {
         return args.params(0).isPresent() ? "undefined" : args.typeOf(0);
     }
 
-    private static EngineConfig engineConfig(Optional<RtcSettings> settings, String appId, String name) {
+    private static EngineConfig engineConfig(Optional<RtcSettings> settings, AppId appId, String name) {
         return settings.map(s -> EngineConfig.of(s.server(), appId, name).withReconnect(s.reconnect()).withMedia(s.media()))
                 .orElseGet(() -> EngineConfig.withoutServer(appId, name));
     }

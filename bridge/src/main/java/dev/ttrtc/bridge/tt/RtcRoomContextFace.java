@@ -3,8 +3,10 @@ package dev.ttrtc.bridge.tt;
 import dev.ttrtc.bridge.engine.CameraFacing;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
@@ -155,13 +157,13 @@ final class RtcRoomContextFace {
             // No server could accept it: it cannot even be sent in a join message.
             throw RtcPayloads.fail(RtcError.INVALID_TOKEN);
         }
-        RtcRoom room = engine.createRoom(roomId);
+        RtcRoom room = engine.createRoom(RoomId.of(roomId));
         RoomMembership joining = new RoomMembership(room, userId);
         // Only this loop thread sets it (engine threads only clear it), and it was empty above.
         membership.set(joining);
         room.setRoomEventHandler(new RoomContextEvents(joining, membership, lists, stateChanged, interrupted, tokenWillExpire));
         beforeJoin.applyTo(room);
-        room.join(token, userId, new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
+        room.join(token, UserId.of(userId), new RoomConfig(autoPublish, autoSubscribe, true)).whenComplete((v, error) -> {
             if (error != null) {
                 membership.compareAndSet(joining, null);
                 room.destroy();
@@ -182,7 +184,7 @@ final class RtcRoomContextFace {
         String roomId = id(call.params(), "roomId");
         checkAlive();
         RoomMembership current = requireRoom();
-        if (!current.room.roomId().equals(roomId)) {
+        if (!current.room.roomId().value().equals(roomId)) {
             throw RtcPayloads.fail(RtcError.NOT_IN_THAT_ROOM, roomId);
         }
         membership.compareAndSet(current, null);
@@ -197,7 +199,7 @@ final class RtcRoomContextFace {
             if (!instance.isGranted(scope)) {
                 RtcError noPermission = kind == MediaKind.AUDIO ? RtcError.NO_MICROPHONE_PERMISSION : RtcError.NO_CAMERA_PERMISSION;
                 RoomMembership current = membership.get();
-                stateChanged.emit(RtcPayloads.state(noPermission, current == null ? null : current.room.roomId()));
+                stateChanged.emit(RtcPayloads.state(noPermission, current == null ? null : current.room.roomId().value()));
                 throw RtcPayloads.fail(RtcError.AUTH_DENY);
             }
         }
@@ -255,12 +257,12 @@ final class RtcRoomContextFace {
     private void changeStreamSubscribeState(ApiCall call) throws ApiException {
         ApiParams p = call.params();
         int state = p.intOneOf("state", 0, 1);
-        String userId = id(p, "userId");
+        UserId userId = UserId.of(id(p, "userId"));
         String streamType = p.stringOneOf("streamType", STREAM_TYPES);
         checkAlive();
         Map<String, Function<RtcRoom, CompletableFuture<Void>>> changes = new LinkedHashMap<>();
         for (MediaKind kind : kinds(streamType)) {
-            changes.put("subscribe/" + kind + "/" + userId,
+            changes.put("subscribe/" + kind + "/" + userId.value(),
                     room -> state == 1 ? room.subscribeStream(userId, kind) : room.unsubscribeStream(userId, kind));
         }
         roomChange(call, changes);
@@ -269,10 +271,10 @@ final class RtcRoomContextFace {
     private void changeScreenSubscribeState(ApiCall call) throws ApiException {
         ApiParams p = call.params();
         int state = p.has("state") ? p.intOneOf("state", 0, 1) : 0;
-        String userId = id(p, "userId");
+        UserId userId = UserId.of(id(p, "userId"));
         p.optionalStringOneOf("streamType", "both", STREAM_TYPES);
         checkAlive();
-        roomChange(call, Map.of("subscribe/" + MediaKind.SCREEN + "/" + userId, room -> state == 1
+        roomChange(call, Map.of("subscribe/" + MediaKind.SCREEN + "/" + userId.value(), room -> state == 1
                 ? room.subscribeStream(userId, MediaKind.SCREEN) : room.unsubscribeStream(userId, MediaKind.SCREEN)));
     }
 

@@ -1,5 +1,6 @@
 package dev.ttrtc.bridge.tt;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.ReconnectPolicy;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param reconnect how dropped room connections are retried
  * @param media what the instance's contexts send, and whether media flows at all
  */
-public record RtcSettings(URI server, String defaultAppId, ReconnectPolicy reconnect, MediaConfig media) {
+public record RtcSettings(URI server, AppId defaultAppId, ReconnectPolicy reconnect, MediaConfig media) {
 
     public RtcSettings {
         Objects.requireNonNull(server, "server");
@@ -26,7 +27,7 @@ public record RtcSettings(URI server, String defaultAppId, ReconnectPolicy recon
     }
 
     public static RtcSettings of(URI server) {
-        return new RtcSettings(server, DevelopmentApp.APP_ID, ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
+        return new RtcSettings(server, AppId.of(DevelopmentApp.APP_ID), ReconnectPolicy.DEFAULT, MediaConfig.DEFAULT);
     }
 
     public RtcSettings withReconnect(ReconnectPolicy policy) {

@@ -47,16 +47,16 @@ final class RtcRoomCheck {
         }
         RtcRoom room = rtc.get().currentRoom();
         if ("camera".equals(mode)) {
-            return room == null || room.userId().equals(userId) ? null
+            return room == null || room.userId().value().equals(userId) ? null
                     : Problem.creationFailed("mode camera shows the local user's preview, not " + userId + "'s");
         }
         if (room == null) {
             return Problem.creationFailed(userId + " is not in a room with this mini-program (it is in none)");
         }
-        if (room.userId().equals(userId)) {
+        if (room.userId().value().equals(userId)) {
             return Problem.creationFailed("mode " + mode + " shows another member; the local user's preview is mode camera");
         }
-        boolean member = room.members().stream().anyMatch((RoomMember m) -> !m.local() && m.userId().equals(userId));
+        boolean member = room.members().stream().anyMatch((RoomMember m) -> !m.local() && m.userId().value().equals(userId));
         return member ? null : Problem.creationFailed(userId + " is not in room " + room.roomId());
     }
 }

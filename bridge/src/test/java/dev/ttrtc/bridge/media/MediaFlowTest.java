@@ -166,7 +166,7 @@ class MediaFlowTest {
             assertTrue(speaker.members().stream().anyMatch(m -> m.local() && !m.state().audioPublished() && !m.state().videoPublished()),
                     "the speaker's own view: " + speaker.members());
             Eventually.await("the listener sees the speaker publish nothing", MediaTestKit.TIMEOUT,
-                    () -> listener.members().stream().anyMatch(m -> m.userId().equals("speaker") && !m.state().audioPublished()
+                    () -> listener.members().stream().anyMatch(m -> m.userId().value().equals("speaker") && !m.state().audioPublished()
                             && !m.state().videoPublished()));
             RemoteMediaStats stopped = awaitStats(listener, "speaker", s -> !s.audio().receiving() && !s.camera().receiving());
             long clockAtStop = awaitStats(listener, "clock", s -> true).audio().packetsReceived();

@@ -56,7 +56,7 @@ class MediaLifecycleTest {
         awaitStats(visitor, "stayer", s -> s.audio().packetsReceived() > 10 && s.camera().framesDecoded() > 2);
         visitor.close();
         Eventually.await("the stayer seeing the visitor leave", MediaTestKit.TIMEOUT,
-                () -> stayer.members().stream().noneMatch(m -> m.userId().equals(visitor.userId())));
+                () -> stayer.members().stream().noneMatch(m -> m.userId().value().equals(visitor.userId())));
         assertTrue(stayer.remoteMedia(visitor.userId()).isEmpty(), "the stayer dropped the visitor's media");
     }
 

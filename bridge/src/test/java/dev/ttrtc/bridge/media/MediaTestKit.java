@@ -1,5 +1,6 @@
 package dev.ttrtc.bridge.media;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.AudioInput;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
@@ -31,7 +32,7 @@ final class MediaTestKit implements AutoCloseable {
 
     RemoteParticipant participant(String userId, MediaConfig media, RoomConfig config) {
         RemoteParticipant p = new RemoteParticipant(
-                EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, userId).withMedia(media), "room", userId,
+                EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), userId).withMedia(media), "room", userId,
                 token(userId).serialize(DevelopmentApp.APP_KEY), config);
         participants.add(p);
         return p;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
@@ -361,7 +362,7 @@ class SimulatorPageTest {
     static RemoteMediaStats awaitStats(String userId, Predicate<RemoteMediaStats> check) throws Exception {
         return Eventually.await("the mini-program decoding what was expected from " + userId, TIMEOUT, () -> {
             RtcRoom room = MiniProgramRtc.of(program).currentRoom();
-            return room == null ? null : room.remoteMedia(userId).map(m -> m.stats().orTimeout(5, TimeUnit.SECONDS).join()).orElse(null);
+            return room == null ? null : room.remoteMedia(UserId.of(userId)).map(m -> m.stats().orTimeout(5, TimeUnit.SECONDS).join()).orElse(null);
         }, stats -> stats != null && check.test(stats));
     }
 }

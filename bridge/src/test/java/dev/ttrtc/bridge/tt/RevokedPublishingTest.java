@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -80,7 +81,7 @@ class RevokedPublishingTest {
 
     RemoteParticipant bob(String room) throws Exception {
         RemoteParticipant bob = new RemoteParticipant(
-                EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "bob").withMedia(MediaConfig.SIGNALLING_ONLY), room, "bob",
+                EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "bob").withMedia(MediaConfig.SIGNALLING_ONLY), room, "bob",
                 token(room, "bob").serialize(DevelopmentApp.APP_KEY), RoomConfig.DEFAULT);
         closeables.add(bob);
         bob.join().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -121,7 +122,7 @@ class RevokedPublishingTest {
     }
 
     static boolean publishes(RemoteParticipant viewer, String userId, boolean audio, boolean video) {
-        return viewer.members().stream().anyMatch(m -> m.userId().equals(userId)
+        return viewer.members().stream().anyMatch(m -> m.userId().value().equals(userId)
                 && m.state().audioPublished() == audio && m.state().videoPublished() == video);
     }
 

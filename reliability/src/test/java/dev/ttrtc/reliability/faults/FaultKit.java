@@ -1,6 +1,7 @@
 package dev.ttrtc.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
@@ -8,6 +9,7 @@ import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RemoteMediaStats;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.server.RoomServer;
@@ -83,7 +85,7 @@ final class FaultKit implements AutoCloseable {
 
     /** A Java participant with media; {@code via} is the signalling address it uses (the server's, or a tap's). */
     RemoteParticipant participant(String room, String user, URI via) {
-        RemoteParticipant p = new RemoteParticipant(EngineConfig.of(via, APP_ID, user).withMedia(MediaConfig.DEFAULT), room, user,
+        RemoteParticipant p = new RemoteParticipant(EngineConfig.of(via, AppId.of(APP_ID), user).withMedia(MediaConfig.DEFAULT), room, user,
                 token(room, user, 3600), RoomConfig.DEFAULT);
         closeables.add(p);
         return p;
@@ -144,7 +146,7 @@ final class FaultKit implements AutoCloseable {
     /** What the instance's current room receives from a member. */
     static Optional<RemoteMedia> remoteMediaOf(MiniProgram app, String from) {
         RtcRoom room = MiniProgramRtc.of(app).currentRoom();
-        return room == null ? Optional.empty() : room.remoteMedia(from);
+        return room == null ? Optional.empty() : room.remoteMedia(UserId.of(from));
     }
 
     /** Stats of what {@code media} receives, or null when there is none yet. */

@@ -97,7 +97,7 @@ class JoinLeaveCyclesTest {
                     + steady.events().subList(Math.max(0, steady.events().size() - 12), steady.events().size()), e);
         }
         visitor.leave().get(FaultKit.DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        await("the steady one lets the visitor go", () -> steady.members().stream().noneMatch(m -> m.userId().equals(visitor.userId()))
+        await("the steady one lets the visitor go", () -> steady.members().stream().noneMatch(m -> m.userId().value().equals(visitor.userId()))
                 && steady.remoteMedia(visitor.userId()).isEmpty());
         if (census != null) {
             await("native objects back to " + census + " (now " + NativeCensus.live() + ")", () -> NativeCensus.live().equals(census));

@@ -1,5 +1,6 @@
 package dev.ttrtc.reliability.faults;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -72,7 +73,7 @@ final class ParticipantProcess implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         RemoteParticipant participant = new RemoteParticipant(
-                EngineConfig.of(URI.create(args[0]), FaultKit.APP_ID, args[2]).withMedia(MediaConfig.DEFAULT),
+                EngineConfig.of(URI.create(args[0]), AppId.of(FaultKit.APP_ID), args[2]).withMedia(MediaConfig.DEFAULT),
                 args[1], args[2], args[3], RoomConfig.DEFAULT);
         FaultKit.joinPublishing(participant);
         System.out.println("joined");

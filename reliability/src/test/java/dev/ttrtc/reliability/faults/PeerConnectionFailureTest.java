@@ -47,7 +47,7 @@ class PeerConnectionFailureTest {
             awaitRise(what + ": alice sees bob again", () -> frames(alice.remoteMedia("bob")), 10);
             awaitRise(what + ": alice hears bob again", () -> audioPackets(alice.remoteMedia("bob")), 50);
             long recoveredMillis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(alice.members().stream().anyMatch(m -> m.userId().equals("bob")), "bob stayed in alice's room");
+            assertTrue(alice.members().stream().anyMatch(m -> m.userId().value().equals("bob")), "bob stayed in alice's room");
             assertTrue(alice.events().stream().noneMatch(e -> e.name().equals("userLeave")), "alice saw nobody leave: " + alice.events());
             assertEquals(bobRejoins ? 1 : 0, bob.events().stream().filter(e -> e.name().equals("rejoined")).count(), "bob's rejoins");
             return recoveredMillis;

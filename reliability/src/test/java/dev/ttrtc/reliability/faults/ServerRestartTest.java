@@ -97,6 +97,6 @@ class ServerRestartTest {
     }
 
     static List<String> sorted(RemoteParticipant p) {
-        return p.members().stream().map(m -> m.userId()).sorted().toList();
+        return p.members().stream().map(m -> m.userId().value()).sorted().toList();
     }
 }

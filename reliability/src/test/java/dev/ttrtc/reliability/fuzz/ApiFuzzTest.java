@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
@@ -104,7 +105,7 @@ class ApiFuzzTest {
     }
 
     private RemoteParticipant participant(String room, String user, MediaConfig media) throws Exception {
-        RemoteParticipant p = new RemoteParticipant(EngineConfig.of(server.signalUri(), APP_ID, user).withMedia(media),
+        RemoteParticipant p = new RemoteParticipant(EngineConfig.of(server.signalUri(), AppId.of(APP_ID), user).withMedia(media),
                 room, user, token(room, user), RoomConfig.DEFAULT);
         participants.add(p);
         p.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -280,12 +281,12 @@ class ApiFuzzTest {
 
     static void awaitMembers(RemoteParticipant p, Predicate<List<String>> check) throws InterruptedException {
         Eventually.await(p.userId() + " seeing the expected members", TIMEOUT,
-                () -> p.members().stream().map(RoomMember::userId).toList(), check);
+                () -> p.members().stream().map(m -> m.userId().value()).toList(), check);
     }
 
     static void awaitMember(RemoteParticipant p, String userId, Predicate<RoomMember> check) throws InterruptedException {
         Eventually.await(p.userId() + " seeing " + userId + " as expected", TIMEOUT, p::members,
-                members -> members.stream().anyMatch(m -> m.userId().equals(userId) && check.test(m)));
+                members -> members.stream().anyMatch(m -> m.userId().value().equals(userId) && check.test(m)));
     }
 
     static RemoteMediaStats awaitStats(RemoteParticipant listener, String from, Predicate<RemoteMediaStats> check) throws Exception {

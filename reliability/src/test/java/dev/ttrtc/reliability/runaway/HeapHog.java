@@ -2,6 +2,7 @@ package dev.ttrtc.reliability.runaway;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -76,7 +77,7 @@ public final class HeapHog {
             report.put("busyAnswers", busy.isClosed() ? "closed" : busy.evaluate("'pong'").get(30, TimeUnit.SECONDS).asText());
         }
         report.put("calmAnswers", calm.evaluate("'pong'").get(30, TimeUnit.SECONDS).asText());
-        try (RemoteParticipant visitor = new RemoteParticipant(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "visitor")
+        try (RemoteParticipant visitor = new RemoteParticipant(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "visitor")
                 .withMedia(MediaConfig.SIGNALLING_ONLY), "calm", "visitor", token("visitor"), RoomConfig.DEFAULT)) {
             visitor.join().get(30, TimeUnit.SECONDS);
             report.put("roomMembers", server.room(DevelopmentApp.APP_ID, "calm").orElseThrow().members().size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -231,7 +232,7 @@ class RunawayCodeTest {
     }
 
     static RemoteParticipant participant(String roomId, String userId) {
-        return new RemoteParticipant(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, userId).withMedia(MediaConfig.SIGNALLING_ONLY),
+        return new RemoteParticipant(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), userId).withMedia(MediaConfig.SIGNALLING_ONLY),
                 roomId, userId, token(roomId, userId), RoomConfig.DEFAULT);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -148,7 +149,7 @@ class SandboxEscapeTest {
         String id = app.id();
         app.close();
         long lastSeq = app.events().snapshot().get(app.events().snapshot().size() - 1).seq();
-        try (RemoteParticipant visitor = new RemoteParticipant(EngineConfig.of(server.signalUri(), DevelopmentApp.APP_ID, "visitor")
+        try (RemoteParticipant visitor = new RemoteParticipant(EngineConfig.of(server.signalUri(), AppId.of(DevelopmentApp.APP_ID), "visitor")
                 .withMedia(MediaConfig.SIGNALLING_ONLY), "held", "visitor", token("held", "visitor"), RoomConfig.DEFAULT)) {
             visitor.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             // The closed instance left the room: the visitor is alone, and nothing reached the closed instance.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -318,7 +319,7 @@ class ServerInputTest {
     void runRelayAmplification() throws Exception {
         String room = "lair-relay";
         RemoteParticipant victim = new RemoteParticipant(
-                EngineConfig.of(server.signalUri(), DEV, "victim").withMedia(MediaConfig.SIGNALLING_ONLY), room, "victim",
+                EngineConfig.of(server.signalUri(), AppId.of(DEV), "victim").withMedia(MediaConfig.SIGNALLING_ONLY), room, "victim",
                 token(DEV, room, "victim"), RoomConfig.DEFAULT);
         closeLater.add(victim);
         victim.join().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);

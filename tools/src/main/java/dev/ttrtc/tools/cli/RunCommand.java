@@ -3,7 +3,6 @@ package dev.ttrtc.tools.cli;
 import dev.ttrtc.bridge.engine.MediaConfig;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.media.MediaFactories;
-import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.runtime.HostOptions;
@@ -167,8 +166,8 @@ final class RunCommand implements Callable<Integer> {
         if (!Ids.isValid(room) || !Ids.isValid(user)) {
             throw new UserError("--room and --user must be " + RtcError.ID_RULE);
         }
-        if (appId.length() != AccessToken.APP_ID_LENGTH) {
-            throw new UserError("--app-id must be " + AccessToken.APP_ID_LENGTH + " characters");
+        if (!Ids.isValidAppId(appId)) {
+            throw new UserError("--app-id must be " + Ids.APP_ID_RULE);
         }
         for (String remote : remotes) {
             if (!Ids.isValid(remote)) {

@@ -41,8 +41,8 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (appId.length() != AccessToken.APP_ID_LENGTH) {
-            throw new UserError("--app-id must be " + AccessToken.APP_ID_LENGTH + " characters, got " + appId.length());
+        if (!Ids.isValidAppId(appId)) {
+            throw new UserError("--app-id must be " + Ids.APP_ID_RULE + ", got " + appId.length());
         }
         if (!Ids.isValid(room)) {
             throw new UserError("--room must be " + RtcError.ID_RULE);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.tt.MiniProgramRtc;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
@@ -92,7 +93,7 @@ final class InstanceNatives {
         });
         n.put("media", a -> {
             RtcRoom room = MiniProgramRtc.of(instance(a[0])).currentRoom();
-            replies.settleStats(room == null ? Optional.empty() : room.remoteMedia(a[1].asString()), a[2], a[3]);
+            replies.settleStats(room == null ? Optional.empty() : UserId.parse(a[1].asString()).flatMap(room::remoteMedia), a[2], a[3]);
             return null;
         });
         n.put("localMedia", a -> MiniProgramRtc.of(instance(a[0])).engines().stream().reduce((first, second) -> second)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomConfig;
@@ -45,7 +46,7 @@ final class RemoteNatives {
                             .serialize(o.path("appKey").asText(DevelopmentApp.APP_KEY));
             RoomConfig config = new RoomConfig(o.path("autoPublish").asBoolean(true), o.path("autoSubscribe").asBoolean(true),
                     o.path("visible").asBoolean(true));
-            EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), appId, userId)
+            EngineConfig engine = EngineConfig.of(scope.server.started().signalUri(), AppId.of(appId), userId)
                     .withMedia(LaunchSpec.mediaConfig(o));
             RemoteParticipant participant = new RemoteParticipant(engine, roomId, userId, token, config);
             scope.adopt(participant);
@@ -116,7 +117,7 @@ final class RemoteNatives {
             ArrayNode members = JsonNodeFactory.instance.arrayNode();
             for (RoomMember m : remote(a[0]).members()) {
                 ObjectNode member = members.addObject();
-                member.put("userId", m.userId());
+                member.put("userId", m.userId().value());
                 member.put("local", m.local());
                 member.put("speaking", m.speaking());
                 member.set("state", Replies.toTree(m.state()));

@@ -3,6 +3,7 @@ package dev.ttrtc.tools.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ttrtc.bridge.engine.AppId;
 import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.signal.AccessToken;
@@ -47,7 +48,7 @@ class StandaloneServerTest {
             assertTrue(m.find(), "unexpected first line: " + first);
             URI signal = URI.create(m.group(1));
 
-            try (RemoteParticipant bob = new RemoteParticipant(EngineConfig.of(signal, DevelopmentApp.APP_ID, "bob"), "far",
+            try (RemoteParticipant bob = new RemoteParticipant(EngineConfig.of(signal, AppId.of(DevelopmentApp.APP_ID), "bob"), "far",
                     "bob", token("far", "bob"), RoomConfig.DEFAULT)) {
                 bob.join().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 MiniProgram app = host.launch(LaunchOptions.builder(Path.of("../sample-miniapp"))

@@ -2,6 +2,7 @@ package dev.ttrtc.bridge.engine.internal;
 
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.media.MediaSession;
 import java.util.function.Supplier;
@@ -23,45 +24,45 @@ final class MemberEvents implements RoomEventHandler {
     }
 
     @Override
-    public void onUserJoined(String id) {
+    public void onUserJoined(UserId id) {
         refreshSnapshot.run();
         MediaSession session = media.get();
         if (session != null) {
-            session.remoteAppeared(id);
+            session.remoteAppeared(id.value());
         }
         target.onUserJoined(id);
     }
 
     @Override
-    public void onUserLeave(String id, UserLeaveReason reason) {
+    public void onUserLeave(UserId id, UserLeaveReason reason) {
         refreshSnapshot.run();
         MediaSession session = media.get();
         if (session != null) {
-            session.remoteLeft(id);
+            session.remoteLeft(id.value());
         }
         target.onUserLeave(id, reason);
     }
 
     @Override
-    public void onUserPublishStream(String id, MediaKind kind) {
+    public void onUserPublishStream(UserId id, MediaKind kind) {
         refreshSnapshot.run();
         target.onUserPublishStream(id, kind);
     }
 
     @Override
-    public void onUserUnpublishStream(String id, MediaKind kind) {
+    public void onUserUnpublishStream(UserId id, MediaKind kind) {
         refreshSnapshot.run();
         target.onUserUnpublishStream(id, kind);
     }
 
     @Override
-    public void onUserCaptureChanged(String id, MediaKind kind, boolean capturing) {
+    public void onUserCaptureChanged(UserId id, MediaKind kind, boolean capturing) {
         refreshSnapshot.run();
         target.onUserCaptureChanged(id, kind, capturing);
     }
 
     @Override
-    public void onUserSpeakingChanged(String id, boolean speaking) {
+    public void onUserSpeakingChanged(UserId id, boolean speaking) {
         refreshSnapshot.run();
         target.onUserSpeakingChanged(id, speaking);
     }

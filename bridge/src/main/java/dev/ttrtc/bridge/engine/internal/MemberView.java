@@ -4,6 +4,7 @@ import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.MemberState;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
 import dev.ttrtc.bridge.engine.RoomMember;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.engine.UserLeaveReason;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.MediaState;
@@ -46,13 +47,13 @@ final class MemberView {
         for (String gone : List.copyOf(remote.keySet())) {
             if (!next.containsKey(gone)) {
                 remote.remove(gone);
-                handler.onUserLeave(gone, UserLeaveReason.DROPPED);
+                handler.onUserLeave(UserId.of(gone), UserLeaveReason.DROPPED);
             }
         }
         for (MemberInfo m : next.values()) {
             MemberInfo previous = remote.put(m.userId(), m);
             if (previous == null) {
-                handler.onUserJoined(m.userId());
+                handler.onUserJoined(UserId.of(m.userId()));
                 announceChanges(m.userId(), new MemberInfo(m.userId(), MediaState.NONE, false), m, handler);
             } else {
                 announceChanges(m.userId(), previous, m, handler);
@@ -66,7 +67,7 @@ final class MemberView {
             order.add(member.userId());
         }
         if (previous == null) {
-            handler.onUserJoined(member.userId());
+            handler.onUserJoined(UserId.of(member.userId()));
             previous = new MemberInfo(member.userId(), MediaState.NONE, false);
         }
         announceChanges(member.userId(), previous, member, handler);
@@ -85,7 +86,7 @@ final class MemberView {
     void left(String userId, LeaveReason reason, RoomEventHandler handler) {
         order.remove(userId);
         if (remote.remove(userId) != null) {
-            handler.onUserLeave(userId, userLeaveReason(reason));
+            handler.onUserLeave(UserId.of(userId), userLeaveReason(reason));
         }
     }
 
@@ -111,11 +112,11 @@ final class MemberView {
         List<RoomMember> members = new ArrayList<>(order.size());
         for (String userId : order) {
             if (userId.equals(localUserId)) {
-                members.add(new RoomMember(userId, true, memberState(localState), localSpeaking));
+                members.add(new RoomMember(UserId.of(userId), true, memberState(localState), localSpeaking));
             } else {
                 MemberInfo info = remote.get(userId);
                 if (info != null) {
-                    members.add(new RoomMember(userId, false, memberState(info.state()), info.speaking()));
+                    members.add(new RoomMember(UserId.of(userId), false, memberState(info.state()), info.speaking()));
                 }
             }
         }
@@ -138,7 +139,8 @@ final class MemberView {
     }
 
     /** Calls the handler for every flag that differs between two states of one member. */
-    static void announceChanges(String userId, MemberInfo before, MemberInfo after, RoomEventHandler handler) {
+    static void announceChanges(String wireId, MemberInfo before, MemberInfo after, RoomEventHandler handler) {
+        UserId userId = UserId.of(wireId);
         MediaState a = before.state();
         MediaState b = after.state();
         capture(userId, MediaKind.AUDIO, a.audioCapture(), b.audioCapture(), handler);
@@ -151,13 +153,13 @@ final class MemberView {
         }
     }
 
-    private static void capture(String userId, MediaKind kind, boolean was, boolean is, RoomEventHandler handler) {
+    private static void capture(UserId userId, MediaKind kind, boolean was, boolean is, RoomEventHandler handler) {
         if (was != is) {
             handler.onUserCaptureChanged(userId, kind, is);
         }
     }
 
-    private static void publish(String userId, MediaKind kind, boolean was, boolean is, RoomEventHandler handler) {
+    private static void publish(UserId userId, MediaKind kind, boolean was, boolean is, RoomEventHandler handler) {
         if (was != is) {
             if (is) {
                 handler.onUserPublishStream(userId, kind);

@@ -6,6 +6,7 @@ import dev.ttrtc.bridge.engine.EngineConfig;
 import dev.ttrtc.bridge.engine.LocalMediaStats;
 import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.PeerConnectionStats;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RtcEngine;
 import dev.ttrtc.bridge.engine.RtcRoom;
 import dev.ttrtc.bridge.engine.VideoEncoderConfig;
@@ -48,7 +49,7 @@ final class RealRtcEngine implements RtcEngine {
     private String patternLabel() {
         for (RoomSession room : rooms) {
             if (room.isJoined()) {
-                return room.userId();
+                return room.userId().value();
             }
         }
         return config.name();
@@ -83,7 +84,7 @@ final class RealRtcEngine implements RtcEngine {
     }
 
     @Override
-    public RtcRoom createRoom(String roomId) {
+    public RtcRoom createRoom(RoomId roomId) {
         if (closed) {
             throw new IllegalStateException("engine " + config.name() + " is closed");
         }

@@ -5,14 +5,15 @@ import dev.ttrtc.bridge.engine.MediaKind;
 import dev.ttrtc.bridge.engine.RemoteMedia;
 import dev.ttrtc.bridge.engine.RoomConfig;
 import dev.ttrtc.bridge.engine.RoomEventHandler;
+import dev.ttrtc.bridge.engine.RoomId;
 import dev.ttrtc.bridge.engine.RoomMember;
 import dev.ttrtc.bridge.engine.RtcRoom;
+import dev.ttrtc.bridge.engine.UserId;
 import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.media.LocalMedia;
 import dev.ttrtc.bridge.media.MediaSession;
 import dev.ttrtc.bridge.signal.ClientMessage;
-import dev.ttrtc.bridge.signal.Ids;
 import dev.ttrtc.bridge.signal.LeaveReason;
 import dev.ttrtc.bridge.signal.MediaSignal;
 import dev.ttrtc.bridge.signal.MediaState;
@@ -57,11 +58,12 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     private final RealRtcEngine engine;
-    private final String roomId;
+    private final RoomId roomId;
     private final EngineThread thread;
     private final Map<String, Boolean> subscriptionOverrides = new ConcurrentHashMap<>();
     private volatile RoomEventHandler handler = new RoomEventHandler() { };
     private volatile Phase phase = Phase.IDLE;
+    // The wire form of the user id this participant joined as; null before joining.
     private volatile String userId;
     private volatile List<RoomMember> members = List.of();
     private volatile RoomConfig config = RoomConfig.DEFAULT;
@@ -85,7 +87,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     private final EarlyMessages early = new EarlyMessages();
     private final Reconnector reconnector;
 
-    RoomSession(RealRtcEngine engine, String roomId) {
+    RoomSession(RealRtcEngine engine, RoomId roomId) {
         this.engine = engine;
         this.roomId = roomId;
         this.thread = engine.thread();
@@ -114,13 +116,14 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     @Override
-    public String roomId() {
+    public RoomId roomId() {
         return roomId;
     }
 
     @Override
-    public String userId() {
-        return userId;
+    public UserId userId() {
+        String joined = userId;
+        return joined == null ? null : UserId.of(joined);
     }
 
     @Override
@@ -168,7 +171,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     // ---- join -----------------------------------------------------------------------------------
 
     @Override
-    public CompletableFuture<Void> join(String joinToken, String joinUserId, RoomConfig joinConfig) {
+    public CompletableFuture<Void> join(String joinToken, UserId joinUserId, RoomConfig joinConfig) {
         return thread.call(() -> {
             if (phase == Phase.DESTROYED) {
                 return failed(RtcError.ENGINE_DESTROYED);
@@ -176,14 +179,11 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             if (phase != Phase.IDLE) {
                 return failed(RtcError.ALREADY_IN_ROOM, userId, roomId);
             }
-            if (!Ids.isValid(roomId) || !Ids.isValid(joinUserId)) {
-                return failed(RtcError.INVALID_IDS);
-            }
             if (engine.config().server() == null) {
                 return failed(RtcError.NO_SERVER);
             }
             token = joinToken;
-            userId = joinUserId;
+            userId = joinUserId.value();
             config = joinConfig;
             local.setVisible(local.joinVisibility(joinConfig.visible()));
             local.setPublished(MediaState.NONE);
@@ -211,12 +211,12 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     /** Opens a connection and sends a join (resuming {@code resume} when not null). */
     private CompletableFuture<Attempt> connectAndJoin(String resume) {
         MediaState state = local.withCapture(MediaState.NONE);
-        String appId = engine.config().appId();
+        String appId = engine.config().appId().value();
         String joinToken = token;
         String joinUser = userId;
         boolean joinVisible = local.visible();
         return SignalConnection.open(engine.config().server(), this, engine.config().connectTimeout())
-                .thenCompose(conn -> conn.request(id -> new ClientMessage.Join(id, appId, roomId, joinUser, joinToken,
+                .thenCompose(conn -> conn.request(id -> new ClientMessage.Join(id, appId, roomId.value(), joinUser, joinToken,
                                 joinVisible, state, resume))
                         .handle((answer, error) -> {
                             if (error != null) {
@@ -248,7 +248,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             }
             view.remoteUserIds().stream().filter(known::contains).forEach(current::remoteAppeared);
         }
-        handler.onRoomStateChanged(roomId, userId, 0, rejoin ? 1 : 0);
+        handler.onRoomStateChanged(roomId, UserId.of(userId), 0, rejoin ? 1 : 0);
         if (rejoin) {
             handler.onConnectionStateChanged(ConnectionState.RECONNECTED);
         }
@@ -325,7 +325,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             }
         }
         if (wasSpeaking != local.effectiveSpeaking()) {
-            handler.onUserSpeakingChanged(userId, local.effectiveSpeaking());
+            handler.onUserSpeakingChanged(UserId.of(userId), local.effectiveSpeaking());
         }
     }
 
@@ -353,7 +353,7 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
             return;
         }
         refreshSnapshot();
-        handler.onUserCaptureChanged(userId, kind, on);
+        handler.onUserCaptureChanged(UserId.of(userId), kind, on);
         if (config.autoPublish() && local.visible()) {
             applyAutoPublish(s -> LocalPublication.with(s, kind, on));
         } else {
@@ -374,20 +374,20 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         }
         if (isJoined() && before != local.effectiveSpeaking()) {
             refreshSnapshot();
-            handler.onUserSpeakingChanged(userId, local.effectiveSpeaking());
+            handler.onUserSpeakingChanged(UserId.of(userId), local.effectiveSpeaking());
         }
     }
 
     // ---- subscriptions, visibility, token ---------------------------------------------------------
 
     @Override
-    public CompletableFuture<Void> subscribeStream(String remoteUserId, MediaKind kind) {
-        return setSubscription(remoteUserId, kind, true);
+    public CompletableFuture<Void> subscribeStream(UserId remoteUserId, MediaKind kind) {
+        return setSubscription(remoteUserId.value(), kind, true);
     }
 
     @Override
-    public CompletableFuture<Void> unsubscribeStream(String remoteUserId, MediaKind kind) {
-        return setSubscription(remoteUserId, kind, false);
+    public CompletableFuture<Void> unsubscribeStream(UserId remoteUserId, MediaKind kind) {
+        return setSubscription(remoteUserId.value(), kind, false);
     }
 
     private CompletableFuture<Void> setSubscription(String remoteUserId, MediaKind kind, boolean on) {
@@ -408,7 +408,12 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     @Override
-    public boolean isSubscribed(String remoteUserId, MediaKind kind) {
+    public boolean isSubscribed(UserId remoteUserId, MediaKind kind) {
+        return subscribed(remoteUserId.value(), kind);
+    }
+
+    /** Whether this participant receives a member's stream, by the member's wire id (media asks so). */
+    private boolean subscribed(String remoteUserId, MediaKind kind) {
         return subscriptionOverrides.getOrDefault(remoteUserId + "/" + kind, config.autoSubscribe());
     }
 
@@ -567,19 +572,19 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
         if (sending == null) {
             return;
         }
-        MediaSession session = new MediaSession(userId, sending, this::relay, this::isSubscribed, thread.executor(),
+        MediaSession session = new MediaSession(userId, sending, this::relay, this::subscribed, thread.executor(),
                 engine::playbackGain, new MediaSession.FirstFrameListener() {
                     @Override
                     public void firstAudio(String from) {
                         if (isJoined()) {
-                            handler.onFirstRemoteAudioFrame(from);
+                            handler.onFirstRemoteAudioFrame(UserId.of(from));
                         }
                     }
 
                     @Override
                     public void firstVideo(String from, MediaKind kind, int width, int height) {
                         if (isJoined()) {
-                            handler.onFirstRemoteVideoFrameDecoded(from, kind, width, height);
+                            handler.onFirstRemoteVideoFrameDecoded(UserId.of(from), kind, width, height);
                         }
                     }
                 });
@@ -604,9 +609,9 @@ final class RoomSession implements RtcRoom, SignalConnection.Listener {
     }
 
     @Override
-    public Optional<RemoteMedia> remoteMedia(String remoteUserId) {
+    public Optional<RemoteMedia> remoteMedia(UserId remoteUserId) {
         MediaSession session = media;
-        return session == null ? Optional.empty() : session.remote(remoteUserId);
+        return session == null ? Optional.empty() : session.remote(remoteUserId.value());
     }
 
     // ---- reconnect --------------------------------------------------------------------------------
