@@ -76,7 +76,7 @@ final class HeapGuard {
         try {
             checkOnce();
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // The heap may be too full even for the walk; the next check tries again after the next collection.
+            // The heap may be too full even for the walk or the stop; the next check tries again.
         }
     }
 
