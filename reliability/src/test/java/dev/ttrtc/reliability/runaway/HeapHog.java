@@ -39,8 +39,8 @@ public final class HeapHog {
                     .extension(RtcSettings.class, RtcSettings.of(server.signalUri()).withMedia(MediaConfig.SIGNALLING_ONLY)).build();
             try {
                 run(host, server, options, report, args.length > 1 && args[1].equals("with-busy-neighbour"));
-            } catch (java.util.concurrent.TimeoutException e) {
-                // What the instances reported instead, for the test's failure message.
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // What the instances reported instead (a stop's reason among it), for the test's failure message.
                 report.put("failure", String.valueOf(e));
                 host.instances().forEach(i -> report.put(i.id(), String.valueOf(i.events().snapshot(
                         ev -> ev.kind() == HostEvent.Kind.ERROR).stream().map(HostEvent::text).limit(5).toList())));

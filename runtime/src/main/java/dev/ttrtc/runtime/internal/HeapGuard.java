@@ -29,15 +29,23 @@ final class HeapGuard {
     static final int PRESSED_PERCENT = 70;
     private static final long PERIOD_MILLIS = 250;
 
-    /** One watched instance: what it keeps (its context, once it has one), how to stop it. */
-    private record Watched(Supplier<Object> root, Consumer<String> stop) {
+    /** One watched instance: what it keeps (its context, once it has one), how to stop it, whether the guard has. */
+    private static final class Watched {
+        final Supplier<Object> root;
+        final Consumer<String> stop;
+        volatile boolean stoppedByGuard;
+
+        Watched(Supplier<Object> root, Consumer<String> stop) {
+            this.root = root;
+            this.stop = stop;
+        }
     }
 
     private static final Map<Object, Watched> WATCHED = new ConcurrentHashMap<>();
     // Guarded by HeapGuard.class.
     private static ScheduledExecutorService thread;
-    // Guard thread only: the collection the guard itself asked for last.
-    private static HeapCollections.Collection inducedCollection;
+    // The collection the guard itself asked for last; forgotten when an instance it stopped has gone.
+    private static volatile HeapCollections.Collection inducedCollection;
 
     private HeapGuard() {
     }
@@ -63,7 +71,12 @@ final class HeapGuard {
     }
 
     static synchronized void unwatch(Object key) {
-        WATCHED.remove(key);
+        Watched gone = WATCHED.remove(key);
+        if (gone != null && gone.stoppedByGuard) {
+            // What it held is garbage now, which only a collection after this moment shows.
+            inducedCollection = null;
+            HeapCollections.clearUnaskedFull();
+        }
         if (WATCHED.isEmpty() && thread != null) {
             thread.shutdownNow();
             thread = null;
@@ -86,6 +99,11 @@ final class HeapGuard {
      * before it judges.
      */
     private static void checkOnce() {
+        // An instance the guard stopped holds its memory until it has closed (while closing, its context may no longer
+        // lead to it): judging before then would stop a second instance for memory the first still holds.
+        if (WATCHED.values().stream().anyMatch(w -> w.stoppedByGuard)) {
+            return;
+        }
         int percent = HeapCollections.peekUnaskedFull();
         if (percent <= PRESSED_PERCENT) {
             HeapCollections.Collection latest = HeapCollections.latest();
@@ -112,12 +130,11 @@ final class HeapGuard {
                 keeper = w;
             }
         }
-        // While the keeper closes, the heap stays full and it stays the keeper: stopping it again is a no-op, so no
-        // second instance is stopped for memory the first still holds.
         if (keeper != null) {
             keeper.stop.accept("the JVM's heap was " + percent + " % full after a full garbage collection and this instance "
                     + "kept the most (about " + (most >> 20) + " MB reachable from its JS); it was stopped to keep the other "
                     + "instances and the room server running");
+            keeper.stoppedByGuard = true;
         }
         HeapCollections.clearUnaskedFull();
     }
