@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -78,9 +79,13 @@ final class Outbox {
                 }
                 try {
                     item.run();
+                } catch (RejectedExecutionException e) {
+                    // The IO thread is ending (the server is stopping): what was left to write has no one to go to.
+                    LOG.debug("a write after the IO thread began to end", e);
                 } catch (RuntimeException e) {
                     // One client's failed write must not stop the lane: every connection of this IO thread uses it.
-                    LOG.warn("writing to a client failed", e);
+                    LOG.warn("writing to a client failed; the debug log has the details");
+                    LOG.debug("writing to a client failed", e);
                 }
                 if (++written == BATCH) {
                     thread.executeAfter(this::drain, 1, TimeUnit.MILLISECONDS);
