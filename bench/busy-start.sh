@@ -17,16 +17,8 @@ logs="$(mktemp -d -t tt-busy-start-XXXXXX)"
 "$root/tt-host" token --app-id 5f0c3d7e9a1b2c4d6e8f0a1b --app-key tt-rtc-host-development-key \
   --room busy --user busy >/dev/null
 
-busy_pids=()
-stop_busy() {
-  for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
-trap stop_busy EXIT
-cores="$(nproc)"
-for _ in $(seq 1 "$cores"); do
-  timeout "$(( runs * (watch_seconds + 30) ))" bash -c 'while :; do :; done' &
-  busy_pids+=("$!")
-done
+source "$root/bench/busy-loops.sh"
+start_busy_loops "$(( runs * (watch_seconds + 30) ))"
 echo "busy-start: $cores busy loops running; $runs runs; logs in $logs" >&2
 
 started=0

@@ -9,16 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
 logs="$(mktemp -d -t tt-busy-verify-XXXXXX)"
 
-busy_pids=()
-stop_busy() {
-  for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
-trap stop_busy EXIT
-cores="$(nproc)"
-for _ in $(seq 1 "$cores"); do
-  timeout "$(( runs * 3600 ))" bash -c 'while :; do :; done' &
-  busy_pids+=("$!")
-done
+source "$root/bench/busy-loops.sh"
+start_busy_loops "$(( runs * 3600 ))"
 echo "busy-verify: $cores busy loops running; $runs runs of mvn -B verify; logs in $logs" >&2
 
 passed=0
