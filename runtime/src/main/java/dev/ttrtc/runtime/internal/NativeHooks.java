@@ -107,7 +107,7 @@ final class NativeHooks {
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {
-            dataChanged((ObjectNode) JsBridge.parse(a[0].asString()), JsBridge.parse(a[1].asString()));
+            dataChanged((ObjectNode) JsBridge.parse(a[0].asString()), a[1].asString());
             return null;
         });
         view.addHooks(hooks);
@@ -135,11 +135,12 @@ final class NativeHooks {
     }
 
     /** @param patch the patch as the view gets it; {@code logged} as the event log shows it */
-    private void dataChanged(ObjectNode patch, JsonNode logged) {
+    /** @param logged the patch as the event log shows it (JSON text) */
+    private void dataChanged(ObjectNode patch, String logged) {
         PageState state = pageState.get();
         state.data().patch(patch);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("patch", logged);
+        details.set("patch", JsBridge.parse(logged));
         log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
     }
 }

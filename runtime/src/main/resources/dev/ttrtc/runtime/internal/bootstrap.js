@@ -18,6 +18,10 @@
   const objectToString = Object.prototype.toString;
   const defineProperty = Object.defineProperty;
   const objectCreate = Object.create;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const ObjectPrototype = Object.prototype;
+  const ArrayPrototype = Array.prototype;
+  const isFiniteNumber = Number.isFinite;
   const StringCtor = String;
   const fromBase64 = Uint8Array.fromBase64;
   const Uint8ArrayCtor = Uint8Array;
@@ -47,44 +51,56 @@
   function cut(text, limit) {
     return limit > 0 && text.length > limit ? text.slice(0, limit) + '\u2026(' + text.length + ' characters)' : text;
   }
+  // Ordinary objects and arrays (the usual data) skip the checks for built-in kinds; indexed loops
+  // rather than iterators: this walk runs on every setData and the interpreter pays per step.
   function plain(value, depth, ancestors, limit) {
-    switch (typeof value) {
-      case 'undefined': return undefined;
-      case 'function': return '[Function' + (value.name ? ': ' + value.name : '') + ']';
-      case 'symbol': return value.toString();
-      case 'bigint': return value.toString() + 'n';
-      case 'number': return Number.isFinite(value) ? value : String(value);
-      case 'string': return cut(value, limit);
-      case 'boolean': return value;
+    const type = typeof value;
+    if (type === 'string') return limit > 0 ? cut(value, limit) : value;
+    if (type === 'number') return isFiniteNumber(value) ? value : StringCtor(value);
+    if (type === 'boolean') return value;
+    if (type !== 'object') {
+      switch (type) {
+        case 'undefined': return undefined;
+        case 'function': return '[Function' + (value.name ? ': ' + value.name : '') + ']';
+        case 'symbol': return value.toString();
+        default: return value.toString() + 'n'; // bigint
+      }
     }
     if (value === null) return null;
     if (ancestors.indexOf(value) >= 0) return '[Circular]';
     if (depth >= MAX_DEPTH) return isArray(value) ? '[Array]' : '[Object]';
-    if (value instanceof ErrorCtor) {
+    const proto = getPrototypeOf(value);
+    const ordinary = proto === ObjectPrototype || proto === ArrayPrototype;
+    if (!ordinary && value instanceof ErrorCtor) {
       return { name: cut(String(value.name), limit), message: cut(String(value.message), limit),
         stack: cut(String(value.stack || ''), limit) };
     }
     if (typeof value.toJSON === 'function') {
       try { return plain(value.toJSON(), depth + 1, ancestors, limit); } catch (e) { return '[Unserializable]'; }
     }
-    if (value instanceof Map) return '[Map(' + value.size + ')]';
-    if (value instanceof Set) return '[Set(' + value.size + ')]';
-    if (value instanceof PromiseCtor) return '[Promise]';
+    if (!ordinary) {
+      if (value instanceof Map) return '[Map(' + value.size + ')]';
+      if (value instanceof Set) return '[Set(' + value.size + ')]';
+      if (value instanceof PromiseCtor) return '[Promise]';
+    }
     ancestors.push(value);
     try {
       if (isArray(value)) {
+        const n = value.length;
         const out = [];
-        for (let i = 0; i < value.length; i++) {
+        for (let i = 0; i < n; i++) {
           const item = plain(value[i], depth + 1, ancestors, limit);
           out.push(item === undefined ? null : item);
         }
         return out;
       }
       const out = {};
-      for (const key of objectKeys(value)) {
+      const keys = objectKeys(value);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
         let item;
         try { item = plain(value[key], depth + 1, ancestors, limit); } catch (e) { item = '[Unreadable]'; }
-        if (item !== undefined) out[cut(key, limit)] = item;
+        if (item !== undefined) out[limit > 0 ? cut(key, limit) : key] = item;
       }
       return out;
     } finally {

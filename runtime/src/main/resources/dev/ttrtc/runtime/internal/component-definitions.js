@@ -257,7 +257,13 @@
   }
 
   function clone(value) {
-    return value === undefined ? undefined : parseJson(toJson(value));
+    const type = typeof value;
+    if (type === 'undefined') return undefined;
+    // Values the JSON round trip leaves as they are skip it (setData runs it for every value):
+    // strings, booleans, null and finite numbers (x - x is 0 only for those; -0 becomes 0 as in JSON).
+    if (type === 'string' || type === 'boolean' || value === null) return value;
+    if (type === 'number' && value - value === 0) return value === 0 ? 0 : value;
+    return parseJson(toJson(value));
   }
 
   function sameJson(a, b) {

@@ -163,6 +163,7 @@
     }
     batched(function () {
       const applied = {};
+      const copies = {}; // the values as this.data took them: already plain, so the log needs no second walk
       const changed = [];
       const oldProps = {};
       const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
@@ -188,11 +189,12 @@
         }
         assign(inst.data, segments, copy);
         applied[path] = value;
+        copies[path] = copy;
       }
       if (record.kind === 'page' && idOf.get(inst) === topPageId) {
         // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
         const patchJson = viewJsonOrNull(applied);
-        if (patchJson !== null) host.dataChanged(patchJson, toJson(applied));
+        if (patchJson !== null) host.dataChanged(patchJson, viewJson(copies));
       }
       if (record.live) queuePatch(idOf.get(inst), applied);
       if (watching) runObservers(inst, record.def, changed, oldProps);

@@ -31,7 +31,10 @@ final class Reconciler {
         /** Passes the host's properties; true when the component's data changed. */
         boolean passProperties(Owner component, VNode v);
 
-        List<VNode> render(Owner owner);
+        List<VNode> render(Owner owner, Changed changed);
+
+        /** A deferred node rendered in full, for when no live node takes its place. */
+        VNode render(VNode deferred);
     }
 
     private record Match(Object source, String key) {
@@ -43,10 +46,10 @@ final class Reconciler {
         this.host = host;
     }
 
-    /** Renders an owner into its root (page root or host element). */
-    void renderOwner(Owner owner, boolean live, RenderPass pass) {
+    /** Renders an owner into its root (page root or host element), evaluating again what {@code changed} reaches. */
+    void renderOwner(Owner owner, Changed changed, boolean live, RenderPass pass) {
         owner.slotsFilled().clear();
-        children(owner.root(), host.render(owner), live, pass);
+        children(owner.root(), host.render(owner, changed), live, pass);
     }
 
     void children(Node parent, List<VNode> rendered, boolean live, RenderPass pass) {
@@ -74,10 +77,12 @@ final class Reconciler {
                 reused[found] = true;
                 oldIndex[i] = found;
                 result[i] = old.get(found);
-                update(result[i], v, live, pass);
+                if (!v.deferred()) {
+                    update(result[i], v, live, pass);
+                }
             } else {
                 oldIndex[i] = -1;
-                result[i] = create(v, pass);
+                result[i] = create(v.deferred() ? host.render(v) : v, pass);
             }
         }
         for (int k = 0; k < old.size(); k++) {
@@ -190,7 +195,7 @@ final class Reconciler {
             component.root(node);
             component.light(v.children());
             pass.created.add(component);
-            renderOwner(component, false, pass);
+            renderOwner(component, Changed.EVERYTHING, false, pass);
         } else if (isSlot(v)) {
             children(node, slotContent(v), false, pass);
         } else {
@@ -223,7 +228,7 @@ final class Reconciler {
             boolean hasLight = !v.children().isEmpty() || !component.light().isEmpty();
             component.light(v.children());
             if (changed || hasLight) {
-                renderOwner(component, live, pass);
+                renderOwner(component, Changed.EVERYTHING, live, pass);
             }
         } else if (isSlot(v)) {
             children(node, slotContent(v), live, pass);

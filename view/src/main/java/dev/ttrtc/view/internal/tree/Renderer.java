@@ -37,43 +37,51 @@ final class Renderer {
         this.warnings = warnings;
     }
 
-    List<VNode> render(Owner owner) {
+    /** The owner's nodes; those {@code changed} does not reach come {@link VNode#deferred() deferred}. */
+    List<VNode> render(Owner owner, Changed changed) {
         List<VNode> out = new ArrayList<>();
         TemplateUnit unit = owner.unit();
         if (unit != null) {
-            nodes(owner, unit.body(), Scope.of(owner.data(), sjs.apply(unit)), "", out);
+            nodes(owner, unit.body(), Scope.of(owner.data(), sjs.apply(unit)), "", changed, out);
         }
         return out;
     }
 
-    private void nodes(Owner owner, List<TNode> nodes, Scope scope, String key, List<VNode> out) {
+    /** A deferred node rendered in full. */
+    VNode render(VNode deferred) {
+        return element(deferred.owner(), (TNode.Element) deferred.source(), deferred.later(), deferred.key(), Changed.EVERYTHING);
+    }
+
+    private void nodes(Owner owner, List<TNode> nodes, Scope scope, String key, Changed changed, List<VNode> out) {
         for (TNode node : nodes) {
-            node(owner, node, scope, key, out);
+            node(owner, node, scope, key, changed, out);
         }
     }
 
-    private void node(Owner owner, TNode node, Scope scope, String key, List<VNode> out) {
+    private void node(Owner owner, TNode node, Scope scope, String key, Changed changed, List<VNode> out) {
         if (node instanceof TNode.Element e) {
-            out.add(element(owner, e, scope, key));
+            out.add(changed.reaches(e) ? element(owner, e, scope, key, changed)
+                    : VNode.deferred(e, key, owner, owner.usingComponents().get(e.tag()), scope));
         } else if (node instanceof TNode.Text t) {
-            out.add(new VNode(t, key, owner, null, null, null, List.of(), null, Evaluator.text(t.text(), scope)));
+            out.add(VNode.text(t, key, owner, Evaluator.text(t.text(), scope)));
         } else if (node instanceof TNode.For f) {
-            loop(owner, f, scope, key, out);
+            loop(owner, f, scope, key, changed, out);
         } else if (node instanceof TNode.If i) {
             for (TNode.Branch branch : i.branches()) {
                 if (branch.condition() == null || JsValues.toBoolean(Evaluator.value(branch.condition(), scope))) {
-                    node(owner, branch.node(), scope, key, out);
+                    node(owner, branch.node(), scope, key, changed, out);
                     return;
                 }
             }
         } else if (node instanceof TNode.Block b) {
-            nodes(owner, b.children(), scope, key, out);
+            nodes(owner, b.children(), scope, key, changed, out);
         } else {
-            call(owner, (TNode.Call) node, scope, key, out);
+            call(owner, (TNode.Call) node, scope, key, changed, out);
         }
     }
 
-    private VNode element(Owner owner, TNode.Element e, Scope scope, String key) {
+    private VNode element(Owner owner, TNode.Element e, Scope scope, String key, Changed changed) {
+        String component = owner.usingComponents().get(e.tag());
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (TNode.Attribute a : e.attributes()) {
             attributes.put(a.name(), a.value() == null ? Boolean.TRUE : Evaluator.value(a.value(), scope));
@@ -93,13 +101,13 @@ final class Renderer {
             children = List.of();
         } else {
             children = new ArrayList<>();
-            nodes(owner, e.children(), scope, "", children);
+            // A component's slots take its host's children whole (their slot attributes decide where).
+            nodes(owner, e.children(), scope, "", component == null ? changed : Changed.EVERYTHING, children);
         }
-        String component = owner.usingComponents().get(e.tag());
-        return new VNode(e, key, owner, e.tag(), attributes, events, children, component, null);
+        return VNode.element(e, key, owner, attributes, events, children, component);
     }
 
-    private void loop(Owner owner, TNode.For f, Scope scope, String key, List<VNode> out) {
+    private void loop(Owner owner, TNode.For f, Scope scope, String key, Changed changed, List<VNode> out) {
         Object items = Evaluator.value(f.items(), scope);
         int index = 0;
         Set<String> seen = f.key() == null ? null : new HashSet<>();
@@ -113,7 +121,7 @@ final class Renderer {
                         + "\"); repeated items are matched by position");
                 own = "#" + index;
             }
-            node(owner, f.body(), inner, key + LOOP + own, out);
+            node(owner, f.body(), inner, key + LOOP + own, changed, out);
         }
     }
 
@@ -153,7 +161,7 @@ final class Renderer {
         return list.iterator();
     }
 
-    private void call(Owner owner, TNode.Call c, Scope scope, String key, List<VNode> out) {
+    private void call(Owner owner, TNode.Call c, Scope scope, String key, Changed changed, List<VNode> out) {
         String name = Evaluator.text(c.name(), scope);
         TemplateUnit.Definition definition = c.unit().template(name);
         if (definition == null) {
@@ -164,7 +172,7 @@ final class Renderer {
         Object data = c.data() == null ? null : Evaluator.value(c.data(), scope);
         JsonNode templateData = data instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         Scope inner = Scope.of(templateData, sjs.apply(definition.unit()));
-        nodes(owner, definition.body(), inner, key + CALL + c.serial(), out);
+        nodes(owner, definition.body(), inner, key + CALL + c.serial(), changed.inside(c), out);
     }
 
     /** Warnings the renderer gives at most once per template place. */

@@ -82,7 +82,7 @@ public final class ViewTree implements Reconciler.Host {
         nodes.put(root.id(), root);
         page.root(root);
         RenderPass pass = new RenderPass();
-        reconciler.renderOwner(page, false, pass);
+        reconciler.renderOwner(page, Changed.EVERYTHING, false, pass);
         return pass;
     }
 
@@ -94,8 +94,24 @@ public final class ViewTree implements Reconciler.Host {
             return pass;
         }
         DataPaths.apply(owner.data(), patch);
-        reconciler.renderOwner(owner, owner.pageId() == topPageId, pass);
+        reconciler.renderOwner(owner, changedFields(owner, patch), owner.pageId() == topPageId, pass);
         return pass;
+    }
+
+    /** The top-level fields a patch's paths change ({@code a.b[2]} changes {@code a}). */
+    private static Changed changedFields(Owner owner, ObjectNode patch) {
+        if (owner.unit() == null) {
+            return Changed.EVERYTHING;
+        }
+        Set<String> fields = new HashSet<>();
+        for (Map.Entry<String, JsonNode> entry : patch.properties()) {
+            List<Object> segments = DataPaths.parse(entry.getKey());
+            if (segments == null || segments.isEmpty()) {
+                return Changed.EVERYTHING;
+            }
+            fields.add((String) segments.get(0));
+        }
+        return Changed.fields(fields, owner.unit().reads());
     }
 
     /** The page is on top: its changes reach mirrors from now on. */
@@ -245,7 +261,12 @@ public final class ViewTree implements Reconciler.Host {
     }
 
     @Override
-    public List<VNode> render(Owner owner) {
-        return renderer.render(owner);
+    public List<VNode> render(Owner owner, Changed changed) {
+        return renderer.render(owner, changed);
+    }
+
+    @Override
+    public VNode render(VNode deferred) {
+        return renderer.render(deferred);
     }
 }

@@ -17,6 +17,7 @@ public final class TemplateUnit {
     private final List<TemplateUnit> imports = new ArrayList<>();
     private final List<SjsDeclaration> sjs = new ArrayList<>();
     private Map<String, Definition> visible;
+    private DataReads reads;
 
     /** {@code <template name>}: its body renders with only the call's data and its file's SJS modules. */
     public record Definition(String name, List<TNode> body, TemplateUnit unit, Location location) {
@@ -55,6 +56,15 @@ public final class TemplateUnit {
     /** The files this file imports directly. */
     public List<TemplateUnit> importedUnits() {
         return Collections.unmodifiableList(imports);
+    }
+
+    /** Which data fields each node of the body reads; set once the body is compiled. */
+    public DataReads reads() {
+        return reads;
+    }
+
+    void bodyCompiled() {
+        reads = DataReads.of(this);
     }
 
     List<TNode> mutableBody() {

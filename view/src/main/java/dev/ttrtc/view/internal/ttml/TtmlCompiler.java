@@ -59,6 +59,7 @@ public final class TtmlCompiler {
         List<Location> importLocations = new ArrayList<>();
         List<String> importFiles = new ArrayList<>();
         unit.mutableBody().addAll(nodes(raw, context, importFiles, importLocations));
+        unit.bodyCompiled();
         for (int i = 0; i < importFiles.size(); i++) {
             unit.imports().add(unit(importFiles.get(i), importLocations.get(i)));
         }

@@ -1,0 +1,41 @@
+package dev.ttrtc.view.internal.tree;
+
+import dev.ttrtc.view.internal.ttml.DataReads;
+import dev.ttrtc.view.internal.ttml.TNode;
+import java.util.Set;
+
+/**
+ * What a render must evaluate again: everything (a first render, new properties, slot content),
+ * nothing (a template called with unchanged data), or the nodes that read the top-level fields
+ * a {@code setData} changed. A node it does not reach is rendered only if no live node takes
+ * its place.
+ */
+final class Changed {
+    static final Changed EVERYTHING = new Changed(null, null);
+    static final Changed NOTHING = new Changed(Set.of(), null);
+
+    private final Set<String> fields;
+    private final DataReads reads;
+
+    private Changed(Set<String> fields, DataReads reads) {
+        this.fields = fields;
+        this.reads = reads;
+    }
+
+    /** The top-level fields a setData changed, for the body whose reads are given. */
+    static Changed fields(Set<String> fields, DataReads reads) {
+        return new Changed(Set.copyOf(fields), reads);
+    }
+
+    boolean reaches(TNode node) {
+        if (fields == null) {
+            return true;
+        }
+        return !fields.isEmpty() && reads.of(node).meets(fields);
+    }
+
+    /** Inside a template call: everything when the call's name or data may have changed, else nothing. */
+    Changed inside(TNode.Call call) {
+        return reaches(call) ? EVERYTHING : NOTHING;
+    }
+}
