@@ -9,42 +9,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The tt-rtc-host side of view.patch: each case as a one-page project, its setData issued from
- * Java through {@code evaluate} and timed until the view's patch ops reach a listener. The time
- * therefore includes the hop onto the instance's loop and back, which {@link #roundTrip} measures
- * alone.
+ * The tt-rtc-host side of view.patch: each case as a one-page project whose {@code step(i)} makes
+ * that case's setData. The steps run back to back in one task on the instance's loop, as
+ * j-component's run in one node process, and a listener takes the time each step's patch ops
+ * arrive: a sample is the time from one step's ops to the next's (building the update, setData,
+ * render, reconcile, ops). What a call from Java adds is the round trip, measured alone.
  */
 final class HostPatchRunner implements AutoCloseable {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final MiniProgramHost host = MiniProgramHost.create(HostOptions.defaults().withTaskBudget(Duration.ofSeconds(60)));
+    private final MiniProgramHost host = MiniProgramHost.create(HostOptions.defaults()
+            .withTaskBudget(Duration.ofSeconds(120)).withTaskAllocationBudget(64L << 30));
 
     /** Per-step times in ms after the warm-up. */
     List<Double> run(PatchCase patchCase, int warmup, int samples) throws Exception {
         try (MiniProgram page = host.launch(LaunchOptions.builder(project(patchCase)).build())) {
-            AtomicLong delivered = new AtomicLong();
-            try (AutoCloseable listener = page.view().addListener(ops -> delivered.set(System.nanoTime()))) {
-                List<Double> times = new ArrayList<>();
-                for (int i = 0; i < warmup + samples; i++) {
-                    delivered.set(0);
-                    long start = System.nanoTime();
-                    page.evaluate("{ const i = " + i + "; getCurrentPages()[0].setData(" + patchCase.update() + "); }")
-                            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                    if (delivered.get() == 0) {
-                        throw new IllegalStateException(patchCase.name() + ": step " + i + " sent no patch");
-                    }
-                    if (i >= warmup) {
-                        times.add((delivered.get() - start) / 1e6);
-                    }
+            List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
+            try (AutoCloseable listener = page.view().addListener(ops -> delivered.add(System.nanoTime()))) {
+                steps(page, 0, warmup);
+                delivered.clear();
+                // samples + 1 steps: each sample is the gap between two steps' ops.
+                steps(page, warmup, samples + 1);
+                if (delivered.size() != samples + 1) {
+                    throw new IllegalStateException(patchCase.name() + ": " + (samples + 1) + " steps sent "
+                            + delivered.size() + " patches");
+                }
+                List<Double> times = new ArrayList<>(samples);
+                for (int i = 1; i < delivered.size(); i++) {
+                    times.add((delivered.get(i) - delivered.get(i - 1)) / 1e6);
                 }
                 return times;
             }
         }
+    }
+
+    private static void steps(MiniProgram page, int first, int count) throws Exception {
+        page.evaluate("{ const p = getCurrentPages()[0]; for (let i = " + first + "; i < " + (first + count) + "; i++) p.step(i); }")
+                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The same evaluate round trip without a setData: what every host sample carries besides the patch. */
@@ -84,7 +90,8 @@ final class HostPatchRunner implements AutoCloseable {
         Files.createDirectories(dir.resolve("pages/p"));
         Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/p/p\"]}");
         Files.writeString(dir.resolve("app.js"), "App({});");
-        Files.writeString(dir.resolve("pages/p/p.js"), "Page({ data: " + patchCase.initialData() + " });");
+        Files.writeString(dir.resolve("pages/p/p.js"), "Page({ data: " + patchCase.initialData()
+                + ", step(i) { this.setData(" + patchCase.update() + "); } });");
         Files.writeString(dir.resolve("pages/p/p.ttml"), patchCase.template());
         return dir;
     }

@@ -27,7 +27,7 @@ public final class ViewPatchBench implements Benchmark {
     public List<Flags.Spec> flags() {
         return List.of(
                 Flags.Spec.of("view-samples", 500, 50, "measured setData steps per case and renderer"),
-                Flags.Spec.of("view-warmup", 300, 30, "setData steps before measuring (both renderers)"),
+                Flags.Spec.of("view-warmup", 3000, 300, "setData steps before measuring (both renderers; the JVM needs thousands to compile the hot paths)"),
                 Flags.Spec.of("view-launches", 20, 3, "launches of each sample page for the first-render table"));
     }
 
@@ -41,9 +41,10 @@ public final class ViewPatchBench implements Benchmark {
 
         Table table = new Table(id(), "setData → view patched: tt-rtc-host against j-component, same template and data",
                 List.of("case", "renderer", "n", "p50 ms", "p95 ms", "p99 ms", "min ms", "max ms"))
-                .describe("tt-rtc-host: setData issued from Java (`evaluate`) until the view's patch ops reach a listener, "
-                        + "so each sample includes a hop onto the instance's loop and back (the round-trip row measures "
-                        + "that hop alone). j-component " + JComponent.PACKAGES + ": `setData` (synchronous there) and a "
+                .describe("tt-rtc-host: the page's steps run back to back in one task on the instance's loop; a sample "
+                        + "is the time from one step's patch ops reaching a listener to the next's (building the update, "
+                        + "setData, render, reconcile, ops). A setData made from Java adds the round trip of the last row. "
+                        + "j-component " + JComponent.PACKAGES + ": building the update, `setData` (synchronous there) and a "
                         + "DOM check, in one node process. The room case is sample-miniapp's room page template with its "
                         + "SJS inlined; rtc-room is the host's element on one side and a plain custom component on the other. "
                         + warmup + " warm-up steps per case.");
@@ -53,7 +54,7 @@ public final class ViewPatchBench implements Benchmark {
                 row(table, patchCase.name(), "tt-rtc-host", Stats.of(host.run(patchCase, warmup, samples)));
                 row(table, patchCase.name(), "j-component", Stats.of(reference.run(patchCase, warmup, samples)));
             }
-            row(table, "loop round trip alone (evaluate, no setData)", "tt-rtc-host", Stats.of(host.roundTrip(warmup, samples)));
+            row(table, "a call from Java: evaluate round trip, no setData", "tt-rtc-host", Stats.of(host.roundTrip(warmup, samples)));
             report.table(table);
 
             Table firstRender = Table.latency(id(), "First render of each sample-miniapp page (launch() → page shown)", "page")

@@ -208,6 +208,8 @@
 
   // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
   function parsePath(path) {
+    // A plain name (most paths) is one segment: no regular expression needed.
+    if (path.length > 0 && path.indexOf('.') < 0 && path.indexOf('[') < 0 && path.indexOf(']') < 0) return [path];
     const segments = [];
     const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
     let rest = path;

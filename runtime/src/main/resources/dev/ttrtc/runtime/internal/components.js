@@ -127,9 +127,16 @@
   }
 
   function flushPatches() {
-    const batch = Array.from(pendingPatches);
+    if (pendingPatches.size === 0) return;
+    // Taken out first: rendering may run hooks whose setData queue new patches. Plain arrays and
+    // indexes rather than iterators, which the interpreter runs slowly.
+    const ids = [];
+    const patches = [];
+    pendingPatches.forEach(function (patch, id) { ids.push(id); patches.push(patch); });
     pendingPatches.clear();
-    for (const [id, patch] of batch) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const patch = patches[i];
       const inst = owners.get(id);
       if (inst === undefined || !recordOf.get(inst).live) continue;
       let json;
@@ -167,7 +174,9 @@
       const changed = [];
       const oldProps = {};
       const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
-      for (const path of Object.keys(patch)) {
+      const paths = Object.keys(patch);
+      for (let i = 0; i < paths.length; i++) {
+        const path = paths[i];
         const segments = parsePath(path);
         if (segments === null) {
           host.problem('setData', 'setData: invalid data path "' + path + '" in ' + record.label);
