@@ -135,9 +135,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The JS engine takes about a second to create: start it now, alongside the checks and servers.
         StartupTrace.mark("run command");
-        EngineWarmUp.start();
         check();
         StartupTrace.mark("flags checked");
         if (!noMedia) {
