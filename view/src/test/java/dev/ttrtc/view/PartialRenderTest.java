@@ -110,4 +110,59 @@ class PartialRenderTest extends ViewTestBase {
         assertEquals("1", $(app, ".own").text());
         assertEquals("A2", $(app, ".main").text());
     }
+
+    @Test
+    void a_kept_node_that_a_new_sibling_moves_keeps_its_place_and_text() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { show: false, k: 'K', hide: false, h: 'first' },"
+                + " show() { this.setData({ show: true }); }, hide() { this.setData({ hide: true }); },"
+                + " handler() { this.setData({ h: 'second' }); },"
+                + " first() { console.log('first'); }, second() { console.log('second'); } });",
+                "<view class=\"x\" tt:if=\"{{show}}\">x</view><view class=\"k\">{{k}}</view>"
+                        + "<view class=\"h\" hidden=\"{{hide}}\" bindtap=\"{{h}}\">h</view>");
+        call(app, "show");
+        assertEquals(List.of("x", "K", "h"), texts(app, "page > view"));
+        call(app, "hide");
+        assertEquals(false, $(app, ".h").visible());
+        call(app, "handler");
+        $(app, ".h").tap();
+        waitForConsole(app, "second");
+    }
+
+    @Test
+    void a_loop_over_an_object_follows_a_change_of_one_of_its_fields() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { obj: { a: 1, b: 2 } }, b() { this.setData({ 'obj.b': 3 }); } });",
+                "<view tt:for=\"{{obj}}\" tt:for-index=\"key\" class=\"e\">{{key}}={{item}}</view>");
+        call(app, "b");
+        assertEquals(List.of("a=1", "b=3"), texts(app, ".e"));
+    }
+
+    private MiniProgram launchWithCard(String pageJs, String pageTtml, String cardJs, String cardTtml) throws Exception {
+        return launch(Fixture.in(dir).page("pages/index/index", pageJs, pageTtml)
+                .file("pages/index/index.json", "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}")
+                .component("components/card/card", cardJs, cardTtml, "").write());
+    }
+
+    @Test
+    void a_property_follows_a_set_data_path_inside_the_object_passed() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { obj: { x: 1 } }, x() { this.setData({ 'obj.x': 2 }); } });",
+                "<my-card obj=\"{{obj}}\"/>",
+                "Component({ properties: { obj: Object } });",
+                "<text class=\"x\">{{obj.x}}</text>");
+        assertEquals("1", $(app, ".x").text());
+        call(app, "x");
+        assertEquals("2", $(app, ".x").text());
+    }
+
+    @Test
+    void a_slot_inside_a_template_keeps_its_content_to_itself_when_the_component_renders_its_own_change() throws Exception {
+        MiniProgram app = launchWithCard("Page({ bump() { this.selectComponent('#card').bump(); } });",
+                "<my-card id=\"card\"><text>X</text></my-card>",
+                "Component({ data: { n: 0 }, methods: { bump() { this.setData({ n: 1 }); } } });",
+                "<template name=\"t\"><view class=\"a\"><slot/></view></template><template is=\"t\"/>"
+                        + "<view class=\"b\"><slot/></view><text class=\"n\">{{n}}</text>");
+        assertEquals(List.of("X", ""), texts(app, ".a, .b"));
+        call(app, "bump");
+        assertEquals("1", $(app, ".n").text());
+        assertEquals(List.of("X", ""), texts(app, ".a, .b"));
+    }
 }

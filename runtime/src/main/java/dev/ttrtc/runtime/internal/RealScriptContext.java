@@ -140,6 +140,14 @@ public final class RealScriptContext implements ScriptContext {
             closeContext();
         }
         loop.stop();
+        if (!loop.inLoop()) {
+            try {
+                // Closed means the thread has ended too: whoever counts threads after close() finds none.
+                loop.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void closeContext() {

@@ -100,7 +100,8 @@ public final class ViewTree implements Reconciler.Host {
 
     /** The top-level fields a patch's paths change ({@code a.b[2]} changes {@code a}). */
     private static Changed changedFields(Owner owner, ObjectNode patch) {
-        if (owner.unit() == null) {
+        // A slot inside a template call could be passed by, and the slot content taken by another of its name.
+        if (owner.unit() == null || !owner.isPage() && owner.unit().slotsInTemplates()) {
             return Changed.EVERYTHING;
         }
         Set<String> fields = new HashSet<>();
@@ -221,7 +222,8 @@ public final class ViewTree implements Reconciler.Host {
             if (value.equals(component.passed().get(property))) {
                 continue;
             }
-            component.passed().set(property, value);
+            // A copy: the value may be a node of the parent's data, which later setData paths change in place.
+            component.passed().set(property, value.deepCopy());
             if (changed == null) {
                 changed = JsonNodeFactory.instance.objectNode();
             }

@@ -3,7 +3,9 @@ package dev.ttrtc.view.internal.ttml;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +53,41 @@ public final class DataReads {
             reads.node(node, Map.of());
         }
         return reads;
+    }
+
+    /** True when a template the file can call — its own, or one of a file it imports, at any depth — holds a {@code <slot>}. */
+    static boolean slotsInTemplates(TemplateUnit unit) {
+        Set<TemplateUnit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<TemplateUnit> pending = new ArrayDeque<>(List.of(unit));
+        while (!pending.isEmpty()) {
+            TemplateUnit next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            for (TemplateUnit.Definition definition : next.definitions().values()) {
+                if (definition.body().stream().anyMatch(DataReads::holdsSlot)) {
+                    return true;
+                }
+            }
+            pending.addAll(next.importedUnits());
+        }
+        return false;
+    }
+
+    private static boolean holdsSlot(TNode node) {
+        if (node instanceof TNode.Element e) {
+            return e.tag().equals("slot") || e.children().stream().anyMatch(DataReads::holdsSlot);
+        }
+        if (node instanceof TNode.For f) {
+            return holdsSlot(f.body());
+        }
+        if (node instanceof TNode.If i) {
+            return i.branches().stream().anyMatch(b -> holdsSlot(b.node()));
+        }
+        if (node instanceof TNode.Block b) {
+            return b.children().stream().anyMatch(DataReads::holdsSlot);
+        }
+        return false;
     }
 
     /** What a node of the file's body reads; everything for a node from elsewhere (a template definition). */

@@ -18,6 +18,7 @@ public final class TemplateUnit {
     private final List<SjsDeclaration> sjs = new ArrayList<>();
     private Map<String, Definition> visible;
     private DataReads reads;
+    private Boolean slotsInTemplates;
 
     /** {@code <template name>}: its body renders with only the call's data and its file's SJS modules. */
     public record Definition(String name, List<TNode> body, TemplateUnit unit, Location location) {
@@ -61,6 +62,17 @@ public final class TemplateUnit {
     /** Which data fields each node of the body reads; set once the body is compiled. */
     public DataReads reads() {
         return reads;
+    }
+
+    /**
+     * True when a template this file can call, directly or through what it imports, holds a
+     * {@code <slot>}: such a slot is met only inside a call, where a render after setData may pass it by.
+     */
+    public boolean slotsInTemplates() {
+        if (slotsInTemplates == null) {
+            slotsInTemplates = DataReads.slotsInTemplates(this);
+        }
+        return slotsInTemplates;
     }
 
     void bodyCompiled() {
