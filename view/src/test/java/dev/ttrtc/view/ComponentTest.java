@@ -20,14 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Custom components rendered: properties, observers, slots, lifetimes, events, styles, selection. */
 class ComponentTest extends ViewTestBase {
 
-    private static final String PAGE_JSON = "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}";
-
-    private MiniProgram launchWithCard(String pageJs, String pageTtml, String cardJs, String cardTtml) throws Exception {
-        Path project = Fixture.in(dir).page("pages/index/index", pageJs, pageTtml).file("pages/index/index.json", PAGE_JSON)
-                .component("components/card/card", cardJs, cardTtml, "").write();
-        return launch(project);
-    }
-
     @Test
     void properties_are_coerced_by_type_and_observers_see_initial_and_later_values() throws Exception {
         MiniProgram app = launchWithCard(

@@ -95,15 +95,11 @@ class PartialRenderTest extends ViewTestBase {
 
     @Test
     void slot_content_follows_the_page_and_stays_when_the_component_renders_its_own_change() throws Exception {
-        Path project = Fixture.in(dir)
-                .page("pages/index/index", "Page({ data: { a: 'A' }, setA() { this.setData({ a: 'A2' }); },"
+        MiniProgram app = launchWithCard("Page({ data: { a: 'A' }, setA() { this.setData({ a: 'A2' }); },"
                         + " bump() { this.selectComponent('#card').bump(); } });",
-                        "<my-card id=\"card\"><text class=\"s\">{{a}}</text></my-card>")
-                .file("pages/index/index.json", "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}")
-                .component("components/card/card", "Component({ data: { n: 0 }, methods: { bump() { this.setData({ n: 1 }); } } });",
-                        "<view class=\"main\"><slot/></view><text class=\"own\">{{n}}</text>", "")
-                .write();
-        MiniProgram app = launch(project);
+                "<my-card id=\"card\"><text class=\"s\">{{a}}</text></my-card>",
+                "Component({ data: { n: 0 }, methods: { bump() { this.setData({ n: 1 }); } } });",
+                "<view class=\"main\"><slot/></view><text class=\"own\">{{n}}</text>");
         call(app, "setA");
         assertEquals("A2", $(app, ".main").text());
         call(app, "bump");
@@ -134,12 +130,6 @@ class PartialRenderTest extends ViewTestBase {
                 "<view tt:for=\"{{obj}}\" tt:for-index=\"key\" class=\"e\">{{key}}={{item}}</view>");
         call(app, "b");
         assertEquals(List.of("a=1", "b=3"), texts(app, ".e"));
-    }
-
-    private MiniProgram launchWithCard(String pageJs, String pageTtml, String cardJs, String cardTtml) throws Exception {
-        return launch(Fixture.in(dir).page("pages/index/index", pageJs, pageTtml)
-                .file("pages/index/index.json", "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}")
-                .component("components/card/card", cardJs, cardTtml, "").write());
     }
 
     @Test

@@ -68,6 +68,13 @@ abstract class ViewTestBase {
         return launch(Fixture.in(dir).page("pages/index/index", js, ttml).write());
     }
 
+    /** A one-page project whose page uses one component, {@code <my-card>}. */
+    MiniProgram launchWithCard(String pageJs, String pageTtml, String cardJs, String cardTtml) throws LaunchException {
+        return launch(Fixture.in(dir).page("pages/index/index", pageJs, pageTtml)
+                .file("pages/index/index.json", "{\"usingComponents\": {\"my-card\": \"/components/card/card\"}}")
+                .component("components/card/card", cardJs, cardTtml, "").write());
+    }
+
     static <T> T get(CompletableFuture<T> future) throws Exception {
         return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
