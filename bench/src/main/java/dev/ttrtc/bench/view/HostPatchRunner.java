@@ -22,30 +22,51 @@ import java.util.concurrent.TimeUnit;
  */
 final class HostPatchRunner implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Steps per task between measurements. */
+    private static final int UNMEASURED_CHUNK = 200;
 
     private final MiniProgramHost host = MiniProgramHost.create(HostOptions.defaults()
             .withTaskBudget(Duration.ofSeconds(120)).withTaskAllocationBudget(64L << 30));
 
-    /** Per-step times in ms after the warm-up. */
-    List<Double> run(PatchCase patchCase, int warmup, int samples) throws Exception {
+    /** Per-step times, early and warm ({@link PatchTimes}); {@code samples} a multiple of {@link PatchTimes#BURSTS}. */
+    PatchTimes run(PatchCase patchCase, int warmup, int warmSeconds, int samples) throws Exception {
         try (MiniProgram page = host.launch(LaunchOptions.builder(project(patchCase)).build())) {
             List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
             try (AutoCloseable listener = page.view().addListener(ops -> delivered.add(System.nanoTime()))) {
+                long start = System.nanoTime();
                 steps(page, 0, warmup);
-                delivered.clear();
-                // samples + 1 steps: each sample is the gap between two steps' ops.
-                steps(page, warmup, samples + 1);
-                if (delivered.size() != samples + 1) {
-                    throw new IllegalStateException(patchCase.name() + ": " + (samples + 1) + " steps sent "
-                            + delivered.size() + " patches");
+                List<Double> early = measure(patchCase, page, delivered, warmup, samples);
+                int next = warmup + samples + 1;
+                List<Double> warm = new ArrayList<>(samples);
+                for (int burst = 0; burst < PatchTimes.BURSTS; burst++) {
+                    long due = start + (long) (PatchTimes.burstStart(warmSeconds, burst) * 1e9);
+                    while (System.nanoTime() < due) {
+                        steps(page, next, UNMEASURED_CHUNK);
+                        next += UNMEASURED_CHUNK;
+                    }
+                    int burstSamples = samples / PatchTimes.BURSTS;
+                    warm.addAll(measure(patchCase, page, delivered, next, burstSamples));
+                    next += burstSamples + 1;
                 }
-                List<Double> times = new ArrayList<>(samples);
-                for (int i = 1; i < delivered.size(); i++) {
-                    times.add((delivered.get(i) - delivered.get(i - 1)) / 1e6);
-                }
-                return times;
+                return new PatchTimes(early, warm);
             }
         }
+    }
+
+    // samples + 1 steps from step `first`: each sample is the gap between two steps' ops.
+    private static List<Double> measure(PatchCase patchCase, MiniProgram page, List<Long> delivered, int first,
+            int samples) throws Exception {
+        delivered.clear();
+        steps(page, first, samples + 1);
+        if (delivered.size() != samples + 1) {
+            throw new IllegalStateException(patchCase.name() + ": " + (samples + 1) + " steps sent "
+                    + delivered.size() + " patches");
+        }
+        List<Double> times = new ArrayList<>(samples);
+        for (int i = 1; i < delivered.size(); i++) {
+            times.add((delivered.get(i) - delivered.get(i - 1)) / 1e6);
+        }
+        return times;
     }
 
     private static void steps(MiniProgram page, int first, int count) throws Exception {

@@ -46,12 +46,15 @@ final class JComponent {
         return new JComponent(dir);
     }
 
-    /** Runs one case; returns the per-step times in ms after the warm-up. */
-    List<Double> run(PatchCase patchCase, int warmup, int samples) throws IOException, InterruptedException {
+    /** Runs one case: per-step times, early and warm ({@link PatchTimes}). */
+    PatchTimes run(PatchCase patchCase, int warmup, int warmSeconds, int samples) throws IOException, InterruptedException {
         ObjectNode spec = JSON.createObjectNode()
                 .put("wxml", patchCase.template().replace("tt:", "wx:").replace("<sjs ", "<wxs ").replace("</sjs>", "</wxs>"))
                 .put("initialData", patchCase.initialData()).put("update", patchCase.update())
                 .put("check", patchCase.check()).put("warmup", warmup).put("samples", samples);
+        for (int burst = 0; burst < PatchTimes.BURSTS; burst++) {
+            spec.withArray("burstStarts").add(PatchTimes.burstStart(warmSeconds, burst));
+        }
         Process node = new ProcessBuilder("node", "jcomponent-patch.js").directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         node.getOutputStream().write(JSON.writeValueAsBytes(spec));
@@ -61,8 +64,12 @@ final class JComponent {
             throw new IOException("j-component run of " + patchCase.name() + " failed");
         }
         JsonNode result = JSON.readTree(output);
+        return new PatchTimes(times(result.get("early_ms")), times(result.get("warm_ms")));
+    }
+
+    private static List<Double> times(JsonNode samples) {
         List<Double> times = new ArrayList<>();
-        result.get("samples_ms").forEach(v -> times.add(v.asDouble()));
+        samples.forEach(v -> times.add(v.asDouble()));
         return times;
     }
 }

@@ -1,6 +1,8 @@
 // The reference side of view.patch: one PatchCase (JSON on stdin) under j-component /
 // miniprogram-simulate in jsdom. setData is synchronous there, so each sample is setData plus the
-// DOM check. Prints one JSON line {samples_ms: [...]} after the warm-up steps.
+// DOM check. Measures `samples` steps after `warmup` steps, then bursts of consecutive steps
+// starting `burstStarts` seconds after the first step (PatchTimes on the Java side); prints one
+// JSON line {early_ms: [...], warm_ms: [...]}.
 require('global-jsdom')();
 const simulate = require('miniprogram-simulate');
 
@@ -14,12 +16,28 @@ const id = simulate.load({ template: spec.wxml, data: initialData, usingComponen
 const root = simulate.render(id);
 root.attach(document.createElement('parent'));
 
-const samples = [];
-for (let i = 0; i < spec.warmup + spec.samples; i++) {
+let next = 0;
+function step() {
+  const i = next++;
   const start = process.hrtime.bigint();
   root.setData(update(i));
   if (!check(root, i)) throw new Error('step ' + i + ' did not reach the DOM');
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (i >= spec.warmup) samples.push(ms);
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
-process.stdout.write(JSON.stringify({ samples_ms: samples }) + '\n');
+
+function measure(count) {
+  const samples = [];
+  for (let k = 0; k < count; k++) samples.push(step());
+  return samples;
+}
+
+const started = process.hrtime.bigint();
+const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+while (next < spec.warmup) step();
+const early = measure(spec.samples);
+const warm = [];
+for (const due of spec.burstStarts) {
+  while (elapsed() < due) step();
+  warm.push(...measure(spec.samples / spec.burstStarts.length));
+}
+process.stdout.write(JSON.stringify({ early_ms: early, warm_ms: warm }) + '\n');

@@ -107,7 +107,7 @@ final class NativeHooks {
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {
-            dataChanged((ObjectNode) JsBridge.parse(a[0].asString()), a[1].asString());
+            dataChanged(a[0].asString(), a[1].asString());
             return null;
         });
         view.addHooks(hooks);
@@ -134,13 +134,17 @@ final class NativeHooks {
         log.record(HostEvent.Kind.NAVIGATION, route, "page " + route + " " + query, details);
     }
 
-    /** @param patch the patch as the view gets it; {@code logged} as the event log shows it */
-    /** @param logged the patch as the event log shows it (JSON text) */
-    private void dataChanged(ObjectNode patch, String logged) {
+    /**
+     * @param patch the patch as the view gets it (JSON text)
+     * @param logged the patch as the event log shows it: most often the same text
+     */
+    private void dataChanged(String patch, String logged) {
         PageState state = pageState.get();
-        state.data().patch(patch);
+        ObjectNode patchNode = (ObjectNode) JsBridge.parse(patch);
+        state.data().patch(patchNode);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("patch", JsBridge.parse(logged));
+        // The page data applies its patches in place later: the log keeps a tree of its own.
+        details.set("patch", logged.equals(patch) ? patchNode.deepCopy() : JsBridge.parse(logged));
         log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
     }
 }

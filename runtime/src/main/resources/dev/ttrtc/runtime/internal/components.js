@@ -12,6 +12,7 @@
   const bind = Function.prototype.bind;  // captured before project code can replace it
   const call = Function.prototype.call;
   const reflectApply = Reflect.apply;
+  const assignAll = Object.assign;
   const PromiseCtor = Promise;
 
   let nextOwnerId = 1;
@@ -114,16 +115,23 @@
     }
   }
 
-  function queuePatch(id, applied) {
-    let patch = pendingPatches.get(id);
-    if (patch === undefined) {
-      patch = {};
-      pendingPatches.set(id, patch);
+  // Queues what a setData applied to owner id for the view. `json` is that patch as the view gets
+  // it when setData already serialised it (the top page's, for the embedder), so that the usual
+  // batch of one setData is serialised once; null when it was not.
+  function queuePatch(id, applied, json) {
+    const pending = pendingPatches.get(id);
+    if (pending === undefined) {
+      pendingPatches.set(id, { patch: applied, json: json });
+      return;
     }
-    for (const key of Object.keys(applied)) {
+    const patch = pending.patch;
+    const keys = Object.keys(applied);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       delete patch[key]; // a later write of the same path goes after the writes in between
       patch[key] = applied[key];
     }
+    pending.json = null;
   }
 
   function flushPatches() {
@@ -131,20 +139,21 @@
     // Taken out first: rendering may run hooks whose setData queue new patches. Plain arrays and
     // indexes rather than iterators, which the interpreter runs slowly.
     const ids = [];
-    const patches = [];
-    pendingPatches.forEach(function (patch, id) { ids.push(id); patches.push(patch); });
+    const queued = [];
+    pendingPatches.forEach(function (pending, id) { ids.push(id); queued.push(pending); });
     pendingPatches.clear();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      const patch = patches[i];
       const inst = owners.get(id);
       if (inst === undefined || !recordOf.get(inst).live) continue;
-      let json;
-      try {
-        json = viewJson(patch);
-      } catch (e) {
-        host.problem('setData', 'setData: the data of ' + ownerLabel(inst) + ' cannot be serialised for the view: ' + e.message);
-        continue;
+      let json = queued[i].json;
+      if (json === null) {
+        try {
+          json = viewJson(queued[i].patch);
+        } catch (e) {
+          host.problem('setData', 'setData: the data of ' + ownerLabel(inst) + ' cannot be serialised for the view: ' + e.message);
+          continue;
+        }
       }
       host.viewData(id, json);
     }
@@ -168,50 +177,64 @@
       host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
       return;
     }
-    batched(function () {
-      const applied = {};
-      const copies = {}; // the values as this.data took them: already plain, so the log needs no second walk
-      const changed = [];
-      const oldProps = {};
-      const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
-      const paths = Object.keys(patch);
-      for (let i = 0; i < paths.length; i++) {
-        const path = paths[i];
-        const segments = parsePath(path);
-        if (segments === null) {
-          host.problem('setData', 'setData: invalid data path "' + path + '" in ' + record.label);
-          continue;
-        }
-        const value = patch[path];
-        if (value === undefined) {
-          host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
-          continue;
-        }
-        const copy = clone(value);
-        if (watching) {
-          const old = read(inst.data, segments);
-          if (!sameJson(old, copy)) {
-            changed.push(segments);
-            const spec = record.def.properties.get(segments[0]);
-            if (spec && spec.observer && !(segments[0] in oldProps)) oldProps[segments[0]] = clone(inst.data[segments[0]]);
-          }
-        }
-        assign(inst.data, segments, copy);
-        applied[path] = value;
-        copies[path] = copy;
-      }
-      if (record.kind === 'page' && idOf.get(inst) === topPageId) {
-        // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
-        const patchJson = viewJsonOrNull(applied);
-        if (patchJson !== null) host.dataChanged(patchJson, viewJson(copies));
-      }
-      if (record.live) queuePatch(idOf.get(inst), applied);
-      if (watching) runObservers(inst, record.def, changed, oldProps);
-    });
+    // batched(), written out: setData is the hottest path of a page, and the interpreter pays for
+    // the closure.
+    batchDepth++;
+    try {
+      applyData(inst, record, patch);
+    } finally {
+      batchDepth--;
+      if (batchDepth === 0) flushPatches();
+    }
     if (typeof callback === 'function') {
       // The view has the update when setData returns; the callback runs on a later turn.
       host.nextTurn(function () { callback.call(inst); });
     }
+  }
+
+  function applyData(inst, record, patch) {
+    const applied = {};
+    // The values as this.data took them (plain copies: a function becomes its "[Function]" text),
+    // for the event log; only built once a value's copy differs from what the view gets.
+    let copies = null;
+    const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
+    const changed = watching ? [] : null;
+    const oldProps = watching ? {} : null;
+    const paths = Object.keys(patch);
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      const segments = parsePath(path);
+      if (segments === null) {
+        host.problem('setData', 'setData: invalid data path "' + path + '" in ' + record.label);
+        continue;
+      }
+      const value = patch[path];
+      if (value === undefined) {
+        host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
+        continue;
+      }
+      const copy = clone(value);
+      if (watching) {
+        const old = read(inst.data, segments);
+        if (!sameJson(old, copy)) {
+          changed.push(segments);
+          const spec = record.def.properties.get(segments[0]);
+          if (spec && spec.observer && !(segments[0] in oldProps)) oldProps[segments[0]] = clone(inst.data[segments[0]]);
+        }
+      }
+      assign(inst.data, segments, copy);
+      applied[path] = value;
+      if (copies === null && copy !== value) copies = assignAll({}, applied);
+      if (copies !== null) copies[path] = copy;
+    }
+    let json = null;
+    if (record.kind === 'page' && idOf.get(inst) === topPageId) {
+      // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
+      json = viewJsonOrNull(applied);
+      if (json !== null) host.dataChanged(json, copies === null ? json : viewJson(copies));
+    }
+    if (record.live) queuePatch(idOf.get(inst), applied, json);
+    if (watching) runObservers(inst, record.def, changed, oldProps);
   }
 
   // --- instances -----------------------------------------------------------------------------

@@ -1,0 +1,19 @@
+package dev.ttrtc.bench.view;
+
+import java.util.List;
+
+/**
+ * One renderer's per-step times (ms) for one case, measured twice in the same run, the same way
+ * on both sides: {@code early} is consecutive steps right after the warm-up steps; {@code warm}
+ * is {@link #BURSTS} bursts of consecutive steps spread over the second half of the warm-up time,
+ * so that one phase of the machine or the runtime (a garbage collection, a recompilation, the
+ * kernel reclaiming memory) cannot decide the result alone.
+ */
+record PatchTimes(List<Double> early, List<Double> warm) {
+    static final int BURSTS = 10;
+
+    /** Seconds after a case's first step at which warm burst {@code burst} (from 0) starts. */
+    static double burstStart(int warmSeconds, int burst) {
+        return warmSeconds / 2.0 + burst * warmSeconds / (2.0 * BURSTS);
+    }
+}
