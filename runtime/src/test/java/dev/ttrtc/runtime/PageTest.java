@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,22 @@ class PageTest extends HostTestBase {
         get(app.callPageMethod("update", PageEvent.tap()));
         assertEquals(json("{\"a\":{\"b\":2},\"list\":[{\"name\":\"x\"},null,{\"name\":\"z\"}],"
                 + "\"fresh\":{\"deep\":[null,true]},\"plain\":\"p\"}"), app.pageData());
+    }
+
+    @Test
+    void the_event_log_keeps_each_patch_as_set_while_the_view_snapshot_gets_json() throws Exception {
+        MiniProgram app = launchPage("Page({ data: {},"
+                + " first() { this.setData({ list: [{ a: 1 }] }); this.setData({ 'list[0].a': 2 }); },"
+                + " odd() { this.setData({ f: function named() {}, n: NaN, o: { x: undefined, y: 2 } }); } });");
+        get(app.callPageMethod("first", PageEvent.tap()));
+        // Reading the snapshot applies the patches to it; the log's copies stay as each setData made them.
+        assertEquals(json("{\"list\":[{\"a\":2}]}"), app.pageData());
+        get(app.callPageMethod("odd", PageEvent.tap()));
+        assertEquals(json("{\"list\":[{\"a\":2}],\"n\":null,\"o\":{\"y\":2}}"), app.pageData());
+        List<JsonNode> logged = app.events().snapshot(e -> e.kind() == HostEvent.Kind.DATA).stream()
+                .map(e -> e.data().get("patch")).toList();
+        assertEquals(List.of(json("{\"list\":[{\"a\":1}]}"), json("{\"list[0].a\":2}"),
+                json("{\"f\":\"[Function: named]\",\"n\":\"NaN\",\"o\":{\"y\":2}}")), logged);
     }
 
     @Test
