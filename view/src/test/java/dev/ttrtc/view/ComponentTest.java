@@ -78,6 +78,21 @@ class ComponentTest extends ViewTestBase {
     }
 
     @Test
+    void the_view_gets_each_set_data_as_it_was_called_even_if_an_observer_changes_the_value_afterwards() throws Exception {
+        MiniProgram app = launchWithCard("Page({ data: { o: { n: 0 } } });",
+                "<text id=\"p\">{{o.n}}</text><my-card id=\"c\"/>",
+                "Component({ data: { x: 0, o: { n: 0 } },"
+                        + " observers: { x() { const mine = { n: 1 }; const page = { n: 1 };"
+                        + " this.setData({ o: mine }); getCurrentPages()[0].setData({ o: page }); mine.n = 2; page.n = 2; } },"
+                        + " methods: { bump() { this.setData({ x: 1 }); } } });",
+                "<text class=\"t\">{{x}} {{o.n}}</text>");
+        get($(app, "#c").component().orElseThrow().callMethod("bump", (ArrayNode) json("[]")));
+        assertEquals("1 1", $(app, ".t").text(), "two setData of the component in one batch");
+        assertEquals("1", $(app, "#p").text(), "the page's one setData in the component's batch");
+        assertEquals(json("{\"o\":{\"n\":1}}"), app.pageData());
+    }
+
+    @Test
     void a_host_element_reaches_its_component_instance_and_a_built_in_has_none() throws Exception {
         MiniProgram app = launchWithCard("Page({ data: { label: 'hi' } });",
                 "<my-card id=\"c\" label=\"{{label}}\"/><view class=\"plain\"/>",

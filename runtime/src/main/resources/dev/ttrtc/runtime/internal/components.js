@@ -115,23 +115,28 @@
     }
   }
 
-  // Queues what a setData applied to owner id for the view. `json` is that patch as the view gets
-  // it when setData already serialised it (the top page's, for the embedder), so that the usual
-  // batch of one setData is serialised once; null when it was not.
+  // Queues a setData's patch for owner id's view. `json` is the patch serialised when setData was
+  // called — what the view gets, as on the platform, even if a value changes before the batch
+  // ends —, or null when it cannot be serialised (the flush then reports it). A batch of one
+  // setData sends that text as it is; a second setData for the owner merges parsed copies.
   function queuePatch(id, applied, json) {
     const pending = pendingPatches.get(id);
     if (pending === undefined) {
       pendingPatches.set(id, { patch: applied, json: json });
       return;
     }
+    if (pending.json !== null) {
+      pending.patch = parseJson(pending.json);
+      pending.json = null;
+    }
     const patch = pending.patch;
-    const keys = Object.keys(applied);
+    const values = json !== null ? parseJson(json) : applied;
+    const keys = Object.keys(values);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       delete patch[key]; // a later write of the same path goes after the writes in between
-      patch[key] = applied[key];
+      patch[key] = values[key];
     }
-    pending.json = null;
   }
 
   function flushPatches() {
@@ -227,13 +232,14 @@
       if (copies === null && copy !== value) copies = assignAll({}, applied);
       if (copies !== null) copies[path] = copy;
     }
-    let json = null;
-    if (record.kind === 'page' && idOf.get(inst) === topPageId) {
+    const id = idOf.get(inst);
+    const top = record.kind === 'page' && id === topPageId;
+    const json = record.live || top ? viewJsonOrNull(applied) : null;
+    if (top && json !== null) {
       // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
-      json = viewJsonOrNull(applied);
-      if (json !== null) host.dataChanged(json, copies === null ? json : viewJson(copies));
+      host.dataChanged(json, copies === null ? json : viewJson(copies));
     }
-    if (record.live) queuePatch(idOf.get(inst), applied, json);
+    if (record.live) queuePatch(id, applied, json);
     if (watching) runObservers(inst, record.def, changed, oldProps);
   }
 
