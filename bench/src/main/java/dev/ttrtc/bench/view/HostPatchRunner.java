@@ -28,7 +28,7 @@ final class HostPatchRunner implements AutoCloseable {
     private final MiniProgramHost host = MiniProgramHost.create(HostOptions.defaults()
             .withTaskBudget(Duration.ofSeconds(120)).withTaskAllocationBudget(64L << 30));
 
-    /** Per-step times, early and warm ({@link PatchTimes}); {@code samples} a multiple of {@link PatchTimes#BURSTS}. */
+    /** Per-step times, early and warm ({@link PatchTimes}). */
     PatchTimes run(PatchCase patchCase, int warmup, int warmSeconds, int samples) throws Exception {
         try (MiniProgram page = host.launch(LaunchOptions.builder(project(patchCase)).build())) {
             List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
@@ -44,7 +44,7 @@ final class HostPatchRunner implements AutoCloseable {
                         steps(page, next, UNMEASURED_CHUNK);
                         next += UNMEASURED_CHUNK;
                     }
-                    int burstSamples = samples / PatchTimes.BURSTS;
+                    int burstSamples = PatchTimes.burstSamples(samples, burst);
                     warm.addAll(measure(patchCase, page, delivered, next, burstSamples));
                     next += burstSamples + 1;
                 }

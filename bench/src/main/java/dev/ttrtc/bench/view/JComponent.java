@@ -53,7 +53,8 @@ final class JComponent {
                 .put("initialData", patchCase.initialData()).put("update", patchCase.update())
                 .put("check", patchCase.check()).put("warmup", warmup).put("samples", samples);
         for (int burst = 0; burst < PatchTimes.BURSTS; burst++) {
-            spec.withArray("burstStarts").add(PatchTimes.burstStart(warmSeconds, burst));
+            spec.withArray("bursts").addObject().put("start", PatchTimes.burstStart(warmSeconds, burst))
+                    .put("samples", PatchTimes.burstSamples(samples, burst));
         }
         Process node = new ProcessBuilder("node", "jcomponent-patch.js").directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();

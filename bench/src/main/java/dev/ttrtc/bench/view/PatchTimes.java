@@ -12,6 +12,11 @@ import java.util.List;
 record PatchTimes(List<Double> early, List<Double> warm) {
     static final int BURSTS = 10;
 
+    /** How many of {@code samples} warm burst {@code burst} (from 0) measures: as even a share as can be. */
+    static int burstSamples(int samples, int burst) {
+        return samples / BURSTS + (burst < samples % BURSTS ? 1 : 0);
+    }
+
     /** Seconds after a case's first step at which warm burst {@code burst} (from 0) starts. */
     static double burstStart(int warmSeconds, int burst) {
         return warmSeconds / 2.0 + burst * warmSeconds / (2.0 * BURSTS);

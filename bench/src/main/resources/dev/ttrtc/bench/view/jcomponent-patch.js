@@ -1,8 +1,8 @@
 // The reference side of view.patch: one PatchCase (JSON on stdin) under j-component /
 // miniprogram-simulate in jsdom. setData is synchronous there, so each sample is setData plus the
-// DOM check. Measures `samples` steps after `warmup` steps, then bursts of consecutive steps
-// starting `burstStarts` seconds after the first step (PatchTimes on the Java side); prints one
-// JSON line {early_ms: [...], warm_ms: [...]}.
+// DOM check. Measures `samples` steps after `warmup` steps, then `bursts` of consecutive steps,
+// each `start` seconds after the first step (PatchTimes on the Java side); prints one JSON line
+// {early_ms: [...], warm_ms: [...]}.
 require('global-jsdom')();
 const simulate = require('miniprogram-simulate');
 
@@ -36,8 +36,8 @@ const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 while (next < spec.warmup) step();
 const early = measure(spec.samples);
 const warm = [];
-for (const due of spec.burstStarts) {
-  while (elapsed() < due) step();
-  warm.push(...measure(spec.samples / spec.burstStarts.length));
+for (const burst of spec.bursts) {
+  while (elapsed() < burst.start) step();
+  warm.push(...measure(burst.samples));
 }
 process.stdout.write(JSON.stringify({ early_ms: early, warm_ms: warm }) + '\n');
