@@ -3,7 +3,6 @@ package dev.ttrtc.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ttrtc.runtime.MiniProgram;
-import dev.ttrtc.runtime.view.ViewElement;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,6 @@ import org.junit.jupiter.api.Test;
  * template data, includes, slots, branches that appear).
  */
 class PartialRenderTest extends ViewTestBase {
-
-    private static List<String> texts(MiniProgram app, String selector) {
-        return app.view().$$(selector).stream().map(ViewElement::text).toList();
-    }
 
     @Test
     void a_node_whose_fields_did_not_change_is_not_evaluated_again() throws Exception {

@@ -22,7 +22,7 @@ class PatchTest extends ViewTestBase {
                 "<view id=\"root\" class=\"box\">\n  <text id=\"t\">{{title}}</text>\n"
                         + "  <view tt:for=\"{{items}}\" class=\"item\" data-index=\"{{index}}\">{{index}}:{{item}}</view>\n</view>");
         assertEquals("Hello", $(app, "#t").text());
-        assertEquals(List.of("0:a", "1:b"), app.view().$$(".item").stream().map(ViewElement::text).toList());
+        assertEquals(List.of("0:a", "1:b"), texts(app, ".item"));
         String html = app.view().html();
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<tt-view data-nid=\"2\" id=\"root\" class=\"box\"><tt-text data-nid=\"3\" id=\"t\">"

@@ -69,8 +69,8 @@ class SampleTest extends ViewTestBase {
         assertEquals("name speaking", tiles.get(1).children().get(1).attr("class").orElseThrow());
         assertEquals("name ", tiles.get(0).children().get(1).attr("class").orElseThrow());
         assertEquals("In the room (2)", $(app, ".members .hint").text());
-        assertEquals(List.of("alice", "bob speaking"), app.view().$$(".member").stream().map(ViewElement::text).toList());
-        assertEquals(List.of("Mute", "Camera on", "Leave"), app.view().$$(".controls button").stream().map(ViewElement::text).toList());
+        assertEquals(List.of("alice", "bob speaking"), texts(app, ".member"));
+        assertEquals(List.of("Mute", "Camera on", "Leave"), texts(app, ".controls button"));
 
         get(app.view().$$(".controls button").get(0).tap());
         waitUntil(() -> app.view().$$(".controls button").get(0).text().equals("Unmute"));

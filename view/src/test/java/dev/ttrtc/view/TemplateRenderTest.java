@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.MiniProgram;
-import dev.ttrtc.runtime.view.ViewElement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Templates, imports, includes, SJS modules, loops and conditions as a page renders them. */
 class TemplateRenderTest extends ViewTestBase {
-
-    private static List<String> texts(MiniProgram app, String selector) {
-        return app.view().$$(selector).stream().map(ViewElement::text).toList();
-    }
 
     @Test
     void templates_render_with_only_their_data_and_a_dynamic_name() throws Exception {

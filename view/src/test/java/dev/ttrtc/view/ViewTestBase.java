@@ -87,6 +87,11 @@ abstract class ViewTestBase {
         return app.view().$(selector).orElseThrow(() -> new AssertionError("nothing matches " + selector));
     }
 
+    /** The text of every element the selector finds, in document order. */
+    static List<String> texts(MiniProgram app, String selector) {
+        return app.view().$$(selector).stream().map(ViewElement::text).toList();
+    }
+
     static HostEvent waitFor(MiniProgram app, Predicate<HostEvent> matcher) throws Exception {
         return app.events().waitFor(matcher, TIMEOUT);
     }
