@@ -83,13 +83,18 @@
       if (value instanceof Set) return '[Set(' + value.size + ')]';
       if (value instanceof PromiseCtor) return '[Promise]';
     }
+    // Members that are booleans, finite numbers or (uncut) strings are copied as they are, without
+    // a call: most data is made of them, and each call costs the interpreter a frame.
     ancestors.push(value);
     try {
       if (isArray(value)) {
         const n = value.length;
         const out = [];
         for (let i = 0; i < n; i++) {
-          const item = plain(value[i], depth + 1, ancestors, limit);
+          const v = value[i];
+          const t = typeof v;
+          const item = t === 'boolean' || (t === 'number' && v - v === 0) || (t === 'string' && limit === 0)
+            ? v : plain(v, depth + 1, ancestors, limit);
           out.push(item === undefined ? null : item);
         }
         return out;
@@ -99,7 +104,14 @@
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k];
         let item;
-        try { item = plain(value[key], depth + 1, ancestors, limit); } catch (e) { item = '[Unreadable]'; }
+        try {
+          const v = value[key];
+          const t = typeof v;
+          item = t === 'boolean' || (t === 'number' && v - v === 0) || (t === 'string' && limit === 0)
+            ? v : plain(v, depth + 1, ancestors, limit);
+        } catch (e) {
+          item = '[Unreadable]';
+        }
         if (item !== undefined) out[limit > 0 ? cut(key, limit) : key] = item;
       }
       return out;
@@ -204,8 +216,10 @@
     toJson: toJson,
     // What the view layer receives, as the platform serialises it: JSON.stringify semantics
     // (functions and undefined dropped, null in arrays); undefined for undefined.
-    viewJson: function (value) { return stringify(value); },
-    parseJson: function (text) { return parse(text); },
+    // The built-ins themselves, not wrappers: setData calls them on every update, and each extra
+    // JS call costs the interpreter a frame.
+    viewJson: stringify,
+    parseJson: parse,
     makeError: function (message) { return new ErrorCtor(message); },
     makeSyntaxError: function (message) { return new SyntaxErrorCtor(message); },
     makeTypeError: function (message) { return new TypeErrorCtor(message); },

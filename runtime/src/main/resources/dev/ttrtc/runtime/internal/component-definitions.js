@@ -206,10 +206,29 @@
 
   // --- data paths ----------------------------------------------------------------------------
 
-  // 'a.b[2].c' -> ['a', 'b', 2, 'c']; null when the path is malformed.
+  // Paths parsed so far, by their text: a page's setData names the same few paths again and again.
+  // A plain object rather than a Map, whose get would cost the interpreter a call on every
+  // setData; emptied when it grows large (paths with changing indexes).
+  const PARSED_PATHS_KEPT = 512;
+  let parsedPaths = Object.create(null);
+  let parsedPathCount = 0;
+
+  // 'a.b[2].c' -> ['a', 'b', 2, 'c'] (frozen: shared by every caller); null when malformed.
   function parsePath(path) {
-    // A plain name (most paths) is one segment: no regular expression needed.
-    if (path.length > 0 && path.indexOf('.') < 0 && path.indexOf('[') < 0 && path.indexOf(']') < 0) return [path];
+    const known = parsedPaths[path];
+    if (known !== undefined) return known;
+    const segments = parseNewPath(path);
+    if (segments !== null) Object.freeze(segments);
+    if (parsedPathCount === PARSED_PATHS_KEPT) {
+      parsedPaths = Object.create(null);
+      parsedPathCount = 0;
+    }
+    parsedPaths[path] = segments;
+    parsedPathCount++;
+    return segments;
+  }
+
+  function parseNewPath(path) {
     const segments = [];
     const re = /^(?:([^.[\]]+)|\[(\d+)\])/;
     let rest = path;

@@ -14,16 +14,20 @@
   const reflectApply = Reflect.apply;
   const assignAll = Object.assign;
   const PromiseCtor = Promise;
+  // The host functions setData calls on every update, read once: each read of a member of `host`
+  // costs a proxy lookup.
+  const hostDataChanged = host.dataChanged;
+  const hostViewData = host.viewData;
 
   let nextOwnerId = 1;
   const owners = new Map();          // owner id -> page or component instance
   const idOf = new WeakMap();        // instance -> owner id
-  const recordOf = new WeakMap();    // instance -> {def, kind, pageId, label, live}
+  const recordOf = new WeakMap();    // instance -> its record (register)
   const componentDefs = new Map();   // component path -> normalised definition
   let loadingComponent = null;       // the component file being evaluated, where Component() is allowed
   let topPageId = 0;                 // the page on top of the stack: its data is the embedder's snapshot
   let batchDepth = 0;                // setData calls under way (observers may nest them)
-  const pendingPatches = new Map();  // owner id -> patch object waiting for the outermost setData
+  let queuedRecords = [];            // owners whose patch waits for the outermost setData, in order
 
   function ownerLabel(inst) {
     const record = recordOf.get(inst);
@@ -115,21 +119,23 @@
     }
   }
 
-  // Queues a setData's patch for owner id's view. `json` is the patch serialised when setData was
+  // Queues a setData's patch for its owner's view, on the owner's record (a Map would cost the
+  // interpreter calls on the hottest path). `json` is the patch serialised when setData was
   // called — what the view gets, as on the platform, even if a value changes before the batch
   // ends —, or null when it cannot be serialised (the flush then reports it). A batch of one
   // setData sends that text as it is; a second setData for the owner merges parsed copies.
-  function queuePatch(id, applied, json) {
-    const pending = pendingPatches.get(id);
-    if (pending === undefined) {
-      pendingPatches.set(id, { patch: applied, json: json });
+  function queuePatch(record, applied, json) {
+    if (record.pendingPatch === null) {
+      record.pendingPatch = applied;
+      record.pendingJson = json;
+      queuedRecords.push(record);
       return;
     }
-    if (pending.json !== null) {
-      pending.patch = parseJson(pending.json);
-      pending.json = null;
+    if (record.pendingJson !== null) {
+      record.pendingPatch = parseJson(record.pendingJson);
+      record.pendingJson = null;
     }
-    const patch = pending.patch;
+    const patch = record.pendingPatch;
     const values = json !== null ? parseJson(json) : applied;
     const keys = Object.keys(values);
     for (let i = 0; i < keys.length; i++) {
@@ -140,27 +146,26 @@
   }
 
   function flushPatches() {
-    if (pendingPatches.size === 0) return;
-    // Taken out first: rendering may run hooks whose setData queue new patches. Plain arrays and
-    // indexes rather than iterators, which the interpreter runs slowly.
-    const ids = [];
-    const queued = [];
-    pendingPatches.forEach(function (pending, id) { ids.push(id); queued.push(pending); });
-    pendingPatches.clear();
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const inst = owners.get(id);
-      if (inst === undefined || !recordOf.get(inst).live) continue;
-      let json = queued[i].json;
+    if (queuedRecords.length === 0) return;
+    // Taken out first: rendering may run hooks whose setData queue new patches.
+    const queued = queuedRecords;
+    queuedRecords = [];
+    for (let i = 0; i < queued.length; i++) {
+      const record = queued[i];
+      const patch = record.pendingPatch;
+      let json = record.pendingJson;
+      record.pendingPatch = null;
+      record.pendingJson = null;
+      if (!record.live) continue;
       if (json === null) {
         try {
-          json = viewJson(queued[i].patch);
+          json = viewJson(patch);
         } catch (e) {
-          host.problem('setData', 'setData: the data of ' + ownerLabel(inst) + ' cannot be serialised for the view: ' + e.message);
+          host.problem('setData', 'setData: the data of ' + record.label + ' cannot be serialised for the view: ' + e.message);
           continue;
         }
       }
-      host.viewData(id, json);
+      hostViewData(record.id, json);
     }
   }
 
@@ -177,8 +182,7 @@
     }
   }
 
-  function setData(inst, patch, callback) {
-    const record = recordOf.get(inst);
+  function setData(inst, record, patch, callback) {
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
       host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
       return;
@@ -195,7 +199,7 @@
     // The values as this.data took them (plain copies: a function becomes its "[Function]" text),
     // for the event log; only built once a value's copy differs from what the view gets.
     let copies = null;
-    const watching = record.def !== null && (record.def.observers.length > 0 || record.def.properties.size > 0);
+    const watching = record.watching;
     const changed = watching ? [] : null;
     const oldProps = watching ? {} : null;
     const paths = Object.keys(patch);
@@ -225,25 +229,37 @@
       if (copies === null && copy !== value) copies = assignAll({}, applied);
       if (copies !== null) copies[path] = copy;
     }
-    const id = idOf.get(inst);
-    const top = record.kind === 'page' && id === topPageId;
+    const top = record.kind === 'page' && record.id === topPageId;
     const json = record.live || top ? viewJsonOrNull(applied) : null;
     if (top && json !== null) {
       // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
-      host.dataChanged(json, copies === null ? json : viewJson(copies));
+      hostDataChanged(json, copies === null ? json : viewJson(copies));
     }
-    if (record.live) queuePatch(id, applied, json);
+    if (record.live) queuePatch(record, applied, json);
     if (watching) runObservers(inst, record.def, changed, oldProps);
   }
 
   // --- instances -----------------------------------------------------------------------------
 
-  function register(inst, record) {
+  // Registers a new page or component instance; returns its record.
+  function register(inst, def, kind, label, pageId) {
     const id = nextOwnerId++;
+    const record = {
+      id: id,
+      def: def,
+      kind: kind,
+      pageId: kind === 'page' ? id : pageId,
+      label: label,
+      live: false,                   // in the view: rendered and not yet detached
+      // Whether setData must find what changed, for observers or property observers.
+      watching: def !== null && (def.observers.length > 0 || def.properties.size > 0),
+      pendingPatch: null,            // the patch waiting for the outermost setData (queuePatch)
+      pendingJson: null
+    };
     owners.set(id, inst);
     idOf.set(inst, id);
     recordOf.set(inst, record);
-    return id;
+    return record;
   }
 
   function hidden(obj, name, value) {
@@ -263,8 +279,8 @@
   }
 
   // Methods every page and component instance has, beside its own.
-  function addInstanceApi(inst) {
-    hidden(inst, 'setData', function (patch, callback) { setData(inst, patch, callback); });
+  function addInstanceApi(inst, record) {
+    hidden(inst, 'setData', function (patch, callback) { setData(inst, record, patch, callback); });
     hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
     hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
     hidden(inst, 'createSelectorQuery', function () { return createSelectorQuery().in(inst); });
@@ -280,9 +296,7 @@
 
   function newComponentInstance(def, kind, label, pageId, host_) {
     const inst = {};
-    const record = { def: def, kind: kind, pageId: pageId, label: label, live: false };
-    const id = register(inst, record);
-    if (kind === 'page') record.pageId = id;
+    const record = register(inst, def, kind, label, pageId);
     const data = clone(def.data) || {};
     for (const [name, spec] of def.properties) {
       if (!(name in data)) data[name] = clone(spec.value);
@@ -292,7 +306,7 @@
     inst.dataset = host_.dataset || {};
     inst.data = data;
     hidden(inst, 'properties', data);
-    addInstanceApi(inst);
+    addInstanceApi(inst, record);
     hidden(inst, 'triggerEvent', function (name, detail, options) { triggerEvent(inst, name, detail, options); });
     hidden(inst, 'hasBehavior', function (b) { return def.behaviors.has(b); });
     hidden(inst, 'getPageId', function () { return 'pageId:' + record.pageId; });
@@ -324,9 +338,7 @@
       page.data = clone(definition.data) || {};
       page.route = route;
       page.options = query;
-      register(page, { def: null, kind: 'page', pageId: 0, label: route, live: false });
-      recordOf.get(page).pageId = idOf.get(page);
-      addInstanceApi(page);
+      addInstanceApi(page, register(page, null, 'page', route, 0));
     }
     return page;
   }
@@ -487,7 +499,7 @@
     const inst = liveComponent(id);
     const patch = parseJson(dataJson);
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) throw new Error('setData expects an object');
-    return new PromiseCtor(function (resolve) { setData(inst, patch, function () { resolve(null); }); });
+    return new PromiseCtor(function (resolve) { setData(inst, recordOf.get(inst), patch, function () { resolve(null); }); });
   }
 
   function componentCall(id, method, argsJson) {
