@@ -93,6 +93,23 @@ class ComponentTest extends ViewTestBase {
     }
 
     @Test
+    void owners_given_the_same_patch_keep_their_own_data_when_one_of_them_changes_it_later() throws Exception {
+        // The page's and the component's setData below are the same JSON text, which the host reads once.
+        MiniProgram app = launchWithCard("Page({ data: { o: { n: 0 }, m: 0 } });",
+                "<text id=\"p\">{{o.n}} {{m}}</text><my-card id=\"c\"/>",
+                "Component({ data: { o: { n: 0 } }, methods: {"
+                        + " same() { getCurrentPages()[0].setData({ o: { n: 1 } }); this.setData({ o: { n: 1 } }); },"
+                        + " change() { this.setData({ 'o.n': 2 }); getCurrentPages()[0].setData({ m: 1 }); } } });",
+                "<text class=\"t\">{{o.n}}</text>");
+        ComponentHandle card = $(app, "#c").component().orElseThrow();
+        get(card.callMethod("same", (ArrayNode) json("[]")));
+        get(card.callMethod("change", (ArrayNode) json("[]")));
+        assertEquals("2", $(app, ".t").text());
+        assertEquals("1 1", $(app, "#p").text(), "the page's view, rendered again after the component's change");
+        assertEquals(json("{\"o\":{\"n\":1},\"m\":1}"), app.pageData());
+    }
+
+    @Test
     void a_host_element_reaches_its_component_instance_and_a_built_in_has_none() throws Exception {
         MiniProgram app = launchWithCard("Page({ data: { label: 'hi' } });",
                 "<my-card id=\"c\" label=\"{{label}}\"/><view class=\"plain\"/>",

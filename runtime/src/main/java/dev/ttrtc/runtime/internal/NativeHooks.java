@@ -33,11 +33,12 @@ final class NativeHooks {
     private final SourceLocations locations;
     private final PageWindows pages;
     private final ViewConnector view;
+    private final PatchTrees patches;
     // Set once the bootstrap (which receives these hooks) has run; hooks run only after that.
     private volatile JsBridge js;
 
     NativeHooks(EventLog log, ErrorReporter errors, EventLoop loop, AtomicReference<PageState> pageState,
-            SourceLocations locations, PageWindows pages, ViewConnector view) {
+            SourceLocations locations, PageWindows pages, ViewConnector view, PatchTrees patches) {
         this.log = log;
         this.errors = errors;
         this.loop = loop;
@@ -45,6 +46,7 @@ final class NativeHooks {
         this.locations = locations;
         this.pages = pages;
         this.view = view;
+        this.patches = patches;
     }
 
     void attach(JsBridge bridge) {
@@ -140,11 +142,11 @@ final class NativeHooks {
      */
     private void dataChanged(String patch, String logged) {
         PageState state = pageState.get();
-        ObjectNode patchNode = (ObjectNode) JsBridge.parse(patch);
-        state.data().patch(patchNode);
+        ObjectNode tree = patches.read(patch);
+        state.data().patch(tree);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        // The page data applies its patches in place later: the log keeps a tree of its own.
-        details.set("patch", logged.equals(patch) ? patchNode.deepCopy() : JsBridge.parse(logged));
+        // The log's entries reach embedders, who may change them: the log keeps a tree of its own.
+        details.set("patch", logged.equals(patch) ? tree.deepCopy() : JsBridge.parse(logged));
         log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
     }
 }

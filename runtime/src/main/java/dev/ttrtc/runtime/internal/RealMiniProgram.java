@@ -82,6 +82,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Overruns overruns = new Overruns();
+    private final PatchTrees patches = new PatchTrees();
     private final StuckLoop stuckLoop;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Context context;
@@ -186,7 +187,7 @@ public final class RealMiniProgram implements MiniProgram {
         String route = project.launchRoute(options.page());
         components = project.kind() == Project.Kind.MINI_GAME ? null : ComponentIndex.build(project);
         view = new ViewConnector(id, project, components, options.systemInfo(), log, loop, this::attachment,
-                call -> settleOnLoop(call, false));
+                call -> settleOnLoop(call, false), patches);
         List<StartUp.Step> steps = new ArrayList<>();
         steps.add(StartUp.Step.of("setting up the instance", this::setUp));
         if (project.kind() == Project.Kind.MINI_GAME) {
@@ -233,7 +234,7 @@ public final class RealMiniProgram implements MiniProgram {
 
     private void setUp() throws LaunchException {
         context = SharedEngine.newContext(options.timeZone(), options.locale());
-        NativeHooks nativeHooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view);
+        NativeHooks nativeHooks = new NativeHooks(log, errors, loop, pageState, locations, windows, view, patches);
         ProxyObject hooks = nativeHooks.proxy();
         js = JsBridge.install(context, hooks);
         nativeHooks.attach(js);

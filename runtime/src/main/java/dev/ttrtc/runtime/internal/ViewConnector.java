@@ -46,6 +46,7 @@ final class ViewConnector implements LogicLayer {
     private volatile ViewLayer view = NoViewLayer.INSTANCE;
     private final Attachments attachments;
     private final RealComponentHandle.Settler settler;
+    private final PatchTrees patches;
 
     /** Where the instance's attachments are found (they exist once the modules are installed). */
     @FunctionalInterface
@@ -54,8 +55,9 @@ final class ViewConnector implements LogicLayer {
     }
 
     ViewConnector(String instanceId, Project project, ComponentIndex components, SystemInfo systemInfo, EventLog log,
-            EventLoop loop, Attachments attachments, RealComponentHandle.Settler settler) {
+            EventLoop loop, Attachments attachments, RealComponentHandle.Settler settler, PatchTrees patches) {
         this.instanceId = instanceId;
+        this.patches = patches;
         this.attachments = attachments;
         this.settler = settler;
         this.project = project;
@@ -81,7 +83,7 @@ final class ViewConnector implements LogicLayer {
             return null;
         });
         hooks.put("viewData", (ProxyExecutable) a -> {
-            view.dataChanged(a[0].asInt(), (ObjectNode) JsBridge.parse(a[1].asString()));
+            view.dataChanged(a[0].asInt(), patches.read(a[1].asString()));
             return null;
         });
         hooks.put("viewComponentEvent", (ProxyExecutable) a -> {

@@ -11,7 +11,8 @@ import java.util.Map;
  * Applies {@code setData} patches (as {@link ViewLayer#dataChanged} receives them) to a copy of
  * the data: keys are data paths ({@code a.b[2].c}) as the logic layer accepted them; missing
  * containers are created (an array for an index, an object for a name), as the logic layer
- * does. Not thread-safe: the caller owns the data.
+ * does. The patch is only read (its values are copied in), so one patch can serve several
+ * copies of the data. Not thread-safe: the caller owns the data.
  */
 public final class DataPaths {
     private DataPaths() {
@@ -21,7 +22,7 @@ public final class DataPaths {
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             List<Object> segments = parse(entry.getKey());
             if (segments != null) {
-                set(data, segments, entry.getValue());
+                set(data, segments, entry.getValue().deepCopy());
             }
         }
     }

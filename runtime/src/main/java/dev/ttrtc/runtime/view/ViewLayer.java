@@ -28,7 +28,8 @@ public interface ViewLayer {
      * The data of a page or component changed through {@code setData}: {@code patch} maps data
      * paths ({@code a.b[2].c}) to values, serialised as the platform passes them (functions and
      * {@code undefined} dropped). Updates the view before returning; a call made while the view
-     * renders is applied right after that render pass.
+     * renders is applied right after that render pass. The host shares {@code patch} with its
+     * page snapshot: read it (as {@link DataPaths#apply} does), never change it.
      */
     void dataChanged(int ownerId, ObjectNode patch);
 
