@@ -48,6 +48,30 @@ class PageTest extends HostTestBase {
     }
 
     @Test
+    void this_data_and_evaluate_keep_every_level_of_deep_data_that_a_function_inside_cuts_at_64() throws Exception {
+        String nest = "function nest(n, leaf) { let d = leaf; for (let k = 0; k < n; k++) d = { c: d }; return d; }"
+                + " function depth(d) { let n = 0; while (d !== null && typeof d === 'object') { d = d.c; n++; } return [n, d]; }";
+        MiniProgram app = launchPage(nest + " Page({ data: {},"
+                + " deep() { this.setData({ tree: nest(300, 'leaf') }); console.log(JSON.stringify(depth(this.data.tree))); },"
+                + " odd() { this.setData({ tree: nest(100, { f() {} }) }); console.log(JSON.stringify(depth(this.data.tree))); } });");
+        get(app.callPageMethod("deep", PageEvent.tap()));
+        waitForConsole(app, "[300,\"leaf\"]");
+        assertEquals("leaf", leafOf(app.pageData().get("tree"), 300), "the snapshot has every level too");
+        assertEquals("leaf", leafOf(eval(app, "getCurrentPages()[0].data.tree"), 300), "so has a result for Java");
+        // A value JSON cannot carry (a function) is copied by a walk, which summarises deep levels.
+        get(app.callPageMethod("odd", PageEvent.tap()));
+        waitForConsole(app, "[64,\"[Object]\"]");
+    }
+
+    private static String leafOf(JsonNode tree, int levels) {
+        JsonNode node = tree;
+        for (int k = 0; k < levels; k++) {
+            node = node.get("c");
+        }
+        return node.asText();
+    }
+
+    @Test
     void set_data_updates_this_data_synchronously_and_calls_back_later() throws Exception {
         MiniProgram app = launchPage("Page({ data: { n: 0 }, bump() {"
                 + " let called = false;"

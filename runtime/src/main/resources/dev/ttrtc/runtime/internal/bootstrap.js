@@ -26,7 +26,8 @@
   const fromBase64 = Uint8Array.fromBase64;
   const Uint8ArrayCtor = Uint8Array;
   const indirectEval = eval;
-  const MAX_DEPTH = 12;
+  const LOG_DEPTH = 12;   // the event log summarises deeper levels
+  const DATA_DEPTH = 64;  // so does a walked copy of data (see toJson): well within the JS stack
 
   // The unhandled-rejection hook lives on the engine's Graal object, which mini-programs
   // must not see.
@@ -46,8 +47,8 @@
 
   // A JSON-safe copy of any value: functions, symbols, bigints, cycles and deep nesting become
   // descriptive strings instead of failing.
-  // `limit` (the event log's) cuts longer strings and keys, so that what the log keeps stays small
-  // and within what the host's JSON reader accepts.
+  // `limit` (the event log's) cuts longer strings and keys and summarises levels past LOG_DEPTH,
+  // so that what the log keeps stays small and within what the host's JSON reader accepts.
   function cut(text, limit) {
     return limit > 0 && text.length > limit ? text.slice(0, limit) + '\u2026(' + text.length + ' characters)' : text;
   }
@@ -68,7 +69,7 @@
     }
     if (value === null) return null;
     if (ancestors.indexOf(value) >= 0) return '[Circular]';
-    if (depth >= MAX_DEPTH) return isArray(value) ? '[Array]' : '[Object]';
+    if (depth >= (limit > 0 ? LOG_DEPTH : DATA_DEPTH)) return isArray(value) ? '[Array]' : '[Object]';
     const proto = getPrototypeOf(value);
     const ordinary = proto === ObjectPrototype || proto === ArrayPrototype;
     if (!ordinary && value instanceof ErrorCtor) {
@@ -120,9 +121,49 @@
     }
   }
 
+  // The JSON text of a plain copy of value. Without a limit the copy is data (this.data, a result
+  // for Java): JSON.stringify's own text when that is what the walk would give — every level
+  // kept, and no JS call per object —, else the walk's, which summarises levels past DATA_DEPTH.
   function toJson(value, limit) {
+    if (!limit) {
+      const text = faithfulJson(value);
+      if (text !== null) return text;
+    }
     const copy = plain(value, 0, [], limit || 0);
     return copy === undefined ? 'null' : stringify(copy);
+  }
+
+  // JSON.stringify(value) when parsing it back gives what plain() would copy: only ordinary
+  // objects and arrays, strings, finite numbers, booleans and null (undefined members dropped, as
+  // both do); null when anything else is met, and for cycles, bigints or a getter that throws.
+  let unfaithful = false;
+  function noteUnfaithful(key, v) {
+    const type = typeof v;
+    if (type === 'object') {
+      if (v !== null) {
+        const proto = getPrototypeOf(v);
+        if (proto !== ObjectPrototype && proto !== ArrayPrototype) unfaithful = true;
+      }
+    } else if (type === 'number') {
+      if (v - v !== 0) unfaithful = true;
+    } else if (type !== 'string' && type !== 'boolean' && type !== 'undefined') {
+      unfaithful = true;
+    }
+    return v;
+  }
+  function faithfulJson(value) {
+    // A getter or toJSON inside may copy data too: the outer call's flag is kept aside.
+    const outer = unfaithful;
+    unfaithful = false;
+    let text;
+    try {
+      text = stringify(value, noteUnfaithful);
+    } catch (e) {
+      text = undefined;
+    }
+    const faithful = !unfaithful && text !== undefined;
+    unfaithful = outer;
+    return faithful ? text : null;
   }
 
   function describeForConsole(value) {
@@ -214,6 +255,7 @@
 
   return {
     toJson: toJson,
+    faithfulJson: faithfulJson,
     // What the view layer receives, as the platform serialises it: JSON.stringify semantics
     // (functions and undefined dropped, null in arrays); undefined for undefined.
     // The built-ins themselves, not wrappers: setData calls them on every update, and each extra

@@ -7,6 +7,7 @@
 (function (host, helpers, definitions, selectorQuery) {
   'use strict';
   const toJson = helpers.toJson;         // for the event log: never fails
+  const faithfulJson = helpers.faithfulJson;
   const viewJson = helpers.viewJson;     // what the view gets: JSON.stringify semantics
   const parseJson = helpers.parseJson;
   const bind = Function.prototype.bind;  // captured before project code can replace it
@@ -215,7 +216,9 @@
         host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
         continue;
       }
-      const copy = clone(value);
+      // this.data takes a plain copy; for ordinary data that is the value's own JSON parsed back.
+      const text = value !== null && typeof value === 'object' ? faithfulJson(value) : null;
+      const copy = text !== null ? parseJson(text) : clone(value);
       if (watching) {
         const old = read(inst.data, segments);
         if (!sameJson(old, copy)) {
@@ -226,7 +229,8 @@
       }
       assign(inst.data, segments, copy);
       applied[path] = value;
-      if (copies === null && copy !== value) copies = assignAll({}, applied);
+      // Where a copy differs from the value (a function became its text), the log shows copies.
+      if (copies === null && text === null && copy !== value) copies = assignAll({}, applied);
       if (copies !== null) copies[path] = copy;
     }
     const top = record.kind === 'page' && record.id === topPageId;
