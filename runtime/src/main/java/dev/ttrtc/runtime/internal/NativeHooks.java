@@ -104,8 +104,9 @@ final class NativeHooks {
         });
         hooks.put("pageShown", (ProxyExecutable) a -> {
             JsonNode stack = JsBridge.parse(a[3].asString());
-            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()), stack);
+            // The window (tab bar, title) first: once route() names the page, the window shows it.
             pages.pageShown(a[4].asInt(), a[0].asString(), stack.size());
+            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()), stack);
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {

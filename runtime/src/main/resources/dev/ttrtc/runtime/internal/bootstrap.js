@@ -172,7 +172,8 @@
     if (value === undefined || typeof value !== 'object' || value === null) {
       return typeof value === 'function' ? plain(value, 0, [], 0) : String(value);
     }
-    return toJson(value);
+    // As the event log shows values (levels past LOG_DEPTH summarised), with strings whole.
+    return toJson(value, Infinity);
   }
 
   function makeConsoleMethod(level) {
