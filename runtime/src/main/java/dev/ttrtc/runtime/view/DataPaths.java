@@ -29,6 +29,9 @@ public final class DataPaths {
 
     /** 'a.b[2].c' → [a, b, 2, c] (names as String, indexes as Integer); null when malformed. */
     public static List<Object> parse(String path) {
+        if (!path.isEmpty() && path.indexOf('.') < 0 && path.indexOf('[') < 0) {
+            return List.of(path); // a plain name, as most setData paths are
+        }
         List<Object> segments = new ArrayList<>();
         int i = 0;
         int n = path.length();

@@ -12,26 +12,26 @@ import java.util.Set;
  */
 final class Changed {
     static final Changed EVERYTHING = new Changed(null, null);
-    static final Changed NOTHING = new Changed(Set.of(), null);
+    static final Changed NOTHING = new Changed(new String[0], null);
 
-    private final Set<String> fields;
+    private final String[] fields;
     private final DataReads reads;
 
-    private Changed(Set<String> fields, DataReads reads) {
+    private Changed(String[] fields, DataReads reads) {
         this.fields = fields;
         this.reads = reads;
     }
 
     /** The top-level fields a setData changed, for the body whose reads are given. */
     static Changed fields(Set<String> fields, DataReads reads) {
-        return new Changed(Set.copyOf(fields), reads);
+        return new Changed(fields.toArray(String[]::new), reads);
     }
 
     boolean reaches(TNode node) {
         if (fields == null) {
             return true;
         }
-        return !fields.isEmpty() && reads.of(node).meets(fields);
+        return fields.length > 0 && reads.of(node).meets(fields);
     }
 
     /** Inside a template call: everything when the call's name or data may have changed, else nothing. */

@@ -24,13 +24,13 @@ public final class DataReads {
         private static final Reads NOTHING = new Reads(false, Set.of());
         private static final Reads EVERYTHING = new Reads(true, Set.of());
 
-        /** True when this node may read one of {@code changed}. */
-        public boolean meets(Set<String> changed) {
+        /** True when this node may read one of {@code changed} (an array: a render asks this of every node it reaches). */
+        public boolean meets(String[] changed) {
             if (everything) {
                 return true;
             }
-            for (String field : fields) {
-                if (changed.contains(field)) {
+            for (String field : changed) {
+                if (fields.contains(field)) {
                     return true;
                 }
             }
