@@ -183,16 +183,20 @@
     }
   }
 
-  function setData(inst, record, patch, callback) {
-    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-      host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
-      return;
-    }
-    batched(applyData, inst, record, patch);
-    if (typeof callback === 'function') {
-      // The view has the update when setData returns; the callback runs on a later turn.
-      host.nextTurn(function () { callback.call(inst); });
-    }
+  // The setData of one instance (its own closure rather than a wrapper around a shared function:
+  // one interpreter frame less on every update).
+  function setDataOf(inst, record) {
+    return function setData(patch, callback) {
+      if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+        host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
+        return;
+      }
+      batched(applyData, inst, record, patch);
+      if (typeof callback === 'function') {
+        // The view has the update when setData returns; the callback runs on a later turn.
+        host.nextTurn(function () { callback.call(inst); });
+      }
+    };
   }
 
   function applyData(inst, record, patch) {
@@ -258,8 +262,10 @@
       // Whether setData must find what changed, for observers or property observers.
       watching: def !== null && (def.observers.length > 0 || def.properties.size > 0),
       pendingPatch: null,            // the patch waiting for the outermost setData (queuePatch)
-      pendingJson: null
+      pendingJson: null,
+      setData: null                  // the instance's own, whatever its code assigns to this.setData
     };
+    record.setData = setDataOf(inst, record);
     owners.set(id, inst);
     idOf.set(inst, id);
     recordOf.set(inst, record);
@@ -284,7 +290,7 @@
 
   // Methods every page and component instance has, beside its own.
   function addInstanceApi(inst, record) {
-    hidden(inst, 'setData', function (patch, callback) { setData(inst, record, patch, callback); });
+    hidden(inst, 'setData', record.setData);
     hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
     hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
     hidden(inst, 'createSelectorQuery', function () { return createSelectorQuery().in(inst); });
@@ -503,7 +509,7 @@
     const inst = liveComponent(id);
     const patch = parseJson(dataJson);
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) throw new Error('setData expects an object');
-    return new PromiseCtor(function (resolve) { setData(inst, recordOf.get(inst), patch, function () { resolve(null); }); });
+    return new PromiseCtor(function (resolve) { recordOf.get(inst).setData(patch, function () { resolve(null); }); });
   }
 
   function componentCall(id, method, argsJson) {
