@@ -63,6 +63,17 @@ class PageTest extends HostTestBase {
         waitForConsole(app, "[64,\"[Object]\"]");
     }
 
+    @Test
+    void data_nested_about_a_thousand_levels_deep_is_set_and_launched_without_an_error() throws Exception {
+        String nest = "function nest(n) { let d = 1; for (let k = 0; k < n; k++) d = { c: d }; return d; }";
+        // JSON.stringify takes 1000 levels, JSON.parse somewhat fewer: each depth around there.
+        MiniProgram app = launchPage(nest + " Page({ data: { t: nest(998) },"
+                + " deep() { for (const n of [990, 996, 998]) this.setData({ t: nest(n) }); console.log('set'); } });");
+        get(app.callPageMethod("deep", PageEvent.tap()));
+        waitForConsole(app, "set");
+        assertEquals(List.of(), errors(app).stream().map(HostEvent::text).toList());
+    }
+
     private static String leafOf(JsonNode tree, int levels) {
         JsonNode node = tree;
         for (int k = 0; k < levels; k++) {

@@ -110,6 +110,23 @@ class ComponentTest extends ViewTestBase {
     }
 
     @Test
+    void a_patch_the_view_refuses_costs_the_batch_but_later_set_data_still_reaches_the_view() throws Exception {
+        // The card's patch is past the host's string limit; its observer's page patch is queued after it.
+        MiniProgram app = launchWithCard("Page({ data: { m: 0 } });",
+                "<text id=\"p\">{{m}}</text><my-card id=\"c\"/>",
+                "Component({ data: { a: '' }, observers: { a() { getCurrentPages()[0].setData({ m: 1 }); } }, methods: {"
+                        + " tooLong() { try { this.setData({ a: 'x'.repeat(20000001) }); } catch (e) { console.log(e.name); } },"
+                        + " later() { getCurrentPages()[0].setData({ m: 2 }); } } });",
+                "<text class=\"t\">{{a.length}}</text>");
+        ComponentHandle card = $(app, "#c").component().orElseThrow();
+        get(card.callMethod("tooLong", (ArrayNode) json("[]")));
+        waitForConsole(app, "RangeError");
+        get(card.callMethod("later", (ArrayNode) json("[]")));
+        assertEquals("2", $(app, "#p").text());
+        assertEquals(json("{\"m\":2}"), app.pageData());
+    }
+
+    @Test
     void a_host_element_reaches_its_component_instance_and_a_built_in_has_none() throws Exception {
         MiniProgram app = launchWithCard("Page({ data: { label: 'hi' } });",
                 "<my-card id=\"c\" label=\"{{label}}\"/><view class=\"plain\"/>",

@@ -103,10 +103,12 @@ final class NativeHooks {
             return null;
         });
         hooks.put("pageShown", (ProxyExecutable) a -> {
+            JsonNode query = JsBridge.parse(a[1].asString());
+            JsonNode data = JsBridge.parse(a[2].asString());
             JsonNode stack = JsBridge.parse(a[3].asString());
             // The window (tab bar, title) first: once route() names the page, the window shows it.
             pages.pageShown(a[4].asInt(), a[0].asString(), stack.size());
-            pageShown(a[0].asString(), JsBridge.parse(a[1].asString()), JsBridge.parse(a[2].asString()), stack);
+            pageShown(a[0].asString(), query, data, stack);
             return null;
         });
         hooks.put("dataChanged", (ProxyExecutable) a -> {

@@ -9,8 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * copies the values it applies). Loop thread only.
  */
 final class PatchTrees {
+    private final EventLoop loop;
     private String lastText;
     private ObjectNode lastTree;
+
+    PatchTrees(EventLoop loop) {
+        this.loop = loop;
+    }
 
     /**
      * The tree of a patch's JSON text (an object, as setData writes it), shared: never change it.
@@ -18,6 +23,7 @@ final class PatchTrees {
      * @throws HostLimitException when the text is past the host's limits for data from JS
      */
     ObjectNode read(String json) {
+        loop.assertInLoop();
         if (!json.equals(lastText)) {
             lastTree = (ObjectNode) JsBridge.parse(json);
             lastText = json;

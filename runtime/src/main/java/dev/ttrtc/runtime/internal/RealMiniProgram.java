@@ -82,7 +82,7 @@ public final class RealMiniProgram implements MiniProgram {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Overruns overruns = new Overruns();
-    private final PatchTrees patches = new PatchTrees();
+    private final PatchTrees patches;
     private final StuckLoop stuckLoop;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Context context;
@@ -118,6 +118,7 @@ public final class RealMiniProgram implements MiniProgram {
         this.log = new EventLog(logCapacity, Clock.systemUTC());
         this.errors = new ErrorReporter(log, locations, this::stop);
         this.loop = new EventLoop("tt-loop-" + id, this::onTaskFailure);
+        this.patches = new PatchTrees(loop);
         this.stuckLoop = new StuckLoop(id, loop, errors, CLOSE_GRACE);
     }
 

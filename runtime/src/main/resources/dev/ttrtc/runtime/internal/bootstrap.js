@@ -121,9 +121,11 @@
     }
   }
 
-  // The JSON text of a plain copy of value. Without a limit the copy is data (this.data, a result
-  // for Java): JSON.stringify's own text when that is what the walk would give — every level
-  // kept, and no JS call per object —, else the walk's, which summarises levels past DATA_DEPTH.
+  // The JSON text of a plain copy of value. Without a limit the copy is data (a result for Java):
+  // JSON.stringify's own text when that is what the walk would give — every level kept, the
+  // built-in doing the walk (one small replacer call per member) —, else the walk's, which
+  // summarises levels past DATA_DEPTH. JSON.stringify stops at 1000 levels, as the host's JSON
+  // reader does (JsBridge.MAX_JSON_DEPTH).
   function toJson(value, limit) {
     if (!limit) {
       const text = faithfulJson(value);
@@ -164,6 +166,22 @@
     const faithful = !unfaithful && text !== undefined;
     unfaithful = outer;
     return faithful ? text : null;
+  }
+
+  // this.data's copy of an object or array set through setData: [copy, exact]. Exact when it is
+  // the value's own JSON parsed back (ordinary data, every level kept); otherwise the walk's copy
+  // (see plain()), also for data nested deeper than JSON.parse reaches (some 1000 levels).
+  function dataCopy(value) {
+    const text = faithfulJson(value);
+    if (text !== null) {
+      try {
+        return [parse(text), true];
+      } catch (e) {
+        // nested deeper than JSON.parse reaches: walked below
+      }
+    }
+    const copy = plain(value, 0, [], 0);
+    return [copy === undefined ? undefined : parse(stringify(copy)), false];
   }
 
   function describeForConsole(value) {
@@ -256,7 +274,7 @@
 
   return {
     toJson: toJson,
-    faithfulJson: faithfulJson,
+    dataCopy: dataCopy,
     // What the view layer receives, as the platform serialises it: JSON.stringify semantics
     // (functions and undefined dropped, null in arrays); undefined for undefined.
     // The built-ins themselves, not wrappers: setData calls them on every update, and each extra

@@ -5,6 +5,7 @@
 (function (host, helpers) {
   'use strict';
   const toJson = helpers.toJson;
+  const dataCopy = helpers.dataCopy;
   const parseJson = helpers.parseJson;
   const behaviorDefs = new WeakMap();  // Behavior() result -> normalised behavior
 
@@ -277,6 +278,7 @@
     return value;
   }
 
+  // A plain copy of a value, as this.data keeps what setData is given.
   function clone(value) {
     const type = typeof value;
     if (type === 'undefined') return undefined;
@@ -284,7 +286,7 @@
     // strings, booleans, null and finite numbers (x - x is 0 only for those; -0 becomes 0 as in JSON).
     if (type === 'string' || type === 'boolean' || value === null) return value;
     if (type === 'number' && value - value === 0) return value === 0 ? 0 : value;
-    return parseJson(toJson(value));
+    return type === 'object' ? dataCopy(value)[0] : parseJson(toJson(value));
   }
 
   function sameJson(a, b) {

@@ -7,7 +7,7 @@
 (function (host, helpers, definitions, selectorQuery) {
   'use strict';
   const toJson = helpers.toJson;         // for the event log: never fails
-  const faithfulJson = helpers.faithfulJson;
+  const dataCopy = helpers.dataCopy;
   const viewJson = helpers.viewJson;     // what the view gets: JSON.stringify semantics
   const parseJson = helpers.parseJson;
   const bind = Function.prototype.bind;  // captured before project code can replace it
@@ -151,22 +151,32 @@
     // Taken out first: rendering may run hooks whose setData queue new patches.
     const queued = queuedRecords;
     queuedRecords = [];
-    for (let i = 0; i < queued.length; i++) {
-      const record = queued[i];
-      const patch = record.pendingPatch;
-      let json = record.pendingJson;
-      record.pendingPatch = null;
-      record.pendingJson = null;
-      if (!record.live) continue;
-      if (json === null) {
-        try {
-          json = viewJson(patch);
-        } catch (e) {
-          host.problem('setData', 'setData: the data of ' + record.label + ' cannot be serialised for the view: ' + e.message);
-          continue;
+    let i = 0;
+    try {
+      for (; i < queued.length; i++) {
+        const record = queued[i];
+        const patch = record.pendingPatch;
+        let json = record.pendingJson;
+        record.pendingPatch = null;
+        record.pendingJson = null;
+        if (!record.live) continue;
+        if (json === null) {
+          try {
+            json = viewJson(patch);
+          } catch (e) {
+            host.problem('setData', 'setData: the data of ' + record.label + ' cannot be serialised for the view: ' + e.message);
+            continue;
+          }
         }
+        hostViewData(record.id, json);
       }
-      hostViewData(record.id, json);
+    } finally {
+      // A send that threw (a value past the host's limits; the error reaches the caller) ends the
+      // batch: the owners after it lose this batch's patch, and their next setData is queued anew.
+      for (i++; i < queued.length; i++) {
+        queued[i].pendingPatch = null;
+        queued[i].pendingJson = null;
+      }
     }
   }
 
@@ -220,9 +230,9 @@
         host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
         continue;
       }
-      // this.data takes a plain copy; for ordinary data that is the value's own JSON parsed back.
-      const text = value !== null && typeof value === 'object' ? faithfulJson(value) : null;
-      const copy = text !== null ? parseJson(text) : clone(value);
+      // this.data takes a plain copy (for objects: [copy, whether it is the value's own JSON]).
+      const copied = value !== null && typeof value === 'object' ? dataCopy(value) : null;
+      const copy = copied !== null ? copied[0] : clone(value);
       if (watching) {
         const old = read(inst.data, segments);
         if (!sameJson(old, copy)) {
@@ -234,7 +244,7 @@
       assign(inst.data, segments, copy);
       applied[path] = value;
       // Where a copy differs from the value (a function became its text), the log shows copies.
-      if (copies === null && text === null && copy !== value) copies = assignAll({}, applied);
+      if (copies === null && (copied !== null ? !copied[1] : copy !== value)) copies = assignAll({}, applied);
       if (copies !== null) copies[path] = copy;
     }
     const top = record.kind === 'page' && record.id === topPageId;
