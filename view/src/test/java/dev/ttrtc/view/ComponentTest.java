@@ -46,7 +46,7 @@ class ComponentTest extends ViewTestBase {
                         + " methods: { choose() { this.setData({ value: { first: 'ann' } }); } } });",
                 "<text class=\"t\">{{name}}</text>");
         assertEquals("nick", $(app, ".t").text(), "the behavior declares name, which the host sets");
-        get($(app, "#c").component().orElseThrow().callMethod("choose", (ArrayNode) json("[]")));
+        call($(app, "#c").component().orElseThrow(), "choose");
         get($(app, "#go").tap());
         assertEquals(List.of("nick null true", "{\"nick\":{\"first\":\"ann\"},\"age\":\"7\"}"), console(app));
     }
@@ -86,7 +86,7 @@ class ComponentTest extends ViewTestBase {
                         + " this.setData({ o: mine }); getCurrentPages()[0].setData({ o: page }); mine.n = 2; page.n = 2; } },"
                         + " methods: { bump() { this.setData({ x: 1 }); } } });",
                 "<text class=\"t\">{{x}} {{o.n}}</text>");
-        get($(app, "#c").component().orElseThrow().callMethod("bump", (ArrayNode) json("[]")));
+        call($(app, "#c").component().orElseThrow(), "bump");
         assertEquals("1 1", $(app, ".t").text(), "two setData of the component in one batch");
         assertEquals("1", $(app, "#p").text(), "the page's one setData in the component's batch");
         assertEquals(json("{\"o\":{\"n\":1}}"), app.pageData());
@@ -102,8 +102,8 @@ class ComponentTest extends ViewTestBase {
                         + " change() { this.setData({ 'o.n': 2 }); getCurrentPages()[0].setData({ m: 1 }); } } });",
                 "<text class=\"t\">{{o.n}}</text>");
         ComponentHandle card = $(app, "#c").component().orElseThrow();
-        get(card.callMethod("same", (ArrayNode) json("[]")));
-        get(card.callMethod("change", (ArrayNode) json("[]")));
+        call(card, "same");
+        call(card, "change");
         assertEquals("2", $(app, ".t").text());
         assertEquals("1 1", $(app, "#p").text(), "the page's view, rendered again after the component's change");
         assertEquals(json("{\"o\":{\"n\":1},\"m\":1}"), app.pageData());
@@ -119,9 +119,9 @@ class ComponentTest extends ViewTestBase {
                         + " later() { getCurrentPages()[0].setData({ m: 2 }); } } });",
                 "<text class=\"t\">{{a.length}}</text>");
         ComponentHandle card = $(app, "#c").component().orElseThrow();
-        get(card.callMethod("tooLong", (ArrayNode) json("[]")));
+        call(card, "tooLong");
         waitForConsole(app, "RangeError");
-        get(card.callMethod("later", (ArrayNode) json("[]")));
+        call(card, "later");
         assertEquals("2", $(app, "#p").text());
         assertEquals(json("{\"m\":2}"), app.pageData());
     }
@@ -147,7 +147,7 @@ class ComponentTest extends ViewTestBase {
 
         assertEquals(json("\"components/card/card 6\""), get(card.callMethod("bump", (ArrayNode) json("[2]"))));
         assertEquals("hi 6 b", $(app, ".t").text());
-        assertEquals(json("[{\"v\":\"b\"}]"), get(card.callMethod("later", (ArrayNode) json("[]"))));
+        assertEquals(json("[{\"v\":\"b\"}]"), call(card, "later"));
 
         ExecutionException missing = assertThrows(ExecutionException.class, () -> card.callMethod("nope", (ArrayNode) json("[]")).get());
         assertTrue(missing.getCause().getMessage().endsWith("component components/card/card has no method nope"),

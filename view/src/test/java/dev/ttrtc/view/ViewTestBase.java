@@ -10,6 +10,7 @@ import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
 import dev.ttrtc.runtime.PageEvent;
+import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.ViewElement;
 import dev.ttrtc.runtime.view.ViewListener;
 import java.nio.file.Path;
@@ -81,6 +82,11 @@ abstract class ViewTestBase {
 
     static JsonNode call(MiniProgram app, String method) throws Exception {
         return get(app.callPageMethod(method, PageEvent.tap()));
+    }
+
+    /** Calls a component's method without arguments, as a tool would, and waits for its result. */
+    static JsonNode call(ComponentHandle component, String method) throws Exception {
+        return get(component.callMethod(method, JSON.createArrayNode()));
     }
 
     static ViewElement $(MiniProgram app, String selector) {
