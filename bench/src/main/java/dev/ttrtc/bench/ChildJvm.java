@@ -28,6 +28,11 @@ public final class ChildJvm {
 
     /** The command for {@code mainClass}: the same java binary, JVM flags and class path as this JVM. */
     public static List<String> command(Class<?> mainClass, List<String> args) {
+        return command(mainClass, List.of(), args);
+    }
+
+    /** The same, with {@code extraFlags} after this JVM's flags (where both set a flag, the later wins). */
+    public static List<String> command(Class<?> mainClass, List<String> extraFlags, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -36,6 +41,7 @@ public final class ChildJvm {
                 command.add(flag);
             }
         }
+        command.addAll(extraFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

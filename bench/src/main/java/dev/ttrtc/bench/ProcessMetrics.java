@@ -59,6 +59,20 @@ public final class ProcessMetrics {
         return -1;
     }
 
+    /**
+     * Minor page faults of this process so far (minflt of /proc/self/stat): each first touch of a
+     * page the kernel has to map, memory the heap has just grown into above all; -1 when unknown.
+     */
+    public static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[7]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Linux's USER_HZ: /proc reports CPU times in ticks of 10 ms on every architecture this runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 

@@ -17,6 +17,7 @@ import dev.ttrtc.bench.startup.ColdStartBench;
 import dev.ttrtc.bench.startup.IdleMemoryBench;
 import dev.ttrtc.bench.startup.InstanceLaunchBench;
 import dev.ttrtc.bench.view.ViewPatchBench;
+import dev.ttrtc.bench.view.ViewWarmupBench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +43,9 @@ public enum Suite {
     MEDIA("media: join to first audio/video, speech onset to the JS speaker list, CPU and memory of a 4-person room, "
             + "the largest room this machine holds",
             FirstMediaBench::new, SpeakerDelayBench::new, RoomLoadBench::new, CapacityBench::new),
-    VIEW("view: setData → patched view for a text, a replaced list and one item of a long list, against j-component",
-            ViewPatchBench::new),
+    VIEW("view: setData → patched view for a text, a replaced list and one item of a long list, against j-component; "
+            + "the first 30,000 steps of a fresh JVM with and without huge pages",
+            ViewPatchBench::new, ViewWarmupBench::new),
     REFERENCE("reference: two headless Chromium peers against two mini-program instances and two Java participants, "
             + "through the same room server",
             ReferencePairsBench::new),

@@ -1,5 +1,6 @@
 package dev.ttrtc.bench.view;
 
+import dev.ttrtc.bench.ProcessMetrics;
 import dev.ttrtc.runtime.HostOptions;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
@@ -30,25 +31,53 @@ final class HostPatchRunner implements AutoCloseable {
 
     /** Per-step times, early and warm ({@link PatchTimes}). */
     PatchTimes run(PatchCase patchCase, int warmup, int warmSeconds, int samples) throws Exception {
+        return onPage(patchCase, (page, delivered) -> {
+            long start = System.nanoTime();
+            steps(page, 0, warmup);
+            List<Double> early = measure(patchCase, page, delivered, warmup, samples);
+            int next = warmup + samples + 1;
+            List<Double> warm = new ArrayList<>(samples);
+            for (int burst = 0; burst < PatchTimes.BURSTS; burst++) {
+                long due = start + (long) (PatchTimes.burstStart(warmSeconds, burst) * 1e9);
+                while (System.nanoTime() < due) {
+                    steps(page, next, UNMEASURED_CHUNK);
+                    next += UNMEASURED_CHUNK;
+                }
+                int burstSamples = PatchTimes.burstSamples(samples, burst);
+                warm.addAll(measure(patchCase, page, delivered, next, burstSamples));
+                next += burstSamples + 1;
+            }
+            return new PatchTimes(early, warm);
+        });
+    }
+
+    /** One chunk of consecutive steps: each step's time (ms) and the process's minor page faults meanwhile. */
+    record Chunk(List<Double> times, long minorFaults) {
+    }
+
+    /** {@code count} chunks of {@code size} steps, measured back to back from the page's first setData on. */
+    List<Chunk> chunks(PatchCase patchCase, int count, int size) throws Exception {
+        return onPage(patchCase, (page, delivered) -> {
+            List<Chunk> chunks = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long faults = ProcessMetrics.minorFaults();
+                List<Double> times = measure(patchCase, page, delivered, i * (size + 1), size);
+                chunks.add(new Chunk(times, ProcessMetrics.minorFaults() - faults));
+            }
+            return chunks;
+        });
+    }
+
+    private interface PageWork<T> {
+        T run(MiniProgram page, List<Long> delivered) throws Exception;
+    }
+
+    // Launches the case's page and runs `work` with the times its patch ops reach a listener.
+    private <T> T onPage(PatchCase patchCase, PageWork<T> work) throws Exception {
         try (MiniProgram page = host.launch(LaunchOptions.builder(project(patchCase)).build())) {
             List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
             try (AutoCloseable listener = page.view().addListener(ops -> delivered.add(System.nanoTime()))) {
-                long start = System.nanoTime();
-                steps(page, 0, warmup);
-                List<Double> early = measure(patchCase, page, delivered, warmup, samples);
-                int next = warmup + samples + 1;
-                List<Double> warm = new ArrayList<>(samples);
-                for (int burst = 0; burst < PatchTimes.BURSTS; burst++) {
-                    long due = start + (long) (PatchTimes.burstStart(warmSeconds, burst) * 1e9);
-                    while (System.nanoTime() < due) {
-                        steps(page, next, UNMEASURED_CHUNK);
-                        next += UNMEASURED_CHUNK;
-                    }
-                    int burstSamples = PatchTimes.burstSamples(samples, burst);
-                    warm.addAll(measure(patchCase, page, delivered, next, burstSamples));
-                    next += burstSamples + 1;
-                }
-                return new PatchTimes(early, warm);
+                return work.run(page, delivered);
             }
         }
     }

@@ -96,7 +96,7 @@ public final class ViewPatchBench implements Benchmark {
     }
 
     /** The sample's room page template with its SJS module inlined, so that both renderers read one file. */
-    private static String roomTemplate() throws Exception {
+    static String roomTemplate() throws Exception {
         Path sample = Projects.sample();
         String ttml = Files.readString(sample.resolve("pages/room/room.ttml"));
         String sjs = Files.readString(sample.resolve("utils/list.sjs"));
