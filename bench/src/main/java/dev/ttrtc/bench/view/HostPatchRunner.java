@@ -55,13 +55,16 @@ final class HostPatchRunner implements AutoCloseable {
     record Chunk(List<Double> times, long minorFaults) {
     }
 
-    /** {@code count} chunks of {@code size} steps, measured back to back from the page's first setData on. */
+    /**
+     * {@code count} chunks of {@code size} steps (each giving {@code size - 1} samples), back to
+     * back from the page's first setData on: chunk i is steps i·size to (i+1)·size − 1.
+     */
     List<Chunk> chunks(PatchCase patchCase, int count, int size) throws Exception {
         return onPage(patchCase, (page, delivered) -> {
             List<Chunk> chunks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 long faults = ProcessMetrics.minorFaults();
-                List<Double> times = measure(patchCase, page, delivered, i * (size + 1), size);
+                List<Double> times = measure(patchCase, page, delivered, i * size, size - 1);
                 chunks.add(new Chunk(times, ProcessMetrics.minorFaults() - faults));
             }
             return chunks;

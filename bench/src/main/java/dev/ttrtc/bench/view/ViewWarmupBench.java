@@ -1,13 +1,17 @@
 package dev.ttrtc.bench.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.ttrtc.bench.Benchmark;
 import dev.ttrtc.bench.ChildJvm;
 import dev.ttrtc.bench.Flags;
 import dev.ttrtc.bench.Report;
 import dev.ttrtc.bench.Stats;
 import dev.ttrtc.bench.Table;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,6 @@ import java.util.List;
  * the page faults of a young generation that has just grown.
  */
 public final class ViewWarmupBench implements Benchmark {
-    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     private static final int CHUNK = 500;
     /** The table's windows of steps, by their last step. */
     private static final int[] WINDOW_ENDS = {2_000, 5_000, 10_000, 15_000, 20_000, 30_000};
@@ -48,9 +51,7 @@ public final class ViewWarmupBench implements Benchmark {
     public void run(Flags flags, Report report) throws Exception {
         int runs = flags.integer("view-fresh-jvms");
         int chunks = Math.max(1, flags.integer("view-fresh-steps") / CHUNK);
-        List<Variant> variants = ManagementFactory.getRuntimeMXBean().getInputArguments().contains(HUGE_PAGES)
-                ? List.of(new Variant("2 MB (huge)", List.of()), new Variant("4 KB", List.of("-XX:-UseTransparentHugePages")))
-                : List.of(new Variant("4 KB (no huge pages here)", List.of()));
+        List<Variant> variants = variants();
         List<List<Run>> results = new ArrayList<>();
         variants.forEach(v -> results.add(new ArrayList<>()));
         for (int r = 0; r < runs; r++) {
@@ -66,7 +67,8 @@ public final class ViewWarmupBench implements Benchmark {
                 List.of("steps", "heap pages", "runs", "p50 µs", "slowest chunk p50 µs", "minor faults / 1,000 steps"))
                 .describe("Each run is a fresh JVM with bench/run's flags; `4 KB` adds -XX:-UseTransparentHugePages. "
                         + "It launches view.patch's case (a) and measures its steps from the page's first setData on, in "
-                        + "chunks of " + CHUNK + " consecutive steps (a step's time as in view.patch). For the chunks of a "
+                        + "chunks of " + CHUNK + " consecutive steps (a step's time as in view.patch: the gap between two steps' patch ops, so "
+                        + (CHUNK - 1) + " samples a chunk). For the chunks of a "
                         + "row's steps: `p50 µs`, the median of their p50s (median over the runs); `slowest chunk`, the "
                         + "highest chunk p50 of any run; the minor page faults of the whole process per 1,000 steps "
                         + "(median over the runs). The runs of the two page sizes alternate.");
@@ -98,6 +100,23 @@ public final class ViewWarmupBench implements Benchmark {
             first = end + 1;
         }
         report.table(table);
+    }
+
+    /**
+     * Huge pages against 4 KB pages where the flag decides, as with the kernel's THP mode
+     * {@code madvise}; otherwise (mode {@code always} backs the heap with huge pages whatever
+     * the flag says, {@code never} never does) one variant, as this JVM runs.
+     */
+    private static List<Variant> variants() throws IOException {
+        boolean flagOn = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("UseTransparentHugePages").getValue().equals("true");
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String kernel = Files.isReadable(mode) ? Files.readString(mode).trim() : "absent";
+        if (flagOn && kernel.contains("[madvise]")) {
+            return List.of(new Variant("2 MB (huge)", List.of()), new Variant("4 KB", List.of("-XX:-UseTransparentHugePages")));
+        }
+        return List.of(new Variant("as this JVM runs (UseTransparentHugePages " + flagOn + ", kernel THP " + kernel + ")",
+                List.of()));
     }
 
     private static Run parse(JsonNode child) {
