@@ -184,8 +184,10 @@ class SimulatorPageTest {
         });
         WebElement tile = browser.findElement(By.cssSelector("#tiles [data-tile='dave/video']"));
         waitFor(d -> Integer.parseInt(tile.getAttribute("data-frames")) >= 3);
-        Number width = (Number) js("return arguments[0].naturalWidth", browser.findElement(image));
-        assertTrue(width.intValue() > 0, "the tile's JPEG decodes in the browser");
+        // The tile's JPEG decodes in the browser. Waited for rather than read once: each frame swaps
+        // the image's source, and while the new one loads its natural width may read 0 (on a
+        // busy machine that took long enough for a single read to land in it).
+        waitFor(d -> ((Number) js("return arguments[0].naturalWidth", d.findElement(image))).intValue() > 0);
         // The mini-program's own camera preview is a tile as well.
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiles [data-tile='me/video'] img")));
     }
