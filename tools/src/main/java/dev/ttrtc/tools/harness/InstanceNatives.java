@@ -44,6 +44,7 @@ final class InstanceNatives {
         n.put("launch", a -> {
             ScriptValue owner = a[0];
             TestScope scope = handles.get(owner, TestScope.class);
+            scope.requireOpen();
             LaunchOptions options = LaunchSpec.launchOptions(baseDir.resolve(a[1].asString()).normalize(),
                     Replies.parse(a[2].asString()), () -> scope.server.started().signalUri());
             replies.settle(() -> {

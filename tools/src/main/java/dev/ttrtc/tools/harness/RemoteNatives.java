@@ -36,6 +36,7 @@ final class RemoteNatives {
     void addTo(Map<String, ScriptFunction> n) {
         n.put("remote", a -> {
             TestScope scope = handles.get(a[0], TestScope.class);
+            scope.requireOpen();
             String userId = a[1].asString();
             JsonNode o = Replies.parse(a[2].asString());
             String roomId = o.path("roomId").asText("room");

@@ -29,7 +29,23 @@ final class TestScope implements AutoCloseable {
         this.server = new TestServer();
     }
 
-    /** Keeps an instance the test launched, to close it after the test; closes it at once when the test has ended. */
+    /**
+     * Refuses a start once the test has ended, before anything is created: a refused start must
+     * leave nothing running, not even for the moment {@link #adopt} would take to close it.
+     */
+    void requireOpen() {
+        synchronized (this) {
+            if (!closed) {
+                return;
+            }
+        }
+        throw new IllegalStateException(ended());
+    }
+
+    /**
+     * Keeps an instance the test launched, to close it after the test; closes it at once when the
+     * test ended while it was starting.
+     */
     void adopt(MiniProgram instance) {
         adopt(instance, instances, instance::close, "instance " + instance.id());
     }
