@@ -64,13 +64,8 @@ public final class ProcessMetrics {
      * page the kernel has to map, memory the heap has just grown into above all; -1 when unknown.
      */
     public static long minorFaults() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[7]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        String[] fields = statFields("self");
+        return fields == null ? -1 : Long.parseLong(fields[7]);
     }
 
     /** Linux's USER_HZ: /proc reports CPU times in ticks of 10 ms on every architecture this runs on. */
@@ -82,13 +77,21 @@ public final class ProcessMetrics {
      * and for a browser's processes, so their numbers compare.
      */
     public static long cpuNanos(long pid) {
+        String[] fields = statFields(Long.toString(pid));
+        return fields == null ? -1 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+    }
+
+    /**
+     * The fields of /proc/PROCESS/stat after the command name, from the state (field 3) on, or
+     * null when the process is gone. The command name (field 2) is in parentheses and may hold
+     * spaces, so the fields are counted after its closing one.
+     */
+    private static String[] statFields(String process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            String stat = Files.readString(Path.of("/proc", process, "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 
