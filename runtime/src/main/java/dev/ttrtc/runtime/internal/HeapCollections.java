@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -34,6 +35,8 @@ final class HeapCollections {
     // since the last take.
     private static final AtomicInteger UNASKED_FULL = new AtomicInteger(-1);
     private static final NotificationListener LISTENER = HeapCollections::collected;
+    // Per collector, the number of collections it had run when they were forgotten (a collection's id is its number).
+    private static final Map<String, Long> FORGOTTEN_UNTIL = new ConcurrentHashMap<>();
 
     private HeapCollections() {
     }
@@ -82,12 +85,24 @@ final class HeapCollections {
         UNASKED_FULL.set(-1);
     }
 
+    /**
+     * Forgets every full collection started until now, including one whose news the JVM has yet to
+     * deliver (it does so on a thread of its own, after the collection): what it measured may be gone.
+     */
+    static void forgetCollectionsSoFar() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            FORGOTTEN_UNTIL.put(gc.getName(), gc.getCollectionCount());
+        }
+        UNASKED_FULL.set(-1);
+    }
+
     private static void collected(Notification notification, Object handback) {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if (info.getGcAction().equals(FULL_COLLECTION) && !info.getGcCause().equals(REQUESTED)) {
+        if (info.getGcAction().equals(FULL_COLLECTION) && !info.getGcCause().equals(REQUESTED)
+                && info.getGcInfo().getId() > FORGOTTEN_UNTIL.getOrDefault(info.getGcName(), -1L)) {
             UNASKED_FULL.set(percentFull(info.getGcInfo()));
         }
     }

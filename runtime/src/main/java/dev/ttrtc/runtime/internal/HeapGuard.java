@@ -73,9 +73,10 @@ final class HeapGuard {
     static synchronized void unwatch(Object key) {
         Watched gone = WATCHED.remove(key);
         if (gone != null && gone.stoppedByGuard) {
-            // What it held is garbage now, which only a collection after this moment shows.
+            // What it held is garbage now, which only a collection started after this moment shows; the JVM may still
+            // be delivering news of one that ran while it closed.
             inducedCollection = null;
-            HeapCollections.clearUnaskedFull();
+            HeapCollections.forgetCollectionsSoFar();
         }
         if (WATCHED.isEmpty() && thread != null) {
             thread.shutdownNow();
@@ -131,10 +132,16 @@ final class HeapGuard {
             }
         }
         if (keeper != null) {
-            keeper.stop.accept("the JVM's heap was " + percent + " % full after a full garbage collection and this instance "
-                    + "kept the most (about " + (most >> 20) + " MB reachable from its JS); it was stopped to keep the other "
-                    + "instances and the room server running");
+            // Marked first: the stop closes on a thread of its own, and its unwatch must find the mark.
             keeper.stoppedByGuard = true;
+            try {
+                keeper.stop.accept("the JVM's heap was " + percent + " % full after a full garbage collection and this "
+                        + "instance kept the most (about " + (most >> 20) + " MB reachable from its JS); it was stopped to keep "
+                        + "the other instances and the room server running");
+            } catch (RuntimeException | Error e) {
+                keeper.stoppedByGuard = false;
+                throw e;
+            }
         }
         HeapCollections.clearUnaskedFull();
     }
