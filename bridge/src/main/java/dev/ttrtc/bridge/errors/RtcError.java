@@ -103,6 +103,7 @@ public enum RtcError {
     NO_SUCH_MEMBER(40006, "no-such-member", "user %s is not in the room"),
     SIGNAL_TO_SELF(40006, "no-such-member", "signal data goes to another member, not to yourself"),
     RATE_LIMITED(40007, "rate-limited", "more than %d messages a second"),
+    SIGNAL_RATE_LIMITED(40007, "rate-limited", "more than %d bytes of signal data a second"),
     TOO_MANY_ERRORS(40008, "too-many-errors", "too many bad messages; disconnecting"),
     TOO_MANY_CONNECTIONS(40009, "too-many-connections", "more than %d connections from one address; disconnecting"),
     TOO_SLOW(40010, "too-slow", "more than %d bytes left unread; disconnecting");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
+import dev.ttrtc.bridge.signal.server.ServerSettings;
 import dev.ttrtc.reliability.Figures;
 import dev.ttrtc.testkit.WebSocketRecorder;
 import java.time.Duration;
@@ -26,7 +27,10 @@ class SlowReaderTest {
 
     @Test
     void a_member_that_stops_reading_is_dropped_and_the_readers_get_everything() throws Exception {
-        try (RoomServer server = RoomServer.builder().port(0).build().start();
+        // The sender's signal-data budget would refuse its flood long before 1 MiB waits (SignalFloodTest); here the
+        // flood must reach the member that does not read.
+        ServerSettings unbudgeted = ServerSettings.defaults().withMaxSignalBytesPerSecond(64 << 20);
+        try (RoomServer server = RoomServer.builder().port(0).settings(unbudgeted).build().start();
                 WebSocketRecorder sender = HealthyRooms.member(server.signalUri());
                 WebSocketRecorder reader = HealthyRooms.member(server.signalUri());
                 FrameSocket slow = new FrameSocket(server.signalUri())) {

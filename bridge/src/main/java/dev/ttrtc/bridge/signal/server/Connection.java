@@ -52,9 +52,8 @@ final class Connection {
     volatile long lastSeenNanos;
     /** The last task of this connection's chain (IO thread only). */
     CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-    // IO thread only.
-    private double tokens;
-    private long tokensRefilledNanos;
+    /** The messages it may send (IO thread only). */
+    private final RateBudget messages;
     // Guarded by itself.
     private final ArrayDeque<Long> recentErrors = new ArrayDeque<>();
 
@@ -71,14 +70,13 @@ final class Connection {
         }
     };
 
-    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, int burst, int maxQueuedBytes) {
+    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, int messagesPerSecond, int maxQueuedBytes) {
         this.channel = channel;
         this.outbox = outbox;
         this.label = String.valueOf(channel.getSourceAddress());
         this.maxQueuedBytes = maxQueuedBytes;
         this.lastSeenNanos = nowNanos;
-        this.tokens = burst;
-        this.tokensRefilledNanos = nowNanos;
+        this.messages = new RateBudget(messagesPerSecond, nowNanos);
     }
 
     InetAddress address() {
@@ -117,15 +115,8 @@ final class Connection {
     }
 
     /** Takes one message from the rate budget; false when the client exceeds it. IO thread only. */
-    boolean admit(long nowNanos, int perSecond) {
-        double refill = (nowNanos - tokensRefilledNanos) / 1e9 * perSecond;
-        tokens = Math.min(perSecond * 2.0, tokens + refill);
-        tokensRefilledNanos = nowNanos;
-        if (tokens < 1) {
-            return false;
-        }
-        tokens -= 1;
-        return true;
+    boolean admit(long nowNanos) {
+        return messages.take(nowNanos, 1);
     }
 
     /** Counts a bad message; true when the client has sent too many within the window. */

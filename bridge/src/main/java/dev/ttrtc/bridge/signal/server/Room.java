@@ -91,7 +91,8 @@ final class Room {
                 stale.abort();
             }
         } else {
-            member = new Member(join.userId(), this, HexFormat.of().formatHex(RANDOM.generateSeed(12)));
+            member = new Member(join.userId(), this, HexFormat.of().formatHex(RANDOM.generateSeed(12)),
+                    new RateBudget(settings.maxSignalBytesPerSecond(), System.nanoTime()));
             if (existing != null) {
                 kick(existing, RtcError.DUPLICATE_LOGIN, RtcError.DUPLICATE_LOGIN.detail(join.userId(), roomId));
             }
@@ -241,6 +242,11 @@ final class Room {
         Frame frame = Frame.of(new ServerMessage.Relayed(from.userId, relay.data()));
         if (frame.size() > MessageCodec.MAX_MESSAGE_BYTES) {
             throw RtcException.of(RtcError.RELAY_TOO_LARGE, frame.size(), MessageCodec.MAX_MESSAGE_BYTES);
+        }
+        // The sender pays for a flood, not its target: unbounded, it could fill the target's unread bytes and
+        // have a member that reads, only more slowly, dropped as too slow.
+        if (!from.signalBytes.take(System.nanoTime(), frame.size())) {
+            throw RtcException.of(RtcError.SIGNAL_RATE_LIMITED, settings.maxSignalBytesPerSecond());
         }
         target.connection.send(frame);
     }

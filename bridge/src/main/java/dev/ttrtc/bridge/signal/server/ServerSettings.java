@@ -1,5 +1,6 @@
 package dev.ttrtc.bridge.signal.server;
 
+import dev.ttrtc.bridge.signal.MessageCodec;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,7 @@ public final class ServerSettings {
     private int maxPublishers = 30;
     private Duration tokenWarning = Duration.ofSeconds(30);
     private int maxMessagesPerSecond = 200;
+    private int maxSignalBytesPerSecond = 512 * 1024;
     private int maxErrors = 20;
     private Duration errorWindow = Duration.ofSeconds(10);
     private int maxConnectionsPerAddress = 1000;
@@ -34,6 +36,7 @@ public final class ServerSettings {
         c.maxPublishers = maxPublishers;
         c.tokenWarning = tokenWarning;
         c.maxMessagesPerSecond = maxMessagesPerSecond;
+        c.maxSignalBytesPerSecond = maxSignalBytesPerSecond;
         c.maxErrors = maxErrors;
         c.errorWindow = errorWindow;
         c.maxConnectionsPerAddress = maxConnectionsPerAddress;
@@ -84,6 +87,14 @@ public final class ServerSettings {
     /** Sustained messages a second one connection may send (bursts of twice that). */
     public int maxMessagesPerSecond() {
         return maxMessagesPerSecond;
+    }
+
+    /**
+     * Sustained bytes of signal data a second one member may have relayed to others (bursts of
+     * twice that), counted as the frames its targets get. Negotiation needs a few KB a call.
+     */
+    public int maxSignalBytesPerSecond() {
+        return maxSignalBytesPerSecond;
     }
 
     /** Bad messages tolerated within {@link #errorWindow()} before disconnecting. */
@@ -156,6 +167,16 @@ public final class ServerSettings {
     public ServerSettings withMaxConnectionsPerAddress(int max) {
         ServerSettings c = copy();
         c.maxConnectionsPerAddress = max;
+        return c;
+    }
+
+    /** At least half of {@link MessageCodec#MAX_MESSAGE_BYTES}, so that a burst holds a message of the largest size. */
+    public ServerSettings withMaxSignalBytesPerSecond(int max) {
+        if (max < MessageCodec.MAX_MESSAGE_BYTES / 2) {
+            throw new IllegalArgumentException("maxSignalBytesPerSecond must be at least " + MessageCodec.MAX_MESSAGE_BYTES / 2);
+        }
+        ServerSettings c = copy();
+        c.maxSignalBytesPerSecond = max;
         return c;
     }
 

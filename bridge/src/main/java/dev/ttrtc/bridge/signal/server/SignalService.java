@@ -65,7 +65,7 @@ final class SignalService {
 
     /** A new WebSocket; refused with an error frame and a close when its address has too many. */
     void opened(WebSocketChannel channel) {
-        Connection c = new Connection(channel, outbox, System.nanoTime(), settings.maxMessagesPerSecond() * 2,
+        Connection c = new Connection(channel, outbox, System.nanoTime(), settings.maxMessagesPerSecond(),
                 settings.maxQueuedBytes());
         InetAddress address = c.address();
         int count = perAddress.merge(address, 1, Integer::sum);
@@ -100,7 +100,7 @@ final class SignalService {
         }
         long now = System.nanoTime();
         c.lastSeenNanos = now;
-        if (!c.admit(now, settings.maxMessagesPerSecond())) {
+        if (!c.admit(now)) {
             refuse(c, 0, RtcException.of(RtcError.RATE_LIMITED, settings.maxMessagesPerSecond()));
             return;
         }
