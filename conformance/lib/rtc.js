@@ -38,13 +38,16 @@ function received(app, key) {
 /**
  * Waits until the latest list the recording listener of `event` received equals `expected`
  * (the latest, not any: an early empty list must not satisfy a wait for the list emptying again).
+ * With `anyOrder`, the list may hold the same ids in another order (who rejoins first after a
+ * server restart is up to the race).
  */
-async function waitForList(app, event, expected, timeout = 10000) {
-  const want = JSON.stringify(expected);
+async function waitForList(app, event, expected, { timeout = 10000, anyOrder = false } = {}) {
+  const canonical = (list) => JSON.stringify(anyOrder ? list.slice().sort() : list);
+  const want = canonical(expected);
   const deadline = Date.now() + timeout;
   for (;;) {
     const all = await lists(app, event);
-    if (all.length > 0 && JSON.stringify(all[all.length - 1]) === want) return all;
+    if (all.length > 0 && canonical(all[all.length - 1]) === want) return all;
     if (Date.now() >= deadline) {
       throw new Error(`${event} never ended at ${want} within ${timeout} ms; received ${JSON.stringify(all)}`);
     }
