@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.view.ComponentHandle;
 import dev.ttrtc.runtime.view.ViewElement;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -333,6 +336,48 @@ class ComponentTest extends ViewTestBase {
                 "<view id=\"b\" bindtap=\"bump\">{{n}}</view>");
         get($(app, "#b").tap());
         assertEquals("2", $(app, "#b").text());
+    }
+
+    /** The ColorUI pattern: tab pages built with Component() that the index page also shows as components. */
+    @Test
+    void a_page_built_with_component_is_also_a_component_of_another_page() throws Exception {
+        String tabJs = "Component({ properties: { label: String }, data: { n: 0 },"
+                + " methods: { onLoad(q) { console.log('tab loaded as a page, q=' + q.q); }, bump() { this.setData({ n: this.data.n + 1 }); } } });";
+        String tabTtml = "<view class=\"tab\" bindtap=\"bump\">{{label}}:{{n}}</view>";
+        for (boolean tabListedFirst : new boolean[] {false, true}) {
+            Fixture fixture = Fixture.in(dir.resolve("order-" + tabListedFirst));
+            if (tabListedFirst) {
+                fixture.page("pages/tab/tab", tabJs, tabTtml);
+            }
+            fixture.page("pages/index/index", "Page({});", "<tab-view label=\"home\"/>")
+                    .file("pages/index/index.json", "{\"usingComponents\": {\"tab-view\": \"/pages/tab/tab\"}}");
+            if (!tabListedFirst) {
+                fixture.page("pages/tab/tab", tabJs, tabTtml);
+            }
+            Path project = fixture.file("pages/tab/tab.json", "{\"component\": true}").write();
+
+            MiniProgram index = launch(LaunchOptions.builder(project).page("pages/index/index"));
+            get($(index, ".tab").tap());
+            assertEquals("home:1", $(index, ".tab").text());
+            MiniProgram tab = launch(LaunchOptions.builder(project).page("pages/tab/tab").query(Map.of("q", "7")));
+            assertEquals(":0", $(tab, ".tab").text());
+            assertEquals(List.of("tab loaded as a page, q=7"), console(tab));
+            assertEquals(List.of(), entries(index, HostEvent.Kind.ERROR));
+            assertEquals(List.of(), entries(tab, HostEvent.Kind.ERROR));
+        }
+    }
+
+    @Test
+    void a_page_built_with_page_cannot_be_used_as_a_component() throws Exception {
+        Path project = Fixture.in(dir)
+                .page("pages/index/index", "Page({});", "<tab-view/>")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"tab-view\": \"/pages/tab/tab\"}}")
+                .page("pages/tab/tab", "Page({});", "<view/>")
+                .file("pages/tab/tab.json", "{\"component\": true}")
+                .write();
+        LaunchException refused = assertThrows(LaunchException.class, () -> launch(project));
+        assertEquals("pages/tab/tab.js did not call Component() (it is a page app.json lists and a component other files"
+                + " use: only Component() builds both)", refused.getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,13 +77,15 @@ final class ComponentIndex {
         final Project project;
         final Map<String, Map<String, String>> byOwner = new LinkedHashMap<>();
         final Set<String> loaded = new LinkedHashSet<>();
+        /** Components whose own components are being visited (cycles end here). */
+        final Set<String> visiting = new HashSet<>();
 
         Builder(Project project) {
             this.project = project;
         }
 
         void visit(String component) throws LaunchException {
-            if (loaded.contains(component) || byOwner.containsKey(component)) {
+            if (loaded.contains(component) || !visiting.add(component)) {
                 return;
             }
             String jsonFile = component + ".json";
@@ -90,7 +93,7 @@ final class ComponentIndex {
             if (json == null || !json.path("component").asBoolean(false)) {
                 throw new LaunchException(jsonFile + ": a component's json must declare \"component\": true");
             }
-            byOwner.put(component, Map.of()); // marks it visited before its own components (cycles)
+            // A page app.json lists may be a component too (pages can be built with Component()): the same json.
             Map<String, String> own = resolveAll(jsonFile, component);
             byOwner.put(component, own);
             for (String path : own.values()) {

@@ -206,17 +206,28 @@ public final class RealMiniProgram implements MiniProgram {
                 throw new LaunchException(app + " did not call App()");
             }
         }));
+        // A page that is also used as a component runs its file once, with both registrations open.
+        Set<String> pages = Set.copyOf(project.pages());
         for (String component : components.loadOrder()) {
             String file = project.requireScript(component);
+            boolean alsoPage = pages.contains(component);
             steps.add(StartUp.Step.loading(file, () -> {
                 framework.beginComponent(component);
+                if (alsoPage) {
+                    framework.beginPage(component);
+                }
                 loader.load(file);
-                if (!framework.endComponent(component)) {
-                    throw new LaunchException(file + " did not call Component()");
+                boolean pageDefined = !alsoPage || framework.endPage(component);
+                if (!framework.endComponent(component) || !pageDefined) {
+                    throw new LaunchException(file + " did not call Component()" + (alsoPage
+                            ? " (it is a page app.json lists and a component other files use: only Component() builds both)" : ""));
                 }
             }));
         }
         for (String page : project.pages()) {
+            if (components.loadOrder().contains(page)) {
+                continue;
+            }
             String file = project.requireScript(page);
             steps.add(StartUp.Step.loading(file, () -> {
                 framework.beginPage(page);

@@ -554,6 +554,7 @@
     Component: Component,
     Behavior: definitions.Behavior,
     beginComponent: function (path) { loadingComponent = path; },
+    loadingComponent: function () { return loadingComponent; },
     endComponent: function (path) {
       loadingComponent = null;
       return componentDefs.has(path);

@@ -98,14 +98,15 @@
     definitions.set(registeringRoute, options === undefined ? {} : options);
   }
 
-  // In a page file, Component() builds the page; elsewhere it defines a custom component.
+  // In a page file, Component() builds the page; elsewhere it defines a custom component. A page
+  // file that other files use as a component too does both.
   function Component(options) {
     if (registeringRoute !== null) {
       if (definitions.has(registeringRoute)) {
         throw new Error('Page() or Component() was called twice in ' + registeringRoute + '.js');
       }
       definitions.set(registeringRoute, model.pageDefinition(options, registeringRoute));
-      return;
+      if (model.loadingComponent() !== registeringRoute) return;
     }
     model.Component(options);
   }
