@@ -118,11 +118,16 @@ class ComponentModelTest extends HostTestBase {
     }
 
     @Test
-    void plugins_and_bad_tag_names_fail_the_launch() {
+    void plugins_ext_components_and_bad_tag_names_fail_the_launch() {
         Path project = ProjectFolder.in(dir).page("pages/index/index", "Page({});")
                 .file("pages/index/index.json", "{\"usingComponents\": {\"chart\": \"plugin://charts/line\"}}").write();
         assertEquals("pages/index/index.json: usingComponents \"chart\": plugins are not available in tt-rtc-host",
                 assertThrows(LaunchException.class, () -> launch(project)).getMessage());
+        ProjectFolder.in(dir).page("pages/index/index", "Page({});")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"video-player\": \"ext://industry/video-player\"}}").write();
+        assertEquals("pages/index/index.json: usingComponents \"video-player\": \"ext://industry/video-player\": ext:// components"
+                + " (npm packages' aliases, industry components) are not available in tt-rtc-host; point usingComponents at the"
+                + " component's file in miniprogram_npm instead", assertThrows(LaunchException.class, () -> launch(project)).getMessage());
         ProjectFolder.in(dir).page("pages/index/index", "Page({});")
                 .file("pages/index/index.json", "{\"usingComponents\": {\"MyCard\": \"/c/card\"}}").write();
         assertEquals("pages/index/index.json: usingComponents \"MyCard\": a tag name may hold only lowercase letters, digits, - and _",
