@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  */
 final class SimulatorCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the phone frame's videos report: the playback events of the platform's {@code <video>}. */
+    private static final Set<String> MEDIA_EVENTS = Set.of("play", "pause", "ended", "waiting", "error", "timeupdate");
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
     /** What every JS object inherits from Object.prototype: never a page's own method. */
     private static final Set<String> OBJECT_MEMBERS = Set.of("constructor", "valueOf", "toString", "toLocaleString",
@@ -62,7 +64,7 @@ final class SimulatorCommands {
             case "callMethod" -> simulator.callPageMethod(methodName(c),
                     new PageEvent(c.path("type").asText("tap"), c.get("detail"), c.get("dataset")));
             case "relaunch" -> simulator.relaunch();
-            case "tap", "input", "change", "scroll" -> simulator.reportFailure(cmd, act(cmd, c));
+            case "tap", "input", "change", "scroll", "media" -> simulator.reportFailure(cmd, act(cmd, c));
             case "tapTab" -> simulator.reportFailure(cmd, simulator.shownProgram().tapTab(c.path("index").asInt(-1)));
             case "token" -> {
                 String roomId = id(c, "roomId");
@@ -87,6 +89,13 @@ final class SimulatorCommands {
         ViewElement element = simulator.shownProgram().view().element(nid.asInt())
                 .orElseThrow(() -> new IllegalArgumentException("the page has no element " + nid.asInt() + " now"));
         return switch (cmd) {
+            case "media" -> {
+                String type = c.path("type").asText("");
+                if (!element.tag().equals("video") || !MEDIA_EVENTS.contains(type)) {
+                    throw new IllegalArgumentException("a <" + element.tag() + "> reports no \"" + type + "\"");
+                }
+                yield element.trigger(type, c.path("detail"));
+            }
             case "tap" -> element.tap();
             case "input" -> element.input(c.path("text").asText(""));
             case "change" -> element.change(JSON.convertValue(c.path("value"), Object.class));

@@ -128,7 +128,7 @@ final class ApiDispatcher {
             }
             Object result;
             try {
-                result = api.call(new ValueArgs(js, args));
+                result = api.call(new ValueArgs(js, args, original));
             } catch (ApiException | HostLimitException e) {
                 ApiException failure = e instanceof ApiException thrown ? thrown : ApiException.parameter(e.getMessage());
                 String message = Payloads.failMessage(name, failure);

@@ -89,6 +89,11 @@ final class ComponentModel {
         return model.invokeMember("createSelectorQuery");
     }
 
+    /** The owner id of a page or component instance, or -1 for any other value. */
+    int ownerIdOf(Value instance) {
+        return model.invokeMember("ownerIdOf", instance).asInt();
+    }
+
     /** The owner id of the page on top of the stack, 0 before the first page opens. */
     int topPageId() {
         return model.invokeMember("topPageId").asInt();

@@ -59,6 +59,10 @@ final class NoViewLayer implements ViewLayer {
     }
 
     @Override
+    public void elementCommand(int ownerId, String tag, String elementId, String command, JsonNode args) {
+    }
+
+    @Override
     public InstanceView consumerView() {
         return NoView.INSTANCE;
     }

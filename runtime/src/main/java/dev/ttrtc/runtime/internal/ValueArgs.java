@@ -13,14 +13,25 @@ import org.graalvm.polyglot.Value;
 final class ValueArgs implements ApiArgs {
     private final JsBridge js;
     private final Value[] args;
+    private final Value[] passed;
 
-    ValueArgs(JsBridge js, Value[] args) {
+    /** {@code args}: the arguments as read once (snapshots); {@code passed}: the same as JS passed them. */
+    ValueArgs(JsBridge js, Value[] args, Value[] passed) {
         this.js = js;
         this.args = args;
+        this.passed = passed;
     }
 
     private Value at(int index) {
         return index < args.length ? args[index] : null;
+    }
+
+    /**
+     * The argument as JS passed it, not its snapshot (null past the end): for the host's own APIs
+     * that need the object itself, such as a component instance.
+     */
+    Value raw(int index) {
+        return index < passed.length ? passed[index] : null;
     }
 
     @Override

@@ -56,6 +56,14 @@ public interface ViewLayer {
     /** {@code tt.pageScrollTo}: scrolls the page; returns null, or the errMsg detail of a failure. */
     String pageScrollTo(int pageId, JsonNode options);
 
+    /**
+     * A method of a context object bound to an element by id ({@code VideoContext.play()} for
+     * {@code <video id>}): the element {@code #elementId} of {@code tag} in {@code ownerId}'s own
+     * template acts on it, with {@code args} as a JSON array. A WARN entry when there is no such
+     * element, as the platform's method does nothing then.
+     */
+    void elementCommand(int ownerId, String tag, String elementId, String command, JsonNode args);
+
     /** What {@link dev.ttrtc.runtime.MiniProgram#view()} returns. */
     InstanceView consumerView();
 

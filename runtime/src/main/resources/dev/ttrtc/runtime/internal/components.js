@@ -567,6 +567,7 @@
     pageLifetime: pageLifetime,
     pageUnloaded: pageUnloaded,
     topPageId: function () { return topPageId; },
+    ownerIdOf: function (inst) { const id = inst !== null && typeof inst === 'object' ? idOf.get(inst) : undefined; return id === undefined ? -1 : id; },
     createSelectorQuery: createSelectorQuery,
     // The view's side: component instances, properties, lifetimes, handlers.
     createComponent: createComponent,

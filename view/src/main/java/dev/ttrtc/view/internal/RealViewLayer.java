@@ -21,6 +21,7 @@ import dev.ttrtc.view.internal.tree.RenderPass;
 import dev.ttrtc.view.internal.tree.ViewTree;
 import dev.ttrtc.view.internal.ttml.Location;
 import dev.ttrtc.view.spi.ComponentProvider;
+import dev.ttrtc.view.spi.ElementBehavior;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The view layer of one instance: compiled templates, the render trees, built-ins, events and
@@ -38,6 +40,8 @@ import java.util.function.Supplier;
  * later turn, children first. Loop thread only (the consumer view posts to the loop).
  */
 public final class RealViewLayer implements ViewLayer {
+    /** Ids a context object can name as a selector would ({@code #id}); other ids match no element. */
+    private static final Pattern ELEMENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private final LogicLayer logic;
     private final ViewTree tree;
     private final Builtins builtins;
@@ -289,6 +293,29 @@ public final class RealViewLayer implements ViewLayer {
     @Override
     public String pageScrollTo(int pageId, JsonNode options) {
         return interactions.pageScrollTo(pageId, options);
+    }
+
+    @Override
+    public void elementCommand(int ownerId, String tag, String elementId, String command, JsonNode args) {
+        Owner owner = tree.owner(ownerId);
+        if (owner == null || owner.root() == null) {
+            return;
+        }
+        Location where = new Location(owner.path() + ".js", 1, 1);
+        Node target = null;
+        if (ELEMENT_ID.matcher(elementId).matches()) {
+            target = Selector.parse(tag + "#" + elementId).select(owner.root(), owner);
+        }
+        ElementBehavior behavior = target == null ? null : Builtins.behavior(target);
+        if (behavior == null) {
+            warn(where, command + "(): no <" + tag + " id=\"" + elementId + "\"> in " + owner.path() + "; nothing happens");
+            return;
+        }
+        try {
+            behavior.command(command, args);
+        } catch (UnsupportedOperationException e) {
+            warn(where, e.getMessage());
+        }
     }
 
     @Override

@@ -81,6 +81,14 @@ public interface ElementBehavior {
         throw new UnsupportedOperationException("this element does not scroll");
     }
 
+    /**
+     * A method of the element's context object ({@code VideoContext.play()} and the like) was
+     * called with {@code args} (a JSON array); the element acts on it.
+     */
+    default void command(String name, JsonNode args) {
+        throw new UnsupportedOperationException("this element takes no " + name + "()");
+    }
+
     /** The element left the tree. */
     default void removed() {
     }

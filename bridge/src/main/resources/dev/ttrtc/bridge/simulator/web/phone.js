@@ -11,6 +11,10 @@ const phone = {
     this.root.addEventListener('click', (e) => this.onClick(e));
     this.root.addEventListener('input', (e) => this.onInput(e));
     this.root.addEventListener('scroll', (e) => this.onScroll(e.target), true);
+    // Media events do not bubble: caught on their way down.
+    for (const type of ['play', 'pause', 'ended', 'waiting', 'error', 'timeupdate']) {
+      this.root.addEventListener(type, (e) => this.onMedia(e), true);
+    }
     host.addEventListener('scroll', () => this.onScroll(host));
     this.showNote('no page yet');
   },
@@ -75,6 +79,11 @@ const phone = {
 
   setValue(n, value) {
     if (!n) return;
+    const video = n.tagName === 'TT-VIDEO' ? n.querySelector('video') : null;
+    if (video) {
+      this.command(video, value);
+      return;
+    }
     const input = n.querySelector('input, textarea');
     if (input && typeof value === 'string') {
       if (input.value !== value) input.value = value;
@@ -94,6 +103,31 @@ const phone = {
     if (page && page.children.length === 0 && state.log.some((e) => e.kind === 'warn' && e.text.includes(this.route + '.ttml does not exist'))) {
       this.showNote(this.route + ' has no .ttml: the page has nothing to show (its logic runs; see Page data).');
     }
+  },
+
+  /** Full screen as the value says; a VideoContext method once per seq (a value may arrive again). */
+  command(video, value) {
+    if (!value) return;
+    video.parentElement.toggleAttribute('full-screen', value.fullScreen === true);
+    if (video.ttSeq === value.seq) return;
+    video.ttSeq = value.seq;
+    switch (value.command) {
+      case 'play': video.play().catch(() => {}); break;
+      case 'pause': video.pause(); break;
+      case 'stop': video.pause(); video.currentTime = 0; break;
+      case 'seek': video.currentTime = value.position; break;
+      default: break;
+    }
+  },
+
+  onMedia(e) {
+    if (!(e.target instanceof HTMLVideoElement)) return;
+    const n = this.target(e);
+    if (!n) return;
+    const v = e.target;
+    const detail = e.type === 'timeupdate' ? { currentTime: v.currentTime, duration: Number.isFinite(v.duration) ? v.duration : 0 }
+      : e.type === 'error' ? { errMsg: (v.error && v.error.message) || 'the video cannot be played' } : {};
+    send({ cmd: 'media', nid: Number(n.dataset.nid), type: e.type, detail });
   },
 
   target(e) {

@@ -48,7 +48,7 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
                 ChoiceComponent.radio(), ChoiceGroupComponent.radioGroup(), new SliderComponent(), new PickerComponent(),
                 new ImageComponent(), new IconComponent(), new ScrollViewComponent(measure), new SwiperComponent(),
                 new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent(),
-                new LabelComponent());
+                new LabelComponent(), new VideoComponent());
     }
 
     private final LogicLayer logic;
