@@ -2,6 +2,7 @@ package dev.ttrtc.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.runtime.view.InstanceView;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public interface MiniProgram extends AutoCloseable {
 
     /** A label unique within the host, used in logs and thread names. */
     String id();
+
+    /** The project's root folder (the one holding app.js), whose files its pages show: images, videos. */
+    Path projectRoot();
 
     /** The route of the page on top of the stack ({@code pages/room/room}); {@code game} for a mini-game. */
     String route();

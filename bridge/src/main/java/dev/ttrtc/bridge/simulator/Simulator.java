@@ -19,6 +19,7 @@ import dev.ttrtc.runtime.PageEvent;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -109,13 +110,14 @@ public final class Simulator implements AutoCloseable {
 
     /**
      * The page at {@code /} and its WebSocket at {@code /sim}, which answers only the page opened
-     * at {@link #pageUri} (its key, a loopback Host and the page's own Origin).
+     * at {@link #pageUri} (its key, a loopback Host and the page's own Origin); any other path is
+     * an image or video of the shown instance's project ({@link ProjectMedia}).
      */
     public HttpHandler handler() {
         return Handlers.path()
                 .addExactPath("/sim", key.guard(Handlers.websocket((exchange, channel) -> connected(channel))))
-                .addPrefixPath("/", Handlers.resource(new ClassPathResourceManager(Simulator.class.getClassLoader(),
-                        "dev/ttrtc/bridge/simulator/web")).setWelcomeFiles("index.html"));
+                .addPrefixPath("/", new ResourceHandler(new ClassPathResourceManager(Simulator.class.getClassLoader(),
+                        "dev/ttrtc/bridge/simulator/web"), new ProjectMedia(() -> shown)).setWelcomeFiles("index.html"));
     }
 
     /** The page's address on the server at {@code base} ({@code http://127.0.0.1:port/}), with this run's key. */

@@ -9,21 +9,34 @@ import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.runtime.MiniProgramHost;
+import dev.ttrtc.runtime.PageEvent;
 import dev.ttrtc.testkit.Chromium;
 import dev.ttrtc.testkit.Eventually;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -132,6 +145,74 @@ class SimulatorPhoneTest {
         } finally {
             simulator.removeRemote("dave");
         }
+    }
+
+    /**
+     * A project's own image and video in the frame: both served from the project (its code is
+     * not), the video played by the browser at the VideoContext's command, and its playback
+     * reaching the page as play, timeupdate and ended.
+     */
+    @Test
+    void a_video_plays_in_the_frame_at_the_pages_command_and_its_events_reach_the_page(@TempDir Path dir) throws Exception {
+        Path project = mediaProject(dir);
+        MiniProgram videoPage = host.launch(LaunchOptions.builder(project).build());
+        try {
+            simulator.show(videoPage, null);
+            waitFor(d -> frame().findElements(By.cssSelector("tt-video video")).size() == 1);
+            // The picture decodes in the browser: the simulator served the project's file.
+            waitFor(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth",
+                    frame().findElement(By.cssSelector("tt-image img")))).intValue() == 2);
+            HttpClient http = HttpClient.newHttpClient();
+            assertEquals(200, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/media/tone.wav")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(404, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/pages/index/index.js")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "a project's code is not served");
+
+            videoPage.callPageMethod("start", PageEvent.tap()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Eventually.await("the page heard the video play to its end (last: the page data)", TIMEOUT, videoPage::pageData,
+                    data -> data.path("events").size() == 3);
+            assertEquals("[\"play\",\"timeupdate of 1 s\",\"ended\"]", videoPage.pageData().path("events").toString());
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return arguments[0].ended",
+                    frame().findElement(By.cssSelector("tt-video video"))));
+        } finally {
+            simulator.show(program, null);
+            videoPage.close();
+        }
+    }
+
+    /** A page with a 2×2 PNG and a 1 s WAV tone (the browser plays audio-only files in a video element too). */
+    private static Path mediaProject(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("pages/index"));
+        Files.createDirectories(dir.resolve("media"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+        Files.writeString(dir.resolve("app.js"), "App({});");
+        Files.writeString(dir.resolve("pages/index/index.ttml"), "<image src=\"/media/dot.png\"/>"
+                + "<video id=\"v\" src=\"/media/tone.wav\" muted bindplay=\"onPlay\" bindtimeupdate=\"onTime\" bindended=\"onEnded\"/>");
+        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { events: [] },"
+                + " add(what) { this.setData({ events: this.data.events.concat(what) }); },"
+                + " onPlay() { this.add('play'); },"
+                + " onTime(e) { if (!this.timed && e.detail.currentTime > 0) { this.timed = true;"
+                + "  this.add('timeupdate of ' + Math.round(e.detail.duration) + ' s'); } },"
+                + " onEnded() { this.add('ended'); },"
+                + " start() { tt.createVideoContext('v').play(); } });");
+        BufferedImage dot = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(dot, "png", dir.resolve("media/dot.png").toFile());
+        Files.write(dir.resolve("media/tone.wav"), toneWav(8000, 1));
+        return dir;
+    }
+
+    /** {@code seconds} of a 440 Hz sine as 16-bit mono PCM in a WAV container. */
+    private static byte[] toneWav(int sampleRate, int seconds) {
+        int samples = sampleRate * seconds;
+        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1).putInt(sampleRate)
+                .putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / sampleRate) * 8000));
+        }
+        return wav.array();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

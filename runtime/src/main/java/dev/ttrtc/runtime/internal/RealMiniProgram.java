@@ -21,6 +21,7 @@ import dev.ttrtc.runtime.view.InstanceView;
 import dev.ttrtc.runtime.view.ViewLayerProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,6 +357,11 @@ public final class RealMiniProgram implements MiniProgram {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public Path projectRoot() {
+        return project.root();
     }
 
     @Override
