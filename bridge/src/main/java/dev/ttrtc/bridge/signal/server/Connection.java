@@ -54,6 +54,11 @@ final class Connection {
     CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     /** The messages it may send (IO thread only). */
     private final RateBudget messages;
+    /**
+     * The bytes of signal data its member may have relayed (the connection's chain only); kept by
+     * the connection, so that joining again does not refill it.
+     */
+    private final RateBudget signalBytes;
     // Guarded by itself.
     private final ArrayDeque<Long> recentErrors = new ArrayDeque<>();
 
@@ -70,13 +75,14 @@ final class Connection {
         }
     };
 
-    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, int messagesPerSecond, int maxQueuedBytes) {
+    Connection(WebSocketChannel channel, Outbox outbox, long nowNanos, ServerSettings settings) {
         this.channel = channel;
         this.outbox = outbox;
         this.label = String.valueOf(channel.getSourceAddress());
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.maxQueuedBytes = settings.maxQueuedBytes();
         this.lastSeenNanos = nowNanos;
-        this.messages = new RateBudget(messagesPerSecond, nowNanos);
+        this.messages = new RateBudget(settings.maxMessagesPerSecond(), nowNanos);
+        this.signalBytes = new RateBudget(settings.maxSignalBytesPerSecond(), nowNanos);
     }
 
     InetAddress address() {
@@ -117,6 +123,11 @@ final class Connection {
     /** Takes one message from the rate budget; false when the client exceeds it. IO thread only. */
     boolean admit(long nowNanos) {
         return messages.take(nowNanos, 1);
+    }
+
+    /** Takes a relayed frame's bytes from the signal-data budget; false when the member exceeds it. */
+    boolean admitSignal(long nowNanos, int bytes) {
+        return signalBytes.take(nowNanos, bytes);
     }
 
     /** Counts a bad message; true when the client has sent too many within the window. */

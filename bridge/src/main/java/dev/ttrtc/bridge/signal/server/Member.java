@@ -22,14 +22,11 @@ final class Member {
     /** While detached: when its connection was last heard from. */
     long lastSeenNanos;
     final TokenTimers.Handle timers = new TokenTimers.Handle();
-    /** The bytes of signal data it may have relayed to others. */
-    final RateBudget signalBytes;
 
-    Member(String userId, Room room, String sessionId, RateBudget signalBytes) {
+    Member(String userId, Room room, String sessionId) {
         this.userId = userId;
         this.room = room;
         this.sessionId = sessionId;
-        this.signalBytes = signalBytes;
     }
 
     MemberInfo info() {

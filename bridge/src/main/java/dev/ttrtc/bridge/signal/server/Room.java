@@ -91,8 +91,7 @@ final class Room {
                 stale.abort();
             }
         } else {
-            member = new Member(join.userId(), this, HexFormat.of().formatHex(RANDOM.generateSeed(12)),
-                    new RateBudget(settings.maxSignalBytesPerSecond(), System.nanoTime()));
+            member = new Member(join.userId(), this, HexFormat.of().formatHex(RANDOM.generateSeed(12)));
             if (existing != null) {
                 kick(existing, RtcError.DUPLICATE_LOGIN, RtcError.DUPLICATE_LOGIN.detail(join.userId(), roomId));
             }
@@ -245,7 +244,7 @@ final class Room {
         }
         // The sender pays for a flood, not its target: unbounded, it could fill the target's unread bytes and
         // have a member that reads, only more slowly, dropped as too slow.
-        if (!from.signalBytes.take(System.nanoTime(), frame.size())) {
+        if (!from.connection.admitSignal(System.nanoTime(), frame.size())) {
             throw RtcException.of(RtcError.SIGNAL_RATE_LIMITED, settings.maxSignalBytesPerSecond());
         }
         target.connection.send(frame);

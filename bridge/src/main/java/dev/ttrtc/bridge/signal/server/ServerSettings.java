@@ -15,7 +15,7 @@ public final class ServerSettings {
     private int maxPublishers = 30;
     private Duration tokenWarning = Duration.ofSeconds(30);
     private int maxMessagesPerSecond = 200;
-    private int maxSignalBytesPerSecond = 512 * 1024;
+    private int maxSignalBytesPerSecond = 256 * 1024;
     private int maxErrors = 20;
     private Duration errorWindow = Duration.ofSeconds(10);
     private int maxConnectionsPerAddress = 1000;
@@ -90,8 +90,10 @@ public final class ServerSettings {
     }
 
     /**
-     * Sustained bytes of signal data a second one member may have relayed to others (bursts of
-     * twice that), counted as the frames its targets get. Negotiation needs a few KB a call.
+     * Sustained bytes of signal data a second one connection's member may have relayed to others
+     * (bursts of twice that), counted as the frames its targets get. Negotiation needs a few KB a
+     * call. The default burst is half of {@link #maxQueuedBytes()}: one member alone cannot fill
+     * the unread bytes of a target that reads.
      */
     public int maxSignalBytesPerSecond() {
         return maxSignalBytesPerSecond;

@@ -65,8 +65,7 @@ final class SignalService {
 
     /** A new WebSocket; refused with an error frame and a close when its address has too many. */
     void opened(WebSocketChannel channel) {
-        Connection c = new Connection(channel, outbox, System.nanoTime(), settings.maxMessagesPerSecond(),
-                settings.maxQueuedBytes());
+        Connection c = new Connection(channel, outbox, System.nanoTime(), settings);
         InetAddress address = c.address();
         int count = perAddress.merge(address, 1, Integer::sum);
         connections.put(channel, c);
