@@ -125,9 +125,14 @@ class ComponentModelTest extends HostTestBase {
                 assertThrows(LaunchException.class, () -> launch(project)).getMessage());
         ProjectFolder.in(dir).page("pages/index/index", "Page({});")
                 .file("pages/index/index.json", "{\"usingComponents\": {\"video-player\": \"ext://industry/video-player\"}}").write();
-        assertEquals("pages/index/index.json: usingComponents \"video-player\": \"ext://industry/video-player\": ext:// components"
-                + " (npm packages' aliases, industry components) are not available in tt-rtc-host; point usingComponents at the"
-                + " component's file in miniprogram_npm instead", assertThrows(LaunchException.class, () -> launch(project)).getMessage());
+        assertEquals("pages/index/index.json: usingComponents \"video-player\": \"ext://industry/video-player\": industry components"
+                + " come with the Douyin app and are not available in tt-rtc-host",
+                assertThrows(LaunchException.class, () -> launch(project)).getMessage());
+        ProjectFolder.in(dir).page("pages/index/index", "Page({});")
+                .file("pages/index/index.json", "{\"usingComponents\": {\"my-comp\": \"ext://my-npm/index\"}}").write();
+        assertEquals("pages/index/index.json: usingComponents \"my-comp\": \"ext://my-npm/index\": ext:// paths of npm packages"
+                + " are not available in tt-rtc-host; point usingComponents at the component's file in miniprogram_npm instead",
+                assertThrows(LaunchException.class, () -> launch(project)).getMessage());
         ProjectFolder.in(dir).page("pages/index/index", "Page({});")
                 .file("pages/index/index.json", "{\"usingComponents\": {\"MyCard\": \"/c/card\"}}").write();
         assertEquals("pages/index/index.json: usingComponents \"MyCard\": a tag name may hold only lowercase letters, digits, - and _",

@@ -132,11 +132,14 @@ final class ComponentIndex {
             if (spec.startsWith("plugin://") || spec.startsWith("plugin-private://")) {
                 throw new LaunchException(jsonFile + ": usingComponents \"" + tag + "\": plugins are not available in tt-rtc-host");
             }
-            if (spec.startsWith("ext://")) {
-                // The devtools map ext://package/alias through the package's own exports; industry components
-                // (ext://industry/…) come with the app on the phone. Neither is described well enough to copy.
+            if (spec.startsWith("ext://industry/")) {
                 throw new LaunchException(jsonFile + ": usingComponents \"" + tag + "\": \"" + spec
-                        + "\": ext:// components (npm packages' aliases, industry components) are not available in tt-rtc-host;"
+                        + "\": industry components come with the Douyin app and are not available in tt-rtc-host");
+            }
+            if (spec.startsWith("ext://")) {
+                // The devtools map ext://package/alias through the package's own exports, a form the docs do not spell out.
+                throw new LaunchException(jsonFile + ": usingComponents \"" + tag + "\": \"" + spec
+                        + "\": ext:// paths of npm packages are not available in tt-rtc-host;"
                         + " point usingComponents at the component's file in miniprogram_npm instead");
             }
             List<String> candidates = new ArrayList<>();

@@ -555,6 +555,8 @@
     Behavior: definitions.Behavior,
     beginComponent: function (path) { loadingComponent = path; },
     loadingComponent: function () { return loadingComponent; },
+    // A page file other files use as a component: its page's definition is the component's too.
+    adoptComponent: function (def) { componentDefs.set(loadingComponent, def); },
     endComponent: function (path) {
       loadingComponent = null;
       return componentDefs.has(path);

@@ -105,8 +105,11 @@
       if (definitions.has(registeringRoute)) {
         throw new Error('Page() or Component() was called twice in ' + registeringRoute + '.js');
       }
-      definitions.set(registeringRoute, model.pageDefinition(options, registeringRoute));
-      if (model.loadingComponent() !== registeringRoute) return;
+      const page = model.pageDefinition(options, registeringRoute);
+      definitions.set(registeringRoute, page);
+      // One definition serves both (its definitionFilter runs once).
+      if (model.loadingComponent() === registeringRoute) model.adoptComponent(page.componentDef);
+      return;
     }
     model.Component(options);
   }
