@@ -39,15 +39,36 @@ class VideoTest extends ViewTestBase {
         RecordingListener ops = record(app);
         call(app, "go");
         List<String> values = ops.ops.stream().filter(o -> o.path("op").asText().equals("value")).map(o -> o.get("value").toString()).toList();
-        assertEquals(List.of("{\"command\":\"play\",\"position\":0.0,\"seq\":1,\"fullScreen\":false}",
-                "{\"command\":\"seek\",\"position\":12.5,\"seq\":2,\"fullScreen\":false}",
-                "{\"command\":\"pause\",\"position\":0.0,\"seq\":3,\"fullScreen\":false}",
-                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":false}",
-                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":true}",
-                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":false}"), values);
+        String flags = ",\"muted\":true,\"loop\":true,\"controls\":true}";
+        assertEquals(List.of("{\"command\":\"play\",\"position\":0.0,\"seq\":1,\"fullScreen\":false" + flags,
+                "{\"command\":\"seek\",\"position\":12.5,\"seq\":2,\"fullScreen\":false" + flags,
+                "{\"command\":\"pause\",\"position\":0.0,\"seq\":3,\"fullScreen\":false" + flags,
+                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":false" + flags,
+                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":true" + flags,
+                "{\"command\":\"stop\",\"position\":0.0,\"seq\":4,\"fullScreen\":false" + flags), values);
         app.events().waitFor(e -> e.kind() == HostEvent.Kind.CONSOLE && e.text().contains("\"fullScreen\":false"), TIMEOUT);
         assertEquals(List.of("fullscreenchange {\"fullScreen\":true,\"direction\":\"horizontal\"}",
                 "fullscreenchange {\"fullScreen\":false,\"direction\":\"horizontal\"}"), console(app));
+    }
+
+    @Test
+    void any_id_names_its_video_and_attribute_changes_reach_a_playing_video_without_a_new_one() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { m: false, s: 'a.mp4' },"
+                + " go() { tt.createVideoContext('123').play(); tt.createVideoContext('v.1').pause(); },"
+                + " mute() { this.setData({ m: true }); }, swap() { this.setData({ s: 'b.mp4' }); } });",
+                "<video id=\"123\" src=\"{{s}}\" muted=\"{{m}}\"/><video id=\"v.1\"/>");
+        app.view().html();
+        RecordingListener ops = record(app);
+        call(app, "go");
+        call(app, "mute");
+        call(app, "swap");
+        int first = $(app, "video").nodeId();
+        List<String> seen = ops.ops.stream().map(o -> o.path("op").asText() + " " + o.path("id").asInt()
+                + (o.has("value") ? " " + o.get("value").path("command").asText() + " muted=" + o.get("value").path("muted") : ""))
+                .toList();
+        assertEquals(List.of("value " + first + " play muted=false", "value " + (first + 1) + " pause muted=false",
+                "value " + first + " play muted=true", "replace " + first), seen);
+        assertEquals(List.of(), entries(app, HostEvent.Kind.WARN));
     }
 
     @Test

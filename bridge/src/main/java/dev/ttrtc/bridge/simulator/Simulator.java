@@ -12,6 +12,7 @@ import dev.ttrtc.bridge.errors.RtcError;
 import dev.ttrtc.bridge.signal.AccessToken;
 import dev.ttrtc.bridge.signal.DevelopmentApp;
 import dev.ttrtc.bridge.signal.Ids;
+import dev.ttrtc.bridge.signal.server.LoopbackRequests;
 import dev.ttrtc.bridge.signal.server.RoomSnapshot;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.MiniProgram;
@@ -111,13 +112,15 @@ public final class Simulator implements AutoCloseable {
     /**
      * The page at {@code /} and its WebSocket at {@code /sim}, which answers only the page opened
      * at {@link #pageUri} (its key, a loopback Host and the page's own Origin); any other path is
-     * an image or video of the shown instance's project ({@link ProjectMedia}).
+     * an image or video of the shown instance's project ({@link ProjectMedia}), for this machine's
+     * own pages only ({@link LoopbackRequests}).
      */
     public HttpHandler handler() {
         return Handlers.path()
                 .addExactPath("/sim", key.guard(Handlers.websocket((exchange, channel) -> connected(channel))))
-                .addPrefixPath("/", new ResourceHandler(new ClassPathResourceManager(Simulator.class.getClassLoader(),
-                        "dev/ttrtc/bridge/simulator/web"), new ProjectMedia(() -> shown)).setWelcomeFiles("index.html"));
+                .addPrefixPath("/", new ResourceHandler(
+                        new ClassPathResourceManager(Simulator.class.getClassLoader(), "dev/ttrtc/bridge/simulator/web"),
+                        LoopbackRequests.only(new ProjectMedia(() -> shown))).setWelcomeFiles("index.html"));
     }
 
     /** The page's address on the server at {@code base} ({@code http://127.0.0.1:port/}), with this run's key. */

@@ -163,10 +163,15 @@ class SimulatorPhoneTest {
             waitFor(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth",
                     frame().findElement(By.cssSelector("tt-image img")))).intValue() == 2);
             HttpClient http = HttpClient.newHttpClient();
-            assertEquals(200, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/media/tone.wav")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            HttpResponse<Void> tone = http.send(HttpRequest.newBuilder(server.httpUri().resolve("/media/tone.wav")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, tone.statusCode());
+            assertEquals("nosniff", tone.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertEquals(404, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/pages/index/index.js")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), "a project's code is not served");
+            assertEquals(403, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/media/tone.wav"))
+                    .header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "another site's page gets nothing");
 
             videoPage.callPageMethod("start", PageEvent.tap()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Eventually.await("the page heard the video play to its end (last: the page data)", TIMEOUT, videoPage::pageData,

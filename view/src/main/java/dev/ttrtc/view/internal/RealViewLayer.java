@@ -30,7 +30,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The view layer of one instance: compiled templates, the render trees, built-ins, events and
@@ -40,8 +39,6 @@ import java.util.regex.Pattern;
  * later turn, children first. Loop thread only (the consumer view posts to the loop).
  */
 public final class RealViewLayer implements ViewLayer {
-    /** Ids a context object can name as a selector would ({@code #id}); other ids match no element. */
-    private static final Pattern ELEMENT_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private final LogicLayer logic;
     private final ViewTree tree;
     private final Builtins builtins;
@@ -302,10 +299,7 @@ public final class RealViewLayer implements ViewLayer {
             return;
         }
         Location where = new Location(owner.path() + ".js", 1, 1);
-        Node target = null;
-        if (ELEMENT_ID.matcher(elementId).matches()) {
-            target = Selector.parse(tag + "#" + elementId).select(owner.root(), owner);
-        }
+        Node target = Selector.element(tag, elementId).select(owner.root(), owner);
         ElementBehavior behavior = target == null ? null : Builtins.behavior(target);
         if (behavior == null) {
             warn(where, command + "(): no <" + tag + " id=\"" + elementId + "\"> in " + owner.path() + "; nothing happens");

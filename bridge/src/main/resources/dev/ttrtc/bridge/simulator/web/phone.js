@@ -105,14 +105,17 @@ const phone = {
     }
   },
 
-  /** Full screen as the value says; a VideoContext method once per seq (a value may arrive again). */
+  /** Full screen and the flags as the value says; a VideoContext method once per seq (a value may arrive again). */
   command(video, value) {
     if (!value) return;
     video.parentElement.toggleAttribute('full-screen', value.fullScreen === true);
+    video.muted = value.muted === true;
+    video.loop = value.loop === true;
+    video.controls = value.controls === true;
     if (video.ttSeq === value.seq) return;
     video.ttSeq = value.seq;
     switch (value.command) {
-      case 'play': video.play().catch(() => {}); break;
+      case 'play': this.play(video); break;
       case 'pause': video.pause(); break;
       case 'stop': video.pause(); video.currentTime = 0; break;
       case 'seek': video.currentTime = value.position; break;
@@ -120,11 +123,25 @@ const phone = {
     }
   },
 
+  /**
+   * The browser refuses sound before the user has clicked in the page (its autoplay policy; the
+   * phone has none): then the video plays muted, and the browser's console says why.
+   */
+  play(video) {
+    video.play().catch(() => {
+      if (video.muted) return;
+      video.muted = true;
+      video.play().then(() => console.warn('the browser allows sound only after a click in the page: the video plays muted'), () => {});
+    });
+  },
+
   onMedia(e) {
     if (!(e.target instanceof HTMLVideoElement)) return;
     const n = this.target(e);
     if (!n) return;
     const v = e.target;
+    // The browser pauses a video that reached its end before it says ended; the platform only says ended.
+    if (e.type === 'pause' && v.ended) return;
     const detail = e.type === 'timeupdate' ? { currentTime: v.currentTime, duration: Number.isFinite(v.duration) ? v.duration : 0 }
       : e.type === 'error' ? { errMsg: (v.error && v.error.message) || 'the video cannot be played' } : {};
     send({ cmd: 'media', nid: Number(n.dataset.nid), type: e.type, detail });

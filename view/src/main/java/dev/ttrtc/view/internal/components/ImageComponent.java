@@ -66,6 +66,12 @@ final class ImageComponent implements ComponentProvider {
         return new Image(element);
     }
 
+    /** A {@code src} as mirrors load it: a project file by its path from the root ({@code /images/a.png}), anything else as written. */
+    static String mirrorSrc(ElementContext element, String src) {
+        String path = src.isEmpty() ? null : element.resolvePath(src);
+        return path != null ? "/" + path : src;
+    }
+
     private static final class Image implements ElementBehavior {
         private final ElementContext element;
         private String shownSrc;
@@ -117,9 +123,8 @@ final class ImageComponent implements ComponentProvider {
 
         @Override
         public void innerHtml(HtmlOut out) {
-            String path = shownSrc.isEmpty() ? null : element.resolvePath(shownSrc);
             Map<String, String> img = new java.util.LinkedHashMap<>();
-            img.put("src", path != null ? "/" + path : shownSrc);
+            img.put("src", mirrorSrc(element, shownSrc));
             img.put("alt", "");
             out.open("img", img);
         }

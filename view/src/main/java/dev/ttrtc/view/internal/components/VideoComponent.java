@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code error} and {@code timeupdate} with {@code {currentTime, duration}} reach the page as the
  * element's events. Headless, nothing decodes the file, so none of those fire. {@code src} is
  * resolved like an image's. {@code VideoContext} methods are commands: each becomes the element's
- * value ({@code {command, position, seq, fullScreen}}), which a mirror applies to its video
- * once per {@code seq}. Full screen is view state: {@code requestFullScreen()} / {@code exitFullScreen()}
+ * value ({@code {command, position, seq, fullScreen, muted, loop, controls}}), which a mirror
+ * applies to its video, the command once per {@code seq}; a changed {@code muted}, {@code loop}
+ * or {@code controls} comes the same way, so a playing video keeps playing. Full screen is view state: {@code requestFullScreen()} / {@code exitFullScreen()}
  * fire {@code fullscreenchange} with {@code {fullScreen, direction}} (the platform fixes the
  * direction to landscape).
  */
@@ -63,7 +64,8 @@ final class VideoComponent implements ComponentProvider {
 
     static final class Video implements ElementBehavior {
         private final ElementContext element;
-        private String shownSrc;
+        /** src and poster as rendered: a change renders the video anew. */
+        private String shownSources;
         private String command = "";
         private double position;
         private int seq;
@@ -71,7 +73,7 @@ final class VideoComponent implements ComponentProvider {
 
         Video(ElementContext element) {
             this.element = element;
-            this.shownSrc = element.string("src");
+            this.shownSources = sources();
             check();
         }
 
@@ -82,13 +84,20 @@ final class VideoComponent implements ComponentProvider {
             }
         }
 
+        private String sources() {
+            return element.string("src") + "\n" + element.string("poster");
+        }
+
+        /** New sources need a new video; the playing one takes muted, loop and controls from the value. */
         @Override
         public void attributesChanged() {
             check();
-            String src = element.string("src");
-            if (!src.equals(shownSrc)) {
-                shownSrc = src;
+            String sources = sources();
+            if (!sources.equals(shownSources)) {
+                shownSources = sources;
                 element.invalidate();
+            } else {
+                element.valueChanged();
             }
         }
 
@@ -109,9 +118,9 @@ final class VideoComponent implements ComponentProvider {
         @Override
         public void innerHtml(HtmlOut out) {
             Map<String, String> video = new LinkedHashMap<>();
-            video.put("src", mirrorUrl(shownSrc));
+            video.put("src", ImageComponent.mirrorSrc(element, element.string("src")));
             if (!element.string("poster").isEmpty()) {
-                video.put("poster", mirrorUrl(element.string("poster")));
+                video.put("poster", ImageComponent.mirrorSrc(element, element.string("poster")));
             }
             for (String flag : List.of("controls", "loop", "muted", "autoplay")) {
                 if (element.bool(flag)) {
@@ -123,16 +132,11 @@ final class VideoComponent implements ComponentProvider {
             out.open("video", video).close("video");
         }
 
-        /** A project file as a path from the project root (mirrors serve the project); anything else as written. */
-        private String mirrorUrl(String src) {
-            String path = src.isEmpty() ? null : element.resolvePath(src);
-            return path != null ? "/" + path : src;
-        }
-
         @Override
         public JsonNode value() {
             return JsonNodeFactory.instance.objectNode().put("command", command).put("position", position).put("seq", seq)
-                    .put("fullScreen", fullScreen);
+                    .put("fullScreen", fullScreen).put("muted", element.bool("muted")).put("loop", element.bool("loop"))
+                    .put("controls", element.bool("controls"));
         }
 
         @Override

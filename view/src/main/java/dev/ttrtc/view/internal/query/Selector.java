@@ -4,6 +4,7 @@ import dev.ttrtc.view.internal.tree.Node;
 import dev.ttrtc.view.internal.tree.Owner;
 import dev.ttrtc.view.internal.ttml.JsValues;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,12 @@ public final class Selector {
 
     private Selector(List<Complex> alternatives) {
         this.alternatives = alternatives;
+    }
+
+    /** The elements of {@code tag} whose id is exactly {@code id}, whatever characters it holds ({@code 123}, {@code v.1}). */
+    public static Selector element(String tag, String id) {
+        Compound compound = new Compound(tag, id, List.of(), List.of());
+        return new Selector(List.of(new Complex(List.of(compound), Collections.singletonList(null))));
     }
 
     /** @throws IllegalArgumentException a selector outside the supported grammar */
