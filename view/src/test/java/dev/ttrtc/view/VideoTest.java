@@ -1,12 +1,14 @@
 package dev.ttrtc.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.MiniProgram;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** {@code <video>} and {@code tt.createVideoContext}: what the page shows, what its methods send, what reported playback fires. */
@@ -69,6 +71,21 @@ class VideoTest extends ViewTestBase {
         assertEquals(List.of("value " + first + " play muted=false", "value " + (first + 1) + " pause muted=false",
                 "value " + first + " play muted=true", "replace " + first), seen);
         assertEquals(List.of(), entries(app, HostEvent.Kind.WARN));
+    }
+
+    /** What the automator's {@code video.callContextMethod} and Java tools use. */
+    @Test
+    void an_elements_context_methods_can_be_called_from_outside_the_page() throws Exception {
+        MiniProgram app = launchPage("Page({});", "<video id=\"v\"/><view id=\"plain\"/>");
+        app.view().html();
+        RecordingListener ops = record(app);
+        get($(app, "#v").callContextMethod("seek", json("[3]")));
+        assertEquals("seek 3.0", ops.ops.get(0).get("value").path("command").asText() + " " + ops.ops.get(0).get("value").path("position"));
+        ExecutionException missing = assertThrows(ExecutionException.class, () -> get($(app, "#v").callContextMethod("nope", json("[]"))));
+        assertEquals("VideoContext has no nope()", missing.getCause().getMessage());
+        ExecutionException none = assertThrows(ExecutionException.class,
+                () -> get($(app, "#plain").callContextMethod("play", json("[]"))));
+        assertEquals("this element has no context object", none.getCause().getMessage());
     }
 
     @Test

@@ -60,6 +60,10 @@ final class ElementMethods {
             return act(p, e -> e.trigger(type, eventData(p)));
         });
         methods.put("Element.callFunction", this::callFunction);
+        methods.put("Element.callContextMethod", p -> {
+            String method = p.string("method");
+            return act(p, e -> e.callContextMethod(method, p.array("args")));
+        });
     }
 
     /** The elements inside the request's element that match its selector, in document order. */

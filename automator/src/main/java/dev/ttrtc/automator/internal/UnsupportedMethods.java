@@ -13,8 +13,7 @@ final class UnsupportedMethods {
             "Tool.setTicket", NO_DEVTOOLS,
             "Tool.refreshTicket", NO_DEVTOOLS,
             "Tool.stopAudits", "the devtools' audits are not run here",
-            "Tool.native", "there is no native UI (modals are answered by launch options and mocks)",
-            "Element.callContextMethod", "no built-in component here has a context object (video, map, canvas)");
+            "Tool.native", "there is no native UI (modals are answered by launch options and mocks)");
 
     private UnsupportedMethods() {
     }

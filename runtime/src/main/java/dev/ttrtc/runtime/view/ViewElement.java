@@ -83,4 +83,13 @@ public interface ViewElement {
 
     /** Dispatches an event of any type with a detail, as if the element raised it. */
     CompletableFuture<Void> trigger(String type, JsonNode detail);
+
+    /**
+     * Calls a method of the element's context object ({@code play} of a {@code <video>}'s
+     * VideoContext) with {@code args}, a JSON array, as the page's context would; fails for an
+     * element without one or a method it lacks.
+     */
+    default CompletableFuture<Void> callContextMethod(String method, JsonNode args) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this view has no context objects"));
+    }
 }

@@ -11,6 +11,7 @@ import dev.ttrtc.view.internal.tree.Dataset;
 import dev.ttrtc.view.internal.tree.Node;
 import dev.ttrtc.view.internal.tree.ViewTree;
 import dev.ttrtc.view.internal.ttml.JsValues;
+import dev.ttrtc.view.spi.ElementBehavior;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +211,18 @@ final class RealViewElement implements ViewElement {
     public CompletableFuture<Void> trigger(String type, JsonNode detail) {
         JsonNode copy = detail == null ? JsonNodeFactory.instance.objectNode() : detail.deepCopy();
         return act(node -> layer.interactions().trigger(node, type, copy));
+    }
+
+    @Override
+    public CompletableFuture<Void> callContextMethod(String method, JsonNode args) {
+        JsonNode copy = args == null ? JsonNodeFactory.instance.arrayNode() : args.deepCopy();
+        return act(node -> {
+            ElementBehavior behavior = Builtins.behavior(node);
+            if (behavior == null) {
+                throw new IllegalArgumentException("this element has no context object");
+            }
+            behavior.command(method, copy);
+        });
     }
 
     @Override

@@ -307,7 +307,7 @@ public final class RealViewLayer implements ViewLayer {
         }
         try {
             behavior.command(command, args);
-        } catch (UnsupportedOperationException e) {
+        } catch (IllegalArgumentException e) {
             warn(where, e.getMessage());
         }
     }

@@ -84,9 +84,11 @@ public interface ElementBehavior {
     /**
      * A method of the element's context object ({@code VideoContext.play()} and the like) was
      * called with {@code args} (a JSON array); the element acts on it.
+     *
+     * @throws IllegalArgumentException the element has no context object, or it lacks the method
      */
     default void command(String name, JsonNode args) {
-        throw new UnsupportedOperationException("this element takes no " + name + "()");
+        throw new IllegalArgumentException("this element has no context object");
     }
 
     /** The element left the tree. */

@@ -153,7 +153,7 @@ final class VideoComponent implements ComponentProvider {
                 }
                 case "requestFullScreen" -> fullScreen(true);
                 case "exitFullScreen" -> fullScreen(false);
-                default -> throw new UnsupportedOperationException("VideoContext has no " + name + "()");
+                default -> throw new IllegalArgumentException("VideoContext has no " + name + "()");
             }
         }
 
