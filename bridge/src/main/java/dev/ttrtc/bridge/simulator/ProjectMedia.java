@@ -11,8 +11,7 @@ import io.undertow.util.Methods;
 import io.undertow.util.MimeMappings;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,13 @@ final class ProjectMedia implements HttpHandler {
             .build();
 
     private final Supplier<MiniProgram> shown;
-    private final Map<Path, ResourceHandler> byRoot = new ConcurrentHashMap<>();
+    /**
+     * The handler of the root served last: the frame shows one instance at a time, and a host
+     * that shows many projects in turn keeps no handler per project it ever showed.
+     */
+    private final AtomicReference<RootFiles> current = new AtomicReference<>();
+
+    private record RootFiles(Path root, ResourceHandler handler) {}
 
     ProjectMedia(Supplier<MiniProgram> shown) {
         this.shown = shown;
@@ -53,8 +58,17 @@ final class ProjectMedia implements HttpHandler {
         // A file is only ever media: never sniffed as something else, and an SVG opened on its own runs no script.
         exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff")
                 .put(Headers.CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self'");
-        // PathResourceManager keeps requests inside the root and follows no links out of it.
-        byRoot.computeIfAbsent(program.projectRoot(), root -> new ResourceHandler(new PathResourceManager(root))
-                .setMimeMappings(TYPES).setDirectoryListingEnabled(false)).handleRequest(exchange);
+        filesOf(program.projectRoot()).handleRequest(exchange);
+    }
+
+    private ResourceHandler filesOf(Path root) {
+        RootFiles files = current.get();
+        if (files == null || !files.root().equals(root)) {
+            // PathResourceManager keeps requests inside the root and follows no links out of it.
+            files = new RootFiles(root, new ResourceHandler(new PathResourceManager(root))
+                    .setMimeMappings(TYPES).setDirectoryListingEnabled(false));
+            current.set(files);
+        }
+        return files.handler();
     }
 }

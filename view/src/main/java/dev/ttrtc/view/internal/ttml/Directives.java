@@ -37,7 +37,7 @@ record Directives(Interpolation forItems, String itemName, String indexName, TNo
                 indexName = plainName(found.get("tt:for-index"));
             }
             if (found.containsKey("tt:key")) {
-                key = key(found.get("tt:key"), warnings);
+                key = key(found.get("tt:key"), itemName, indexName, warnings);
             }
         } else {
             for (String loopOnly : List.of("tt:for-item", "tt:for-index", "tt:key")) {
@@ -75,16 +75,31 @@ record Directives(Interpolation forItems, String itemName, String indexName, TNo
         return value;
     }
 
-    private static TNode.Key key(RawNode.Attribute a, Warnings warnings) throws TemplateException {
+    private static TNode.Key key(RawNode.Attribute a, String itemName, String indexName, Warnings warnings) throws TemplateException {
         String value = required(a).strip();
         if (value.equals("*this")) {
             return new TNode.Key(true, null, a.location());
         }
         if (value.contains("{{")) {
             warnings.warn(a.location(), "tt:key is the name of a field of each item, not a binding: \"" + value
-                    + "\" reads item['" + value + "']; write tt:key=\"" + value.replace("{{", "").replace("}}", "").strip()
-                    + "\" or tt:key=\"*this\"");
+                    + "\" reads item['" + value + "']; write " + keyMeant(value, itemName, indexName));
         }
         return new TNode.Key(false, value, a.location());
+    }
+
+    /**
+     * The key a binding most likely meant: {@code {{unique}}} and {@code {{item.unique}}} name the
+     * field {@code unique}, {@code {{item}}} the item itself; anything else (the index, an
+     * expression) names no field, and only the two forms the platform has can be suggested.
+     */
+    private static String keyMeant(String binding, String itemName, String indexName) {
+        String inside = binding.replace("{{", "").replace("}}", "").strip();
+        if (inside.equals(itemName)) {
+            return "tt:key=\"*this\"";
+        }
+        String field = inside.startsWith(itemName + ".") ? inside.substring(itemName.length() + 1) : inside;
+        boolean isField = TtmlCompiler.IDENTIFIER.matcher(field).matches() && !field.equals(indexName);
+        return isField ? "tt:key=\"" + field + "\" or tt:key=\"*this\""
+                : "tt:key=\"<a field of each item>\" or tt:key=\"*this\"";
     }
 }

@@ -63,6 +63,18 @@ class TtmlCompilerTest {
     }
 
     @Test
+    void a_key_binding_suggests_the_field_it_names_and_never_an_expression() throws Exception {
+        tree("<view tt:for=\"{{list}}\" tt:key=\"{{item.title}}\"/>"
+                + "<view tt:for=\"{{list}}\" tt:for-item=\"m\" tt:key=\"{{m}}\"/>"
+                + "<view tt:for=\"{{list}}\" tt:for-index=\"i\" tt:key=\"{{i}}\"/>"
+                + "<view tt:for=\"{{list}}\" tt:key=\"{{a + b}}\"/>");
+        assertEquals(List.of("write tt:key=\"title\" or tt:key=\"*this\"", "write tt:key=\"*this\"",
+                "write tt:key=\"<a field of each item>\" or tt:key=\"*this\"",
+                "write tt:key=\"<a field of each item>\" or tt:key=\"*this\""),
+                warnings.stream().map(w -> w.substring(w.indexOf("write "))).toList());
+    }
+
+    @Test
     void loop_variable_names_must_be_plain() {
         assertEquals("p/a.ttml:1:25: tt:for-item takes a plain variable name, not \"{{x}}\"",
                 error("<view tt:for=\"{{list}}\" tt:for-item=\"{{x}}\"/>"));
