@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,28 @@ class TemplateRenderTest extends ViewTestBase {
         assertEquals(List.of("A"), texts(app, ".a"), "b.ttml's own template sees what b.ttml imports");
         assertEquals(1, entries(app, HostEvent.Kind.WARN).size());
         assertTrue(entries(app, HostEvent.Kind.WARN).get(0).contains("template \"fromA\" is not defined in pages/index/index.ttml"));
+    }
+
+    @Test
+    void a_subpackage_page_imports_templates_of_the_main_package_and_its_own_but_not_of_another_subpackage() throws Exception {
+        Fixture project = Fixture.in(dir)
+                .page("pages/index/index", "Page({});", "<view/>")
+                .appJson("\"subpackages\": [{\"root\": \"pkgA\", \"pages\": [\"pages/a/a\"]},"
+                        + " {\"root\": \"pkgB\", \"pages\": [\"pages/b/b\"]}]")
+                .file("pkgA/pages/a/a.js", "Page({});")
+                .file("pkgA/pages/a/a.ttml", "<import src=\"/tpl/main.ttml\"/><import src=\"../../tpl/own.ttml\"/>"
+                        + "<template is=\"main\"/><template is=\"own\"/>")
+                .file("pkgB/pages/b/b.js", "Page({});")
+                .file("pkgB/pages/b/b.ttml", "<view/>")
+                .file("tpl/main.ttml", "<template name=\"main\"><text class=\"t\">main</text></template>")
+                .file("pkgA/tpl/own.ttml", "<template name=\"own\"><text class=\"t\">own</text></template>")
+                .file("pkgB/tpl/theirs.ttml", "<template name=\"theirs\"><text/></template>");
+        MiniProgram app = launch(LaunchOptions.builder(project.write()).page("pkgA/pages/a/a"));
+        assertEquals(List.of("main", "own"), texts(app, ".t"));
+        project.file("pkgB/pages/b/b.ttml", "<view/>\n  <include src=\"/pkgA/tpl/own.ttml\"/>");
+        LaunchException e = assertThrows(LaunchException.class, () -> launch(project.write()));
+        assertEquals("pkgB/pages/b/b.ttml:2:12: pkgA/tpl/own.ttml is in the subpackage \"pkgA\", and the subpackage"
+                + " \"pkgB\" uses only its own files and the main package's", e.getMessage());
     }
 
     @Test

@@ -164,6 +164,10 @@ final class ComponentIndex {
                 }
                 for (String path : List.of(candidate, candidate + "/index")) {
                     if (project.scriptFile(path).isPresent()) {
+                        Optional<String> refusal = project.packageRefusal(jsonFile, path);
+                        if (refusal.isPresent()) {
+                            throw new LaunchException(jsonFile + ": usingComponents \"" + tag + "\": " + refusal.get());
+                        }
                         return path;
                     }
                 }

@@ -82,8 +82,18 @@ final class ModuleResolver {
         return out.append('"').toString();
     }
 
-    /** The file {@code spec} names when required from {@code fromFile}. */
+    /** The file {@code spec} names when required from {@code fromFile}, if the file may use it. */
     Path resolve(Path fromFile, String spec) throws NotFound {
+        Path found = find(fromFile, spec);
+        String from = project.relativeName(fromFile);
+        Optional<String> refusal = project.packageRefusal(from, project.relativeName(found));
+        if (refusal.isPresent()) {
+            throw new NotFound("require: \"" + spec + "\" (from " + from + "): " + refusal.get());
+        }
+        return found;
+    }
+
+    private Path find(Path fromFile, String spec) throws NotFound {
         Path fromDir = fromFile.getParent();
         String from = project.relativeName(fromFile);
         if (spec.startsWith("/") || spec.startsWith("./") || spec.startsWith("../") || spec.equals(".") || spec.equals("..")) {

@@ -36,13 +36,16 @@ public final class Project {
     private final Path root;
     private final Kind kind;
     private final List<String> pages;
+    /** The {@code root} folders of app.json's subpackages. */
+    private final List<String> subpackageRoots;
     private final String entryPage;
 
-    private Project(Sources sources, Kind kind, List<String> pages, String entryPage) {
+    private Project(Sources sources, Kind kind, List<String> pages, List<String> subpackageRoots, String entryPage) {
         this.sources = sources;
         this.root = sources.root();
         this.kind = kind;
         this.pages = pages;
+        this.subpackageRoots = subpackageRoots;
         this.entryPage = entryPage;
     }
 
@@ -94,11 +97,12 @@ public final class Project {
         JsonNode appJson = readJsonIfPresent(sourceRoot, "app.json");
         if (appJson == null) {
             if (sources.scriptFile("game").isPresent()) {
-                return new Project(sources, Kind.MINI_GAME, List.of(), "game");
+                return new Project(sources, Kind.MINI_GAME, List.of(), List.of(), "game");
             }
             throw new LaunchException("no app.json in " + dir + " (a mini-program project folder has app.json; a mini-game has game.js)");
         }
-        List<String> pages = readPages(appJson);
+        List<String> pages = new ArrayList<>(readPages(appJson.get("pages"), "", "app.json: \"pages\""));
+        List<String> subpackageRoots = Subpackages.read(appJson, pages);
         String entry = pages.get(0);
         if (appJson.hasNonNull("entryPagePath")) {
             entry = stripSlashes(appJson.get("entryPagePath").asText());
@@ -115,7 +119,7 @@ public final class Project {
                         + sources.missing(page));
             }
         }
-        return new Project(sources, Kind.MINI_PROGRAM, List.copyOf(pages), entry);
+        return new Project(sources, Kind.MINI_PROGRAM, List.copyOf(pages), subpackageRoots, entry);
     }
 
     /** {@code setting.useCompilerPlugins} naming {@code typescript}, as the devtools read it. */
@@ -135,26 +139,29 @@ public final class Project {
         return false;
     }
 
-    private static List<String> readPages(JsonNode appJson) throws LaunchException {
-        JsonNode pagesNode = appJson.get("pages");
+    /**
+     * The routes of a {@code pages} array ({@code where} names it in messages), each under
+     * {@code root} ("" for the main package's, a subpackage's root followed by a slash for its own).
+     */
+    static List<String> readPages(JsonNode pagesNode, String root, String where) throws LaunchException {
         if (pagesNode == null || !pagesNode.isArray() || pagesNode.isEmpty()) {
-            throw new LaunchException("app.json: \"pages\" must be a non-empty array of page paths");
+            throw new LaunchException(where + " must be a non-empty array of page paths");
         }
         List<String> pages = new ArrayList<>();
         for (JsonNode page : pagesNode) {
             if (!page.isTextual() || page.asText().isBlank()) {
-                throw new LaunchException("app.json: every entry of \"pages\" must be a page path such as \"pages/index/index\"");
+                throw new LaunchException(where + ": every entry must be a page path such as \"pages/index/index\"");
             }
-            String route = stripSlashes(page.asText());
+            String route = root + stripSlashes(page.asText());
             if (route.contains("..")) {
-                throw new LaunchException("app.json: page path \"" + page.asText() + "\" leaves the project folder");
+                throw new LaunchException(where + ": page path \"" + page.asText() + "\" leaves the project folder");
             }
             pages.add(route);
         }
         return pages;
     }
 
-    private static String stripSlashes(String route) {
+    static String stripSlashes(String route) {
         String r = route;
         while (r.startsWith("/")) {
             r = r.substring(1);
@@ -194,9 +201,34 @@ public final class Project {
         return kind;
     }
 
-    /** The routes listed in app.json, in order. */
+    /** The routes listed in app.json, in order: its {@code pages}, then each subpackage's. */
     public List<String> pages() {
         return pages;
+    }
+
+    /**
+     * The root of the subpackage a project-relative path ({@code packageA/pages/a/a}) belongs
+     * to; empty for the main package.
+     */
+    public Optional<String> subpackageOf(String relativePath) {
+        String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
+        return subpackageRoots.stream().filter(r -> path.startsWith(r + "/")).findFirst();
+    }
+
+    /**
+     * Why the file {@code from} may not use the file {@code to} (both project-relative), by the
+     * platform's rule that a subpackage uses only its own files and the main package's, and the
+     * main package none of a subpackage's; empty when it may.
+     */
+    public Optional<String> packageRefusal(String from, String to) {
+        Optional<String> target = subpackageOf(to);
+        Optional<String> source = subpackageOf(from);
+        if (target.isEmpty() || target.equals(source)) {
+            return Optional.empty();
+        }
+        return Optional.of(to + " is in the subpackage \"" + target.get() + "\", "
+                + source.map(s -> "and the subpackage \"" + s + "\" uses only its own files and the main package's")
+                        .orElse("which the main package's files cannot use"));
     }
 
     /** The page opened at launch unless the embedder names another. */

@@ -37,4 +37,9 @@ final class ProjectFileAccess implements ProjectFiles {
     public boolean exists(String relativePath) {
         return project.resolveInside(relativePath).filter(Files::isRegularFile).isPresent();
     }
+
+    @Override
+    public Optional<String> packageRefusal(String from, String to) {
+        return project.packageRefusal(from, to);
+    }
 }

@@ -15,4 +15,11 @@ public interface ProjectFiles {
     Optional<byte[]> readBytes(String relativePath);
 
     boolean exists(String relativePath);
+
+    /**
+     * Why the file {@code from} may not use the file {@code to}: the platform's subpackages use
+     * only their own files and the main package's, and the main package none of theirs. Empty
+     * when it may.
+     */
+    Optional<String> packageRefusal(String from, String to);
 }

@@ -121,6 +121,7 @@ public final class TtmlCompiler {
             if (path == null || !files.exists(path)) {
                 throw new TemplateException(src.location(), "cannot find SJS module " + src.value());
             }
+            refuseOtherPackage(file, path, src);
             if (e.rawContent() != null && !e.rawContent().isBlank()) {
                 warnings.warn(e.location(), "<sjs> has both src and inline code; the inline code is ignored");
             }
@@ -311,7 +312,15 @@ public final class TtmlCompiler {
         if (path == null) {
             throw new TemplateException(src.location(), src.value() + " is outside the project");
         }
+        refuseOtherPackage(from, path, src);
         return path;
+    }
+
+    private void refuseOtherPackage(String from, String path, RawNode.Attribute src) throws TemplateException {
+        Optional<String> refusal = files.packageRefusal(from, path);
+        if (refusal.isPresent()) {
+            throw new TemplateException(src.location(), refusal.get());
+        }
     }
 
     /** A path relative to {@code from}'s folder, or to the project root when it starts with /; null when it leaves the project. */

@@ -29,4 +29,10 @@ final class MemoryFiles implements ProjectFiles {
     public boolean exists(String relativePath) {
         return files.containsKey(relativePath);
     }
+
+    /** One package: the subpackage rule is the runtime's, tested with real projects. */
+    @Override
+    public Optional<String> packageRefusal(String from, String to) {
+        return Optional.empty();
+    }
 }
