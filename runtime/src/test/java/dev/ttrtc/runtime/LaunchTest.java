@@ -167,6 +167,23 @@ class LaunchTest {
     }
 
     @Test
+    void a_wechat_wx_call_is_reported_with_a_hint_while_the_js_sees_the_plain_error() throws Exception {
+        Path project = ProjectFolder.in(dir)
+                .app("App({ onError(m) { console.log('onError ' + m.split('\\n')[0]); } });")
+                .page("pages/a/a", "Page({ later() { setTimeout(() => wx.showToast({ title: 'x' }), 0); } });")
+                .write();
+        MiniProgram app = launch(project);
+        app.callPageMethod("later", PageEvent.tap());
+        waitForConsole(app, "onError ReferenceError: wx is not defined");
+        assertEquals("pages/a/a.js:1:35: Uncaught ReferenceError: wx is not defined (Douyin mini-programs call tt, not"
+                + " WeChat's wx: tt-rtc-host has no wx, and neither has the phone)", errors(app).get(0).text());
+        app.close();
+        ProjectFolder.in(dir).page("pages/a/a", "wx.getSystemInfoSync();\nPage({});").write();
+        assertEquals("pages/a/a.js:1:1: ReferenceError: wx is not defined (Douyin mini-programs call tt, not WeChat's wx:"
+                + " tt-rtc-host has no wx, and neither has the phone)", launchError(project));
+    }
+
+    @Test
     void app_js_must_call_app_and_pages_must_call_page() throws Exception {
         Path noApp = ProjectFolder.in(dir.resolve("one")).app("// nothing").page("pages/a/a", "Page({});").write();
         assertEquals("app.js did not call App()", launchError(noApp));

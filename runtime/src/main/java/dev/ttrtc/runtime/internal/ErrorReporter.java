@@ -118,7 +118,7 @@ final class ErrorReporter {
                 return;
             }
             JsError error = describe(pe);
-            record(Cause.UNCAUGHT, "Uncaught " + error.message(), error.location(), error);
+            record(Cause.UNCAUGHT, "Uncaught " + error.messageWithHint(), error.location(), error);
             deliverError(error.message(), error);
             return;
         }

@@ -68,8 +68,18 @@ record JsError(String message, String location, List<String> stack) {
         return !section.getSource().getName().startsWith(HOST_SOURCE_PREFIX);
     }
 
+    /**
+     * The message as the host reports it: with a hint where the cause is a habit from WeChat,
+     * whose projects are often ported (the JS itself sees the plain message, as on the phone).
+     */
+    public String messageWithHint() {
+        return message.equals("ReferenceError: wx is not defined")
+                ? message + " (Douyin mini-programs call tt, not WeChat's wx: tt-rtc-host has no wx, and neither has the phone)"
+                : message;
+    }
+
     /** {@code location: message}, or just the message when the location is unknown. */
     public String summary() {
-        return location.isEmpty() ? message : location + ": " + message;
+        return location.isEmpty() ? messageWithHint() : location + ": " + messageWithHint();
     }
 }

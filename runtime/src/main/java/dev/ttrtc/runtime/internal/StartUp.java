@@ -106,6 +106,6 @@ final class StartUp {
             return new LaunchException((where.isEmpty() ? "the instance " : where + ": ") + errors.overrun() + " while "
                     + step.what() + " and was interrupted");
         }
-        return new LaunchException(where.isEmpty() ? error.message() : where + ": " + error.message());
+        return new LaunchException(where.isEmpty() ? error.messageWithHint() : where + ": " + error.messageWithHint());
     }
 }
