@@ -84,9 +84,12 @@ class BuiltinTest extends ViewTestBase {
     @Test
     void unknown_tags_are_plain_containers_with_one_warning_each() throws Exception {
         MiniProgram app = launchPage("Page({ data: { list: [1, 2] } });",
-                "<marquee tt:for=\"{{list}}\"><text>{{item}}</text></marquee>");
+                "<marquee tt:for=\"{{list}}\"><text>{{item}}</text></marquee><web-view src=\"https://example.com/\"/>");
         assertEquals("1", app.view().$$("marquee").get(0).text());
         assertEquals(List.of("pages/index/index.ttml:1:1: unknown tag <marquee>: rendered as a plain container"
-                + " (it is neither a built-in component nor in usingComponents of pages/index/index)"), entries(app, HostEvent.Kind.WARN));
+                + " (it is neither a built-in component nor in usingComponents of pages/index/index)",
+                "pages/index/index.ttml:1:59: <web-view> is a built-in component of the platform that tt-rtc-host does not have"
+                + " (it would show pages from the network, and the host talks only to this machine): rendered as a plain container"),
+                entries(app, HostEvent.Kind.WARN));
     }
 }

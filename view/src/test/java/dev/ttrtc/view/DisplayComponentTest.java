@@ -47,7 +47,8 @@ class DisplayComponentTest extends ViewTestBase {
     @Test
     void icons_draw_the_documented_types_and_warn_about_others() throws Exception {
         MiniProgram app = launchPage("Page({});",
-                "<icon id=\"a\" type=\"success\" size=\"40\"/><icon id=\"b\" type=\"cancel\" color=\"#123456\"/><icon type=\"heart\"/>");
+                "<icon id=\"a\" type=\"success\" size=\"40\"/><icon id=\"b\" type=\"cancel\" color=\"#123456\"/><icon type=\"heart\"/>"
+                        + "<icon class=\"iconfont\"/>");
         String html = app.view().html();
         assertTrue(html.contains("<tt-icon data-nid=\"2\" id=\"a\" type=\"success\"><svg width=\"40\" height=\"40\" viewBox=\"0 0 24 24\">"
                 + "<circle cx=\"12\" cy=\"12\" r=\"11\" fill=\"#2ac96b\"></circle>"), html);
@@ -55,7 +56,29 @@ class DisplayComponentTest extends ViewTestBase {
                 + " stroke=\"#123456\" stroke-width=\"2\"></circle>"), html);
         assertTrue(html.contains("type=\"heart\"></tt-icon>"), html);
         assertEquals(List.of("pages/index/index.ttml:1:84: <icon> type=\"heart\" is not an icon type (success, success_no_circle,"
-                + " info, warn, waiting, clear, cancel, download, search); nothing is drawn"), entries(app, HostEvent.Kind.WARN));
+                + " info, warn, waiting, clear, cancel, download, search); nothing is drawn",
+                "pages/index/index.ttml:1:104: <icon> has no type (success, success_no_circle, info, warn, waiting, clear, cancel,"
+                + " download, search); nothing is drawn"), entries(app, HostEvent.Kind.WARN));
+    }
+
+    @Test
+    void a_progress_bar_is_percent_full_and_ends_its_animation_at_once() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { p: 30 }, ended() { console.log('activeend ' + this.data.p); },"
+                + " more() { this.setData({ p: 130 }); } });",
+                "<progress id=\"a\" percent=\"{{p}}\" show-info stroke-width=\"4\" activeColor=\"#00ff00\" active"
+                        + " bindactiveend=\"ended\"/><progress id=\"b\" percent=\"x\" color=\"#123456\" border-radius=\"3\"/>");
+        waitForConsole(app, "activeend 30");
+        assertTrue(app.view().html().contains("<tt-progress data-nid=\"2\" id=\"a\"><div class=\"tt-progress-bar\" style=\"height: 4px;"
+                + " border-radius: 0px; background-color: #ebebeb\"><div style=\"width: 30%; background-color: #00ff00\"></div></div>"
+                + "<span class=\"tt-progress-info\" style=\"font-size: 16px\">30%</span></tt-progress>"), app.view().html());
+        assertTrue(app.view().html().contains("<tt-progress data-nid=\"3\" id=\"b\"><div class=\"tt-progress-bar\" style=\"height: 6px;"
+                + " border-radius: 3px; background-color: #ebebeb\"><div style=\"width: 0%; background-color: #123456\"></div></div>"
+                + "</tt-progress>"), app.view().html());
+        call(app, "more");
+        waitForConsole(app, "activeend 130");
+        assertTrue(app.view().html().contains("<div style=\"width: 100%; background-color: #00ff00\"></div></div>"
+                + "<span class=\"tt-progress-info\" style=\"font-size: 16px\">100%</span>"), app.view().html());
+        assertEquals(List.of("activeend 30", "activeend 130"), console(app), "one end for each change, none for the bar without active");
     }
 
     @Test
@@ -113,7 +136,8 @@ class DisplayComponentTest extends ViewTestBase {
         MiniProgram app = launchPage("Page({ onReady() { tt.createSelectorQuery().selectAll('.m').boundingClientRect()"
                 + ".exec((res) => console.log(res[0].map((r) => r.id + ':' + r.top + '+' + r.height).join(' '))); } });",
                 "<textarea class=\"m\" id=\"t\"/><textarea class=\"m\" id=\"a\" auto-height/><swiper class=\"m\" id=\"s\"/>"
-                        + "<slider class=\"m\" id=\"l\"/><icon class=\"m\" id=\"i\" type=\"info\" size=\"30\"/>");
-        waitForConsole(app, "t:0+150 a:150+20 s:170+150 l:320+28 i:348+30");
+                        + "<slider class=\"m\" id=\"l\"/><icon class=\"m\" id=\"i\" type=\"info\" size=\"30\"/>"
+                        + "<video class=\"m\" id=\"v\"/><progress class=\"m\" id=\"p\"/><progress class=\"m\" id=\"q\" show-info/>");
+        waitForConsole(app, "t:0+150 a:150+20 s:170+150 l:320+28 i:348+30 v:378+225 p:603+6 q:609+20");
     }
 }

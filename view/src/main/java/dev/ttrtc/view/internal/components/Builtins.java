@@ -48,8 +48,23 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
                 ChoiceComponent.radio(), ChoiceGroupComponent.radioGroup(), new SliderComponent(), new PickerComponent(),
                 new ImageComponent(), new IconComponent(), new ScrollViewComponent(measure), new SwiperComponent(),
                 new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent(),
-                new LabelComponent(), new VideoComponent());
+                new LabelComponent(), new VideoComponent(), new ProgressComponent());
     }
+
+    /** The platform's documented built-ins the host lacks, with why. */
+    private static final Map<String, String> NOT_BUILT = Map.ofEntries(
+            Map.entry("web-view", "it would show pages from the network, and the host talks only to this machine"),
+            Map.entry("canvas", "the host has no drawing API"),
+            Map.entry("map", "the host has no maps"),
+            Map.entry("camera", "the local camera is the rtc-room's"),
+            Map.entry("live-player", "the host plays no live streams"),
+            Map.entry("picker-view", "not built yet"),
+            Map.entry("picker-view-column", "not built yet"),
+            Map.entry("movable-area", "not built yet"),
+            Map.entry("movable-view", "not built yet"),
+            Map.entry("cover-view", "not built yet"),
+            Map.entry("cover-image", "not built yet"),
+            Map.entry("ad", "the host shows no ads"));
 
     private final LogicLayer logic;
     private final Services services;
@@ -85,8 +100,11 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
         ComponentProvider provider = providers.get(node.tag());
         if (provider == null) {
             if (warnedTags.add(node.owner().path() + "\u0000" + node.tag())) {
-                services.warn(node.source().location(), "unknown tag <" + node.tag() + ">: rendered as a plain container"
-                        + " (it is neither a built-in component nor in usingComponents of " + node.owner().path() + ")");
+                services.warn(node.source().location(), NOT_BUILT.containsKey(node.tag())
+                        ? "<" + node.tag() + "> is a built-in component of the platform that tt-rtc-host does not have ("
+                                + NOT_BUILT.get(node.tag()) + "): rendered as a plain container"
+                        : "unknown tag <" + node.tag() + ">: rendered as a plain container"
+                                + " (it is neither a built-in component nor in usingComponents of " + node.owner().path() + ")");
             }
             return;
         }

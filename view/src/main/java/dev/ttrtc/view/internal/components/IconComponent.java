@@ -60,8 +60,8 @@ final class IconComponent implements ComponentProvider {
         private void check() {
             String type = element.string("type");
             if (!TYPES.containsKey(type)) {
-                element.warn("type=\"" + type + "\" is not an icon type (success, success_no_circle, info, warn, waiting,"
-                        + " clear, cancel, download, search); nothing is drawn");
+                element.warn((element.has("type") ? "type=\"" + type + "\" is not an icon type" : "has no type")
+                        + " (success, success_no_circle, info, warn, waiting, clear, cancel, download, search); nothing is drawn");
             }
         }
 

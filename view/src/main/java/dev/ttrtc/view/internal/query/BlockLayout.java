@@ -84,16 +84,21 @@ public final class BlockLayout {
         return height;
     }
 
-    /** The height the built-in's own CSS gives it (image, textarea, swiper, slider, icon), else its children's. */
+    /** The height the built-in's own CSS gives it (image, video, textarea, swiper, slider, icon, progress), else its children's. */
     private static double builtInHeight(Node node, double childrenHeight) {
         return switch (node.tag()) {
-            case "image" -> 225;
+            case "image", "video" -> 225;
             case "textarea" -> JsValues.toBoolean(node.attributes().get("auto-height")) ? LINE_HEIGHT : 150;
             case "swiper" -> 150;
             case "slider" -> 28;
             case "icon" -> {
                 double size = JsValues.toNumber(node.attributes().getOrDefault("size", 24.0));
                 yield Double.isFinite(size) && size > 0 ? size : 24;
+            }
+            case "progress" -> {
+                double stroke = JsValues.toNumber(node.attributes().getOrDefault("stroke-width", 6.0));
+                double bar = Double.isFinite(stroke) && stroke >= 0 ? stroke : 6;
+                yield JsValues.toBoolean(node.attributes().get("show-info")) ? Math.max(bar, LINE_HEIGHT) : bar;
             }
             default -> childrenHeight;
         };
