@@ -215,14 +215,14 @@ public final class TtmlCompiler {
             return new TNode.Call(Bindings.parse(is.value(), is.valueLocation(), context.sjsNames(), ExprParser.Place.VALUE),
                     dataValue, context.unit(), e.location());
         }
-        List<TNode> children = nodes(e.children(), context, importFiles, importLocations);
+        // Attributes before children, so that errors and warnings come in the file's order.
         if (e.name().equals("block")) {
             for (RawNode.Attribute a : e.attributes()) {
                 if (!Directives.NAMES.contains(a.name())) {
                     warnings.warn(a.location(), "<block> takes only tt:if and tt:for attributes; " + a.name() + " is ignored");
                 }
             }
-            return new TNode.Block(children, e.location());
+            return new TNode.Block(nodes(e.children(), context, importFiles, importLocations), e.location());
         }
         List<TNode.Attribute> attributes = new ArrayList<>();
         List<TNode.EventBinding> events = new ArrayList<>();
@@ -248,6 +248,7 @@ public final class TtmlCompiler {
             attributes.add(new TNode.Attribute(name, a.value() == null ? null
                     : Bindings.parse(a.value(), a.valueLocation(), context.sjsNames(), ExprParser.Place.VALUE), a.location()));
         }
+        List<TNode> children = nodes(e.children(), context, importFiles, importLocations);
         return new TNode.Element(e.name(), List.copyOf(attributes), List.copyOf(events), children, e.location());
     }
 

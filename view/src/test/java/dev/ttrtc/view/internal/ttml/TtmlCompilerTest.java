@@ -75,6 +75,12 @@ class TtmlCompilerTest {
     }
 
     @Test
+    void the_first_error_in_the_file_is_the_one_reported_attributes_before_content() {
+        assertEquals("p/a.ttml:1:18: parentheses are not supported in {{ }} expressions (the platform's compiler rejects them)",
+                error("<view class=\"x {{(a)}}\">{{(b)}}</view>"));
+    }
+
+    @Test
     void loop_variable_names_must_be_plain() {
         assertEquals("p/a.ttml:1:25: tt:for-item takes a plain variable name, not \"{{x}}\"",
                 error("<view tt:for=\"{{list}}\" tt:for-item=\"{{x}}\"/>"));
