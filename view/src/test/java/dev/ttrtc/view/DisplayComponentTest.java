@@ -132,6 +132,32 @@ class DisplayComponentTest extends ViewTestBase {
     }
 
     @Test
+    void a_picker_view_chooses_a_row_per_column_by_value_by_change_and_by_scrolling_a_column() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { years: [2024, 2025, 2026], months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],"
+                + " at: [1, 5] }, changed(e) { console.log(JSON.stringify(e.detail.value)); }, reset() { this.setData({ at: [0, 0] }); } });",
+                "<picker-view id=\"pv\" value=\"{{at}}\" indicator-style=\"height: 40px;\" bindchange=\"changed\">"
+                        + "<picker-view-column id=\"y\"><view tt:for=\"{{years}}\">{{item}}</view></picker-view-column>"
+                        + "<picker-view-column id=\"m\"><view tt:for=\"{{months}}\">{{item}}</view></picker-view-column></picker-view>");
+        assertTrue(app.view().html().contains("<tt-picker-view data-nid=\"2\" id=\"pv\" style=\"--tt-pv-row: 40px\">"
+                + "<div class=\"tt-picker-view-indicator\" style=\"height: 40px;\"></div><tt-picker-view-column"), app.view().html());
+        get($(app, "#pv").change(List.of(2, 40)));
+        assertEquals(List.of("[2,11]"), console(app), "a row past a column's last chooses its last");
+        RecordingListener ops = record(app);
+        get($(app, "#m").scroll(0, 40 * 3 + 12));
+        assertEquals(List.of("[2,11]", "[2,3]"), console(app));
+        assertEquals("{\"scrollLeft\":0,\"scrollTop\":120.0}", ops.ops.get(ops.ops.size() - 1).get("value").toString(),
+                "a scroll between rows settles on the nearest");
+        get($(app, "#m").scroll(0, 3 * 40));
+        assertEquals(2, console(app).size(), "the same row again is no change");
+        ops.clear();
+        call(app, "reset");
+        waitUntil(() -> ops.kinds().contains("value"));
+        assertEquals(2, console(app).size(), "the template's value is no user change");
+        get($(app, "#y").scroll(0, 45));
+        assertEquals("[1,0]", console(app).get(2));
+    }
+
+    @Test
     void built_ins_with_a_fixed_height_have_it_under_the_layout_rule() throws Exception {
         MiniProgram app = launchPage("Page({ onReady() { tt.createSelectorQuery().selectAll('.m').boundingClientRect()"
                 + ".exec((res) => console.log(res[0].map((r) => r.id + ':' + r.top + '+' + r.height).join(' '))); } });",

@@ -185,6 +185,37 @@ class SimulatorPhoneTest {
         }
     }
 
+    /**
+     * A picker-view in the frame: its columns start scrolled to the chosen rows, and a user who
+     * scrolls a column to another row tells the page (the column settles on that row).
+     */
+    @Test
+    void a_picker_view_column_scrolled_in_the_frame_chooses_its_row(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("pages/index"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+        Files.writeString(dir.resolve("app.js"), "App({});");
+        Files.writeString(dir.resolve("pages/index/index.ttml"), "<picker-view value=\"{{at}}\" bindchange=\"changed\">"
+                + "<picker-view-column><view tt:for=\"{{rows}}\">{{item}}</view></picker-view-column>"
+                + "<picker-view-column><view tt:for=\"{{rows}}\">{{item}}</view></picker-view-column></picker-view>");
+        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { rows: ['a', 'b', 'c', 'd', 'e', 'f'], at: [2, 0],"
+                + " picked: [] }, changed(e) { this.setData({ picked: e.detail.value }); } });");
+        MiniProgram pickerPage = host.launch(LaunchOptions.builder(dir).build());
+        try {
+            simulator.show(pickerPage, null);
+            By columns = By.cssSelector("tt-picker-view-column");
+            waitFor(d -> frame().findElements(columns).size() == 2);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            waitFor(d -> ((Number) js.executeScript("return arguments[0].scrollTop", frame().findElements(columns).get(0)))
+                    .intValue() == 68);
+            js.executeScript("arguments[0].scrollTop = 4 * 34", frame().findElements(columns).get(1));
+            Eventually.await("the page heard the second column's new row (last: the page data)", TIMEOUT, pickerPage::pageData,
+                    data -> data.path("picked").toString().equals("[2,4]"));
+        } finally {
+            simulator.show(program, null);
+            pickerPage.close();
+        }
+    }
+
     /** A page with a 2×2 PNG and a 1 s WAV tone (the browser plays audio-only files in a video element too). */
     private static Path mediaProject(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("pages/index"));

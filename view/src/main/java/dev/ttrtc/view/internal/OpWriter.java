@@ -86,8 +86,32 @@ final class OpWriter {
         }
     }
 
-    ObjectNode page(String route, Node root, String css) {
-        return op("page").put("route", route).put("html", html.outer(root)).put("css", css);
+    /**
+     * The page whole, then the value of each element that has one: HTML carries no view-side
+     * state (a column's scroll offset, a video's last command), so a mirror that gets the page
+     * anew gets that state as value ops after it.
+     */
+    List<ObjectNode> page(String route, Node root, String css) {
+        List<ObjectNode> ops = new ArrayList<>();
+        ops.add(op("page").put("route", route).put("html", html.outer(root)).put("css", css));
+        values(root, ops);
+        return List.copyOf(ops);
+    }
+
+    private static void values(Node node, List<ObjectNode> ops) {
+        for (Node child : node.children()) {
+            if (child.isText()) {
+                continue;
+            }
+            ElementBehavior behavior = Builtins.behavior(child);
+            JsonNode value = behavior == null ? null : behavior.value();
+            if (value != null) {
+                ObjectNode op = op("value").put("id", child.id());
+                op.set("value", value);
+                ops.add(op);
+            }
+            values(child, ops);
+        }
     }
 
     private static ObjectNode op(String name) {

@@ -205,7 +205,7 @@ public final class RealViewLayer implements ViewLayer {
         listeners.add(listener);
         Node root = tree.pageRoot(tree.topPageId());
         if (root != null) {
-            listener.onOps(List.of(ops.page(root.owner().path(), root, css(root.owner().path()))));
+            listener.onOps(ops.page(root.owner().path(), root, css(root.owner().path())));
         }
     }
 
@@ -225,7 +225,7 @@ public final class RealViewLayer implements ViewLayer {
         tree.pageShown(pageId);
         Node root = tree.pageRoot(pageId);
         if (root != null && !listeners.isEmpty()) {
-            List<ObjectNode> batch = List.of(ops.page(root.owner().path(), root, css(root.owner().path())));
+            List<ObjectNode> batch = ops.page(root.owner().path(), root, css(root.owner().path()));
             listeners.forEach(l -> l.onOps(batch));
         }
     }

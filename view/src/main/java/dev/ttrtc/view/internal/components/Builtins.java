@@ -48,7 +48,8 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
                 ChoiceComponent.radio(), ChoiceGroupComponent.radioGroup(), new SliderComponent(), new PickerComponent(),
                 new ImageComponent(), new IconComponent(), new ScrollViewComponent(measure), new SwiperComponent(),
                 new SwiperComponent.ItemProvider(), new NavigatorComponent(), new RichTextComponent(), new FormComponent(),
-                new LabelComponent(), new VideoComponent(), new ProgressComponent());
+                new LabelComponent(), new VideoComponent(), new ProgressComponent(), new PickerViewComponent(),
+                new PickerViewComponent.ColumnProvider());
     }
 
     /** The platform's documented built-ins the host lacks, with why. */
@@ -58,8 +59,6 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
             Map.entry("map", "the host has no maps"),
             Map.entry("camera", "the local camera is the rtc-room's"),
             Map.entry("live-player", "the host plays no live streams"),
-            Map.entry("picker-view", "not built yet"),
-            Map.entry("picker-view-column", "not built yet"),
             Map.entry("movable-area", "not built yet"),
             Map.entry("movable-view", "not built yet"),
             Map.entry("cover-view", "not built yet"),

@@ -84,12 +84,13 @@ public final class BlockLayout {
         return height;
     }
 
-    /** The height the built-in's own CSS gives it (image, video, textarea, swiper, slider, icon, progress), else its children's. */
+    /** The height the built-in's own CSS gives it (image, video, textarea, swiper, picker-view, slider, icon, progress), else its children's. */
     private static double builtInHeight(Node node, double childrenHeight) {
         return switch (node.tag()) {
             case "image", "video" -> 225;
             case "textarea" -> JsValues.toBoolean(node.attributes().get("auto-height")) ? LINE_HEIGHT : 150;
             case "swiper" -> 150;
+            case "picker-view" -> 170;
             case "slider" -> 28;
             case "icon" -> {
                 double size = JsValues.toNumber(node.attributes().getOrDefault("size", 24.0));
