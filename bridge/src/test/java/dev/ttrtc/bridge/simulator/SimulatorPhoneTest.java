@@ -216,6 +216,40 @@ class SimulatorPhoneTest {
         }
     }
 
+    /** A slider let go, a picker's option chosen and a swiper swiped in the frame reach the page as their change events. */
+    @Test
+    void a_slider_a_picker_and_a_swiper_used_in_the_frame_tell_the_page(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("pages/index"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+        Files.writeString(dir.resolve("app.js"), "App({});");
+        Files.writeString(dir.resolve("pages/index/index.ttml"), "<slider id=\"s\" value=\"3\" bindchange=\"slid\"/>"
+                + "<picker id=\"p\" range=\"{{fruits}}\" bindchange=\"picked\"><view>pick</view></picker>"
+                + "<swiper id=\"w\" style=\"height: 100px\" bindchange=\"swiped\">"
+                + "<swiper-item tt:for=\"{{fruits}}\"><view>{{item}}</view></swiper-item></swiper>");
+        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { fruits: ['apple', 'pear', 'plum'], heard: [] },"
+                + " add(what) { this.setData({ heard: this.data.heard.concat(what) }); },"
+                + " slid(e) { this.add('slider ' + e.detail.value); }, picked(e) { this.add('picker ' + e.detail.value); },"
+                + " swiped(e) { this.add('swiper ' + e.detail.current + ' ' + e.detail.source); } });");
+        MiniProgram controls = host.launch(LaunchOptions.builder(dir).build());
+        try {
+            simulator.show(controls, null);
+            waitFor(d -> frame().findElements(By.cssSelector("tt-swiper-item")).size() == 3);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("const r = arguments[0]; r.value = 42; r.dispatchEvent(new Event('input', { bubbles: true }));"
+                    + " r.dispatchEvent(new Event('change', { bubbles: true }));", frame().findElement(By.cssSelector("tt-slider input")));
+            new org.openqa.selenium.support.ui.Select(frame().findElement(By.cssSelector("tt-picker select"))).selectByIndex(2);
+            WebElement swiper = frame().findElement(By.id("w"));
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(swiper).clickAndHold()
+                    .moveByOffset(-120, 0).release().perform();
+            Eventually.await("the page heard the slider, the picker and the swipe (last: the page data)", TIMEOUT,
+                    controls::pageData, data -> data.path("heard").size() == 3);
+            assertEquals("[\"slider 42\",\"picker 2\",\"swiper 1 touch\"]", controls.pageData().path("heard").toString());
+        } finally {
+            simulator.show(program, null);
+            controls.close();
+        }
+    }
+
     /** A page with a 2×2 PNG and a 1 s WAV tone (the browser plays audio-only files in a video element too). */
     private static Path mediaProject(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("pages/index"));

@@ -1,15 +1,18 @@
 // The phone frame: mirrors the shown mini-program's rendered page (patch ops from /sim) inside a
 // shadow root, so that the page's CSS and the simulator's never meet; sends the user's taps,
-// typing and scrolls back as commands; paints the live video into rtc-room elements and tiles.
+// typing, choices, swipes and scrolls back as commands; paints the live video into rtc-room elements and tiles.
 'use strict';
 
 const phone = {
-  root: null, route: '', pageNid: null, frames: new Map(), scrolls: new Map(),
+  root: null, route: '', pageNid: null, frames: new Map(), scrolls: new Map(), press: null, swiped: false,
   attach(host) {
     this.host = host;
     this.root = host.attachShadow({ mode: 'open' });
     this.root.addEventListener('click', (e) => this.onClick(e));
     this.root.addEventListener('input', (e) => this.onInput(e));
+    this.root.addEventListener('change', (e) => this.onChange(e));
+    this.root.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    this.root.addEventListener('pointerup', (e) => this.onPointerUp(e));
     this.root.addEventListener('scroll', (e) => this.onScroll(e.target), true);
     // Media events do not bubble: caught on their way down.
     for (const type of ['play', 'pause', 'ended', 'waiting', 'error', 'timeupdate']) {
@@ -155,14 +158,51 @@ const phone = {
   onClick(e) {
     const n = this.target(e);
     if (!n) return;
-    if (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA') return; // focusing a field is not a tap
+    if (this.swiped) { this.swiped = false; return; } // the click that ends a swipe is not a tap
+    if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)) return; // focusing a field is not a tap
     e.preventDefault();
     send({ cmd: 'tap', nid: Number(n.dataset.nid) });
   },
 
+  /** Typing: only into the field of an input or textarea (a range or a select says change). */
   onInput(e) {
     const n = this.target(e);
-    if (n) send({ cmd: 'input', nid: Number(n.dataset.nid), text: e.target.value });
+    if (n && (n.tagName === 'TT-INPUT' || n.tagName === 'TT-TEXTAREA')) {
+      send({ cmd: 'input', nid: Number(n.dataset.nid), text: e.target.value });
+    }
+  },
+
+  /** A slider let go (its number) or a picker's native control chosen (an index, or a time/date string). */
+  onChange(e) {
+    const n = this.target(e);
+    if (!n) return;
+    if (n.tagName === 'TT-SLIDER' && e.target.type === 'range') {
+      send({ cmd: 'change', nid: Number(n.dataset.nid), value: Number(e.target.value) });
+    } else if (n.tagName === 'TT-PICKER' && e.target.classList.contains('tt-picker-native')) {
+      send({ cmd: 'change', nid: Number(n.dataset.nid), value: e.target.tagName === 'SELECT' ? Number(e.target.value) : e.target.value });
+    }
+  },
+
+  onPointerDown(e) {
+    this.press = { x: e.clientX, y: e.clientY };
+    this.swiped = false;
+  },
+
+  /** A swipe over a swiper (40 px along its axis, more than across it) shows the next or previous item. */
+  onPointerUp(e) {
+    const press = this.press;
+    this.press = null;
+    const swiper = press && e.composedPath().find((el) => el instanceof Element && el.tagName === 'TT-SWIPER');
+    if (!swiper) return;
+    const vertical = swiper.hasAttribute('vertical');
+    const along = vertical ? e.clientY - press.y : e.clientX - press.x;
+    const across = vertical ? e.clientX - press.x : e.clientY - press.y;
+    if (Math.abs(along) < 40 || Math.abs(along) <= Math.abs(across)) return;
+    this.swiped = true;
+    const items = swiper.querySelectorAll(':scope > tt-swiper-item').length;
+    const current = Number(swiper.style.getPropertyValue('--tt-swiper-current') || 0);
+    const next = Math.max(0, Math.min(items - 1, current + (along < 0 ? 1 : -1)));
+    if (next !== current) send({ cmd: 'change', nid: Number(swiper.dataset.nid), value: next });
   },
 
   onScroll(box) {
