@@ -1,12 +1,14 @@
 package dev.ttrtc.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.MiniProgram;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** Events through the render tree: the event object, bubbling, catch, capture, component boundaries. */
@@ -122,6 +124,8 @@ class EventTest extends ViewTestBase {
         get($(app, "#s").change(true));
         get($(app, "#d").tap());
         assertEquals(List.of("change false", "change true"), console(app));
+        ExecutionException notBoolean = assertThrows(ExecutionException.class, () -> get($(app, "#s").change("yes")));
+        assertEquals("a switch changes to true or false, not \"yes\"", notBoolean.getCause().getMessage());
     }
 
     @Test

@@ -60,6 +60,9 @@ class FormControlTest extends ViewTestBase {
         assertFalse(app.view().html().contains("id=\"jp\" checked=\"\""));
         get($(app, "#cn").change(true));
         assertEquals("change {\"value\":[\"cn\",\"us\"]}", console(app).get(4), "change(bool) on a box is a tap that sets it");
+        ExecutionException notBoolean = assertThrows(ExecutionException.class, () -> get($(app, "#cn").change("yes")));
+        assertEquals("a checkbox changes to true or false, not \"yes\"", notBoolean.getCause().getMessage());
+        assertEquals(5, console(app).size());
     }
 
     @Test

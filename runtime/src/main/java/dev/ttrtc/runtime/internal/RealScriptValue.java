@@ -5,13 +5,17 @@ import dev.ttrtc.runtime.script.ScriptFunction;
 import dev.ttrtc.runtime.script.ScriptValue;
 import java.util.HashMap;
 import java.util.Map;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link ScriptValue} over a GraalJS value; converts what crosses into JS (see ScriptValue). */
 final class RealScriptValue implements ScriptValue {
+    private static final Logger LOG = LoggerFactory.getLogger(RealScriptValue.class);
     private final Value value;
 
     RealScriptValue(Value value) {
@@ -101,7 +105,26 @@ final class RealScriptValue implements ScriptValue {
                     throw original;
                 }
                 throw e;
+            } catch (PolyglotException e) {
+                throw e;
+            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+                // The Java side refused (a bad selector, an element that cannot do that): the script
+                // sees an Error with the reason, never a Java exception with its class name.
+                throw jsError(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("a host function failed", e);
+                throw jsError("tt-rtc-host failed to answer this call (a bug in the host; its log has the details)");
             }
         };
+    }
+
+    /** Throws a JS Error with {@code message} in the calling context; the PolyglotException is returned for the caller to throw. */
+    private static PolyglotException jsError(String message) {
+        try {
+            Context.getCurrent().eval("js", "(m) => { throw new Error(m); }").execute(message);
+        } catch (PolyglotException thrown) {
+            return thrown;
+        }
+        throw new IllegalStateException("a JS throw did not throw");
     }
 }

@@ -277,16 +277,28 @@
   function waitOn(handle, test, options, description) {
     const opts = typeof options === 'number' ? { timeout: options } : (options || {});
     const where = new Error().stack;
+    const check = checked(test);
     return new Promise((resolve, reject) => {
-      host.waitForEvent(handle, opts.since || 0, opts.timeout || 10000, (json) => {
-        try {
-          return test(withPayload(JSON.parse(json)));
-        } catch (e) {
-          return false;
-        }
-      }, (json) => resolve(json === null ? undefined : withPayload(JSON.parse(json))),
-      (message) => reject(Object.assign(new AssertionError(message), { waitedAt: where })), description);
+      host.waitForEvent(handle, opts.since || 0, opts.timeout || 10000, (json) => check(withPayload(JSON.parse(json))),
+        (json) => resolve(json === null ? undefined : withPayload(JSON.parse(json))),
+        (message) => reject(Object.assign(new AssertionError(message + check.lastError()), { waitedAt: where })), description);
     });
+  }
+
+  // A wait's check as the host calls it: any value counts by its truthiness, and one that throws
+  // counts as false, its error told when the wait times out.
+  function checked(test) {
+    let error = null;
+    const check = (value) => {
+      try {
+        return Boolean(test(value));
+      } catch (e) {
+        error = e;
+        return false;
+      }
+    };
+    check.lastError = () => (error === null ? '' : '; the check last threw ' + String(error));
+    return check;
   }
 
   function remote(handle) {
@@ -312,12 +324,13 @@
       },
       waitFor: (matcher, options) => {
         const opts = typeof options === 'number' ? { timeout: options } : (options || {});
-        const test = matcherOf(matcher);
+        const check = checked(matcherOf(matcher));
         const where = new Error().stack;
         return new Promise((resolve, reject) => host.remoteWaitFor(handle, opts.timeout || 10000,
-          (json) => { try { return test(JSON.parse(json)); } catch (e) { return false; } },
+          (json) => check(JSON.parse(json)),
           (json) => resolve(JSON.parse(json)),
-          (message) => reject(Object.assign(new AssertionError(message), { waitedAt: where })), describeMatcher(matcher)));
+          (message) => reject(Object.assign(new AssertionError(message + check.lastError()), { waitedAt: where })),
+          describeMatcher(matcher)));
       }
     };
     return r;

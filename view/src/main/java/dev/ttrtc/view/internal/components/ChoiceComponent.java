@@ -2,7 +2,6 @@ package dev.ttrtc.view.internal.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import dev.ttrtc.view.internal.ttml.JsValues;
 import dev.ttrtc.view.spi.AttributeSpec;
 import dev.ttrtc.view.spi.ComponentProvider;
 import dev.ttrtc.view.spi.ElementBehavior;
@@ -137,7 +136,10 @@ final class ChoiceComponent implements ComponentProvider {
 
         @Override
         public void change(JsonNode value) {
-            choose(JsValues.toBoolean(JsValues.fromJson(value)));
+            if (!value.isBoolean()) {
+                throw new IllegalArgumentException("a " + element.tag() + " changes to true or false, not " + value);
+            }
+            choose(value.booleanValue());
         }
 
         /** What the user does: the new state, then the group's change event when it changed. */

@@ -3,7 +3,6 @@ package dev.ttrtc.view.internal.components;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ttrtc.view.internal.ttml.JsValues;
 import dev.ttrtc.view.spi.AttributeSpec;
 import dev.ttrtc.view.spi.ComponentProvider;
 import dev.ttrtc.view.spi.ElementBehavior;
@@ -96,7 +95,10 @@ final class SwitchComponent implements ComponentProvider {
 
         @Override
         public void change(JsonNode value) {
-            set(JsValues.toBoolean(JsValues.fromJson(value)));
+            if (!value.isBoolean()) {
+                throw new IllegalArgumentException("a switch changes to true or false, not " + value);
+            }
+            set(value.booleanValue());
         }
 
         private void set(boolean value) {
