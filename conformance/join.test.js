@@ -104,7 +104,7 @@ test('an unreachable room server fails the join with 21102 naming it', async (t)
   await t.server.stop();
   const outcome = await join(t, app, 'r1', 'alice');
   t.equal(outcome.res.errNo, 21102);
-  t.match(outcome.res.errMsg, /^joinRtcRoom:fail cannot reach the room server at ws:\/\/127\.0\.0\.1:\d+\/signal/);
+  t.match(outcome.res.errMsg, /^joinRtcRoom:fail cannot reach the room server at ws:\/\/127\.0\.0\.1:\d+\/signal: the connection was refused \(is the room server running on that port\?\)$/);
 });
 
 test('contexts of different appIds never see each other', async (t) => {

@@ -5,7 +5,12 @@ import dev.ttrtc.bridge.errors.RtcException;
 import dev.ttrtc.bridge.signal.ClientMessage;
 import dev.ttrtc.bridge.signal.MessageCodec;
 import dev.ttrtc.bridge.signal.ServerMessage;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -20,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import javax.net.ssl.SSLException;
 
 /**
  * One WebSocket to the room server: sends messages in order, matches answers to requests, and
@@ -79,9 +85,7 @@ public final class SignalConnection implements AutoCloseable {
                 .buildAsync(server, connection.new Receiver())
                 .handle((ws, error) -> {
                     if (error != null) {
-                        Throwable cause = error.getCause() == null ? error : error.getCause();
-                        throw RtcException.of(RtcError.UNREACHABLE, server,
-                                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                        throw RtcException.of(RtcError.UNREACHABLE, server, whyUnreachable(error));
                     }
                     connection.socket = ws;
                     connection.lastHeardNanos = System.nanoTime();
@@ -89,6 +93,28 @@ public final class SignalConnection implements AutoCloseable {
                             PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
                     return connection;
                 });
+    }
+
+    /** Why a connection failed, in words for the mini-program: never an exception's class name or Java's own text. */
+    static String whyUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException) {
+                return "it did not answer in time";
+            }
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "its host name does not resolve";
+            }
+            if (t instanceof WebSocketHandshakeException handshake) {
+                return "it answered HTTP " + handshake.getResponse().statusCode() + ", not a WebSocket room server";
+            }
+            if (t instanceof SSLException) {
+                return "the TLS handshake failed";
+            }
+            if (t instanceof ConnectException) {
+                return "the connection was refused (is the room server running on that port?)";
+            }
+        }
+        return "the connection failed";
     }
 
     /** Sends a message that expects no answer. */
