@@ -134,6 +134,12 @@ class LaunchTest {
     }
 
     @Test
+    void app_json_that_is_not_utf8_says_so() throws Exception {
+        Files.write(dir.resolve("app.json"), new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+        assertEquals("cannot read app.json: it is not UTF-8 text", launchError(dir));
+    }
+
+    @Test
     void app_json_without_pages_is_refused() throws Exception {
         Files.writeString(dir.resolve("app.json"), "{\"pages\": []}");
         assertEquals("app.json: \"pages\" must be a non-empty array of page paths", launchError(dir));

@@ -214,7 +214,7 @@ final class ComponentIndex {
                 throw new LaunchException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
                         + ": invalid JSON: " + e.getOriginalMessage());
             } catch (IOException e) {
-                throw new LaunchException("cannot read " + file + ": " + e.getMessage());
+                throw new LaunchException("cannot read " + file + ": " + FileProblems.reason(e));
             }
         }
     }

@@ -80,7 +80,7 @@ public final class Project {
         try {
             realFolder = folder.toRealPath();
         } catch (IOException e) {
-            throw new LaunchException("cannot read project folder " + dir + ": " + e.getMessage());
+            throw new LaunchException("cannot read project folder " + dir + ": " + FileProblems.reason(e));
         }
         JsonNode projectConfig = readJsonIfPresent(realFolder, "project.config.json");
         Path sourceRoot = realFolder;
@@ -177,7 +177,7 @@ public final class Project {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new LaunchException("cannot read " + name + ": " + e.getMessage());
+            throw new LaunchException("cannot read " + name + ": " + FileProblems.reason(e));
         }
         try {
             JsonNode node = JSON.readTree(text);

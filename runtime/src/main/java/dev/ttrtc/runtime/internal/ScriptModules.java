@@ -58,7 +58,7 @@ final class ScriptModules {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("require: cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("require: cannot read " + file + ": " + FileProblems.reason(e));
         }
         Value module = context.eval("js", "({ exports: {} })");
         cache.put(file, module);

@@ -110,7 +110,7 @@ final class TsConfig {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
             throw new LaunchException(name + where + ": invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new LaunchException("cannot read " + name + ": " + e.getMessage());
+            throw new LaunchException("cannot read " + name + ": " + FileProblems.reason(e));
         }
     }
 

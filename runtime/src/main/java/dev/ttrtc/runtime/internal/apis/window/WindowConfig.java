@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.internal.FileProblems;
 import dev.ttrtc.runtime.TabBar;
 import dev.ttrtc.runtime.internal.Project;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class WindowConfig {
             warnings.add(file + " is not valid JSON and was ignored: " + e.getOriginalMessage());
             return null;
         } catch (IOException e) {
-            throw new LaunchException("cannot read " + file + ": " + e.getMessage());
+            throw new LaunchException("cannot read " + file + ": " + FileProblems.reason(e));
         }
     }
 
