@@ -74,7 +74,7 @@ class ConsumerViewTest extends ViewTestBase {
         MiniProgram app = launchPage(JS, TTML);
         String html = app.view().html();
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"), html);
-        assertTrue(html.contains("<style>\ntt-page { display: block;"), html);
+        assertTrue(html.contains("<style>\nhtml, body { margin: 0; }\ntt-page { display: block;"), html);
         assertTrue(html.contains("<tt-text data-nid=\"4\" class=\"name\"><tt-t data-nid=\"5\">one</tt-t></tt-text>"), html);
         assertTrue(html.endsWith("</tt-page></body></html>\n"), html);
         assertEquals("pages/index/index", app.view().route());

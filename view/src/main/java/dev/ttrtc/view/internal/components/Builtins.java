@@ -181,7 +181,8 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
     }
 
     private static final String BASE_CSS = """
-            tt-page { display: block; min-height: 100%; }
+            tt-page { display: block; min-height: 100%; color: #000000;
+              font: 16px/1.4 system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", sans-serif; }
             tt-slot { display: contents; }
             tt-t { display: inline; }
             [hidden] { display: none !important; }

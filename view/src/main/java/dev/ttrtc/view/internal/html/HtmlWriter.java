@@ -93,7 +93,7 @@ public final class HtmlWriter {
         StringBuilder out = new StringBuilder(4096);
         out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=")
                 .append(JsValues.numberToString(windowWidth)).append("\"><title>").append(Html.escape(title))
-                .append("</title>\n<style>\n").append(css.replace("</", "<\\/")).append("\n</style></head>\n<body>");
+                .append("</title>\n<style>\nhtml, body { margin: 0; }\n").append(css.replace("</", "<\\/")).append("\n</style></head>\n<body>");
         write(root, out);
         out.append("</body></html>\n");
         return out.toString();
