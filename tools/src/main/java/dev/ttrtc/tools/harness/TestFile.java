@@ -25,14 +25,16 @@ public final class TestFile implements AutoCloseable {
     private final List<DriverContext.TestEntry> tests;
     private final String loadError;
     private final long defaultTimeoutMillis;
+    private final Consumer<String> console;
 
     private TestFile(String displayName, DriverContext driver, List<DriverContext.TestEntry> tests, String loadError,
-            long defaultTimeoutMillis) {
+            long defaultTimeoutMillis, Consumer<String> console) {
         this.displayName = displayName;
         this.driver = driver;
         this.tests = tests;
         this.loadError = loadError;
         this.defaultTimeoutMillis = defaultTimeoutMillis;
+        this.console = console;
     }
 
     /** Loads a file; a file that cannot be loaded has no tests and one {@link #loadFailure()}. */
@@ -40,12 +42,12 @@ public final class TestFile implements AutoCloseable {
             long defaultTimeoutMillis, Consumer<String> console) {
         try {
             DriverContext driver = DriverContext.open(file, displayName, host, workers, console);
-            return new TestFile(displayName, driver, driver.tests(), null, defaultTimeoutMillis);
+            return new TestFile(displayName, driver, driver.tests(), null, defaultTimeoutMillis, console);
         } catch (DriverContext.LoadFailure e) {
-            return new TestFile(displayName, null, List.of(), e.getMessage(), defaultTimeoutMillis);
+            return new TestFile(displayName, null, List.of(), e.getMessage(), defaultTimeoutMillis, console);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             return new TestFile(displayName, null, List.of(), "cannot list the tests of " + displayName + ": " + e,
-                    defaultTimeoutMillis);
+                    defaultTimeoutMillis, console);
         }
     }
 
@@ -76,6 +78,7 @@ public final class TestFile implements AutoCloseable {
         driver.takeAsyncErrors();
         try (TestScope scope = new TestScope(name, timeout)) {
             outcome = await(driver.run(name, scope), scope, start);
+            tellErrors(scope.miniProgramErrors());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<String> escaped = driver.takeAsyncErrors();
@@ -89,6 +92,17 @@ public final class TestFile implements AutoCloseable {
             return TestResult.failed(displayName, name, millis, String.join("\n", escaped), "", "");
         }
         return TestResult.passed(displayName, name, millis);
+    }
+
+    /**
+     * The mini-program's uncaught errors do not fail a test (a test may cause them on purpose),
+     * but they are never silent: the report says how many and shows the first.
+     */
+    private void tellErrors(List<String> errors) {
+        if (!errors.isEmpty()) {
+            console.accept("note: the mini-program logged " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                    + " (app.errors(); t.deepEqual(app.errors(), []) fails the test on them); the first: " + errors.get(0));
+        }
     }
 
     /** How a test ended: in time (passed when failureJson is null), or not. */

@@ -2,6 +2,7 @@ package dev.ttrtc.tools.harness;
 
 import dev.ttrtc.bridge.signal.server.RoomServer;
 import dev.ttrtc.bridge.simulator.RemoteParticipant;
+import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.MiniProgram;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,6 +65,12 @@ final class TestScope implements AutoCloseable {
         }
         closeQuietly(close, what);
         throw new IllegalStateException(ended());
+    }
+
+    /** The uncaught errors the test's instances logged, oldest first. */
+    List<String> miniProgramErrors() {
+        return instances.stream().flatMap(i -> i.events().snapshot(e -> e.kind() == HostEvent.Kind.ERROR).stream())
+                .map(HostEvent::text).toList();
     }
 
     private String ended() {

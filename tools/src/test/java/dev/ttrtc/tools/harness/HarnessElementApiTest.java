@@ -123,6 +123,26 @@ class HarnessElementApiTest {
     }
 
     @Test
+    void a_test_that_passes_while_the_mini_program_threw_says_so_in_the_report() throws IOException {
+        writeProject();
+        Path file = write("errors.test.js",
+                "test('a handler throws', async (t) => {",
+                "  const app = await t.launch('app');",
+                "  await app.evaluate(() => { setTimeout(() => { throw new Error('handler broke'); }, 0); });",
+                "  await app.waitFor({ kind: 'error' });",
+                "});",
+                "test('nothing throws', async (t) => {",
+                "  await t.launch('app');",
+                "});");
+        Recording r = run(file);
+        assertAllPassed(r);
+        assertEquals(1, r.console.size(), r.console.toString());
+        assertTrue(r.console.get(0).startsWith("note: the mini-program logged 1 error (app.errors(); t.deepEqual(app.errors(), [])"
+                + " fails the test on them); the first: ") && r.console.get(0).endsWith("Uncaught Error: handler broke"),
+                r.console.get(0));
+    }
+
+    @Test
     void screenshot_writes_a_png_of_the_page_at_the_window_size() throws IOException {
         assumeTrue(PageScreenshot.chromium().isPresent(), "no Chromium on this machine");
         writeProject();
