@@ -4,6 +4,7 @@ import dev.ttrtc.bridge.engine.MediaUnavailableException;
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.tools.text.TerminalText;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,10 +61,26 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((e, args1) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + TerminalText.line(e.getMessage()));
+            cmd.getErr().println("error: " + TerminalText.line(usageError(e)));
             cmd.getErr().println("usage: " + cmd.getCommandSpec().qualifiedName() + " --help");
             return BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    /** A usage error in the user's words: picocli's own phrasing for words it did not expect is replaced. */
+    private static String usageError(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()) {
+            List<String> words = unmatched.getUnmatched();
+            if (!words.isEmpty() && !words.get(0).startsWith("-")) {
+                CommandLine cmd = e.getCommandLine();
+                if (cmd.getParent() == null) {
+                    return "unknown command \"" + words.get(0) + "\"";
+                }
+                return (words.size() == 1 ? "unexpected argument " : "unexpected arguments ")
+                        + String.join(" ", words.stream().map(w -> "\"" + w + "\"").toList());
+            }
+        }
+        return e.getMessage();
     }
 }

@@ -19,7 +19,7 @@ final class Microphones {
                 return AudioInput.silence();
             }
             if (spec.startsWith("tone:")) {
-                return AudioInput.tone(Double.parseDouble(spec.substring(5)), -20);
+                return AudioInput.tone(frequency(spec.substring(5)), -20);
             }
             if (spec.startsWith("talk:")) {
                 String[] parts = spec.substring(5).split("/");
@@ -37,5 +37,13 @@ final class Microphones {
             throw new UserError("--mic '" + spec + "': " + e.getMessage());
         }
         throw new UserError("--mic must be speech, silence, tone:HZ, talk:SPEAK/PAUSE or wav:FILE, got '" + spec + "'");
+    }
+
+    private static double frequency(String hz) {
+        try {
+            return Double.parseDouble(hz);
+        } catch (NumberFormatException e) {
+            throw new UserError("--mic tone:HZ takes a frequency in Hz such as tone:440, got 'tone:" + hz + "'");
+        }
     }
 }

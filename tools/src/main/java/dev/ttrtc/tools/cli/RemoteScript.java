@@ -35,7 +35,7 @@ record RemoteScript(List<Step> steps) {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UserError("cannot read remote script " + file + ": " + e.getMessage());
+            throw new UserError("cannot read remote script " + file + ": " + FileProblems.why(file, e));
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per line (every line, first to last).")
     boolean json;
 
-    @Option(names = "--server", paramLabel = "ws://HOST:PORT/signal",
+    @Option(names = "--server", paramLabel = "ws://HOST:PORT/signal", converter = ServerUriConverter.class,
             description = "Use this room server instead of an embedded one. Example: --server ws://127.0.0.1:7700/signal")
     URI server;
 

@@ -80,7 +80,8 @@ final class TestCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new UserError("no *" + ScriptTestRunner.SUFFIX + " files under " + paths);
+            throw new UserError("no *" + ScriptTestRunner.SUFFIX + " files under "
+                    + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
         HostOptions hostOptions = HostCommandOptions.hostOptions(taskBudget, compileCache, esbuild);
         PackageSetUp.ensureMedia(spec.commandLine().getErr());

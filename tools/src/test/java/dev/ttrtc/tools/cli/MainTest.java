@@ -66,7 +66,22 @@ class MainTest {
         Run unknown = cli("run", "sample-miniapp", "--bogus");
         assertEquals(2, unknown.code());
         assertEquals(List.of("error: Unknown option: '--bogus'", "usage: tt-host run --help"), unknown.err().lines().toList());
-        assertEquals(2, cli("frobnicate").code());
+        assertEquals(new Run(2, "", "error: unknown command \"frobnicate\"\nusage: tt-host --help\n"), cli("frobnicate"));
+        assertEquals(new Run(2, "", "error: unknown command \"frob\"\nusage: tt-host --help\n"), cli("frob", "x", "y"));
+        assertEquals(new Run(2, "", "error: unexpected arguments \"a\" \"b\"\nusage: tt-host run --help\n"),
+                cli("run", "x", "a", "b"));
+        assertEquals(new Run(2, "", "error: Invalid value for option '--server': 'http://127.0.0.1:1' is not a ws:// or wss://"
+                        + " address with a host (example: ws://127.0.0.1:7700/signal)\nusage: tt-host run --help\n"),
+                cli("run", "../sample-miniapp", "--server", "http://127.0.0.1:1", "--duration", "1s"));
+        for (String notAServer : List.of("ws:///signal", "127.0.0.1:7700", "wss://", "ws://bad host/")) {
+            Run run = cli("run", "../sample-miniapp", "--server", notAServer, "--duration", "1s");
+            assertEquals(List.of("error: Invalid value for option '--server': '" + notAServer + "' is not a ws:// or wss://"
+                    + " address with a host (example: ws://127.0.0.1:7700/signal)", "usage: tt-host run --help"),
+                    run.err().lines().toList(), notAServer);
+            assertEquals(2, run.code(), notAServer);
+        }
+        assertEquals(new Run(2, "", "error: --mic tone:HZ takes a frequency in Hz such as tone:440, got 'tone:high'\n"),
+                cli("run", "../sample-miniapp", "--mic", "tone:high"));
         Run badDuration = cli("run", "x", "--duration", "soon");
         assertEquals(2, badDuration.code());
         assertTrue(badDuration.err().contains("'soon' is not a duration"), badDuration.err());
@@ -166,6 +181,15 @@ class MainTest {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "0s bob join\nlater bob publish audio\n");
         assertEquals(new Run(2, "", "error: " + bad + ":2: 'later' is not a time such as 2s or 1500ms\n"),
                 cli("run", "../sample-miniapp", "--remote-script", bad.toString()));
+        Path missing = dir.resolve("no-such-script.txt");
+        assertEquals(new Run(2, "", "error: cannot read remote script " + missing + ": the file does not exist\n"),
+                cli("run", "../sample-miniapp", "--remote-script", missing.toString()));
+        assertEquals(new Run(2, "", "error: cannot read remote script " + dir + ": it is a folder, not a file\n"),
+                cli("run", "../sample-miniapp", "--remote-script", dir.toString()));
+        byte[] latin1Text = "0s bob join # caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), latin1Text);
+        assertEquals(new Run(2, "", "error: cannot read remote script " + latin1 + ": it is not UTF-8 text\n"),
+                cli("run", "../sample-miniapp", "--remote-script", latin1.toString()));
     }
 
     @Test
@@ -193,6 +217,13 @@ class MainTest {
             assertEquals(2, run.code());
             assertTrue(run.err().startsWith("error: cannot listen: "), run.err());
         }
+    }
+
+    @Test
+    void test_without_test_files_names_the_paths_plainly() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        assertEquals(new Run(2, "", "error: no *.test.js files under " + dir + ", " + other + "\n"),
+                cli("test", dir.toString(), other.toString()));
     }
 
     private static JsonNode parse(String line) {
