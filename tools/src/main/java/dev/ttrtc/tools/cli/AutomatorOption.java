@@ -2,7 +2,6 @@ package dev.ttrtc.tools.cli;
 
 import dev.ttrtc.automator.AutomatorServer;
 import dev.ttrtc.runtime.MiniProgram;
-import java.net.BindException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -42,18 +41,8 @@ final class AutomatorOption {
         if (port == null) {
             return null;
         }
-        try {
-            AutomatorServer server = AutomatorServer.start(port, List.of(program));
-            note.accept("automator " + server.uri());
-            return server;
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException) {
-                    throw new UserError("cannot listen on 127.0.0.1:" + port + " for --automator: " + t.getMessage()
-                            + " (is another tt-host running? choose another PORT)");
-                }
-            }
-            throw e;
-        }
+        AutomatorServer server = Servers.bind(port, "--automator=PORT", () -> AutomatorServer.start(port, List.of(program)));
+        note.accept("automator " + server.uri());
+        return server;
     }
 }

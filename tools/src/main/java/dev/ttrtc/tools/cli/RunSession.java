@@ -68,7 +68,7 @@ final class RunSession implements AutoCloseable {
         URI signal = run.server;
         Supplier<List<RoomSnapshot>> rooms;
         if (signal == null) {
-            embedded = Servers.start(RoomServer.builder().port(run.port).app(run.appId, run.appKey));
+            embedded = Servers.start(RoomServer.builder().port(run.port).app(run.appId, run.appKey), run.port);
             embedded.mount(DevTokenEndpoint.PATH, new DevTokenEndpoint(run.appId, run.appKey));
             signal = embedded.signalUri();
             rooms = embedded::rooms;
@@ -171,7 +171,7 @@ final class RunSession implements AutoCloseable {
             embedded.mount("/", simulator.handler());
             return simulator.pageUri(embedded.httpUri());
         }
-        pageServer = Servers.bind(() -> PageServer.start(run.port, simulator.handler()));
+        pageServer = Servers.bind(run.port, "--port N", () -> PageServer.start(run.port, simulator.handler()));
         return simulator.pageUri(pageServer.uri());
     }
 

@@ -44,7 +44,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             builder.app(app.substring(0, colon), app.substring(colon + 1));
         }
-        RoomServer server = Servers.start(builder);
+        RoomServer server = Servers.start(builder, port);
         // The page mints tokens for the development app, which every server admits.
         Simulator simulator = Simulator.builder(server.signalUri()).rooms(server::rooms).build();
         server.mount("/", simulator.handler());

@@ -211,11 +211,13 @@ class MainTest {
     }
 
     @Test
-    void server_on_a_taken_port_exits_2() {
+    void a_taken_port_exits_2_naming_the_port_and_the_flag_to_change_it() {
         try (RoomServer taken = RoomServer.builder().port(0).build().start()) {
-            Run run = cli("server", "--port", String.valueOf(taken.port()));
-            assertEquals(2, run.code());
-            assertTrue(run.err().startsWith("error: cannot listen: "), run.err());
+            int port = taken.port();
+            String inUse = "error: cannot listen on 127.0.0.1:" + port + ": the port is already in use (is another tt-host or"
+                    + " server running? choose another with --port N; 0 picks any free port)\n";
+            assertEquals(new Run(2, "", inUse), cli("server", "--port", String.valueOf(port)));
+            assertEquals(new Run(2, "", inUse), cli("run", "../sample-miniapp", "--port", String.valueOf(port), "--duration", "1s"));
         }
     }
 
