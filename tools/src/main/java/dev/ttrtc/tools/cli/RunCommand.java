@@ -181,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be from 0 to 65535");
         }
+        automator.checkPortFree();
         script = remoteScript == null ? null : RemoteScript.read(remoteScript);
         if (script != null && script.users().contains(user)) {
             throw new UserError("--remote-script names " + user + ", the mini-program's own --user");

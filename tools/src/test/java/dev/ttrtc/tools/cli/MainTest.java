@@ -218,6 +218,9 @@ class MainTest {
                     + " server running? choose another with --port N; 0 picks any free port)\n";
             assertEquals(new Run(2, "", inUse), cli("server", "--port", String.valueOf(port)));
             assertEquals(new Run(2, "", inUse), cli("run", "../sample-miniapp", "--port", String.valueOf(port), "--duration", "1s"));
+            // The automator endpoint starts after the launch; its port is checked before anything starts.
+            assertEquals(new Run(2, "", inUse.replace("--port N", "--automator=PORT")),
+                    cli("run", "../sample-miniapp", "--automator=" + port, "--duration", "1s"));
         }
     }
 
