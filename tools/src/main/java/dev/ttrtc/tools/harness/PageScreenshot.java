@@ -37,6 +37,11 @@ final class PageScreenshot {
 
     /** Writes the PNG to {@code target} and returns its path; fails with one readable line. */
     static Path take(String html, Path projectDir, int width, int height, Path target) {
+        String named = namedChromium();
+        if (named != null && !Files.isExecutable(Path.of(named))) {
+            throw new IllegalStateException("app.screenshot: " + (System.getProperty("ttrtc.chromium") != null
+                    ? "the property ttrtc.chromium" : "TT_HOST_CHROMIUM") + " is " + named + ", which is not an executable program");
+        }
         Path chromium = chromium().orElseThrow(() -> new IllegalStateException(
                 "app.screenshot needs Chromium, and none was found (apt-get install -y chromium, or set TT_HOST_CHROMIUM)"));
         Path work = null;
@@ -107,9 +112,15 @@ final class PageScreenshot {
         }
     }
 
-    static Optional<Path> chromium() {
+    /** The program the property ttrtc.chromium or TT_HOST_CHROMIUM names, or null. */
+    private static String namedChromium() {
         String named = System.getProperty("ttrtc.chromium", System.getenv("TT_HOST_CHROMIUM"));
-        if (named != null && !named.isBlank()) {
+        return named == null || named.isBlank() ? null : named;
+    }
+
+    static Optional<Path> chromium() {
+        String named = namedChromium();
+        if (named != null) {
             Path program = Path.of(named);
             return Files.isExecutable(program) ? Optional.of(program) : Optional.empty();
         }
