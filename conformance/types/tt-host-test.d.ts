@@ -6,7 +6,7 @@ interface HostEvent {
   seq: number;
   /** ISO-8601 time it was recorded. */
   time: string;
-  kind: 'console' | 'ui' | 'api-call' | 'api-result' | 'event' | 'lifecycle' | 'navigation' | 'data' | 'error';
+  kind: 'console' | 'ui' | 'api-call' | 'api-result' | 'event' | 'lifecycle' | 'handler' | 'navigation' | 'data' | 'error' | 'warn';
   /** The API, event, hook, route or console level it concerns. */
   name: string;
   /** One readable line. */

@@ -33,6 +33,8 @@ public record HostEvent(long seq, Instant time, Kind kind, String name, String t
         EVENT("event"),
         /** An App or Page lifecycle hook that ran. */
         LIFECYCLE("lifecycle"),
+        /** A page's or component's event handler or method that ran (a {@code bindtap} handler, a method called from Java or a test). */
+        HANDLER("handler"),
         /** The page stack changed; data holds route, query and stack. */
         NAVIGATION("navigation"),
         /** A page's data changed through setData; data holds the patch. */

@@ -260,4 +260,15 @@ class PageTest extends HostTestBase {
         assertEquals(List.of("app show", "page show", "page hide", "app hide", "app show", "page show"), consoleLines(app));
         assertEquals(4, app.events().snapshot(kind(HostEvent.Kind.LIFECYCLE, "onShow")).size());
     }
+
+    @Test
+    void a_handler_that_ran_is_a_handler_entry_and_a_hook_a_lifecycle_one() throws Exception {
+        MiniProgram app = launch(twoPages());
+        go(app, "navigateTo", "/pages/b/b");
+        waitForConsole(app, "navigateTo:ok");
+        assertEquals(List.of("pages/a/a.go"), app.events().snapshot(e -> e.kind() == HostEvent.Kind.HANDLER).stream()
+                .map(HostEvent::text).toList());
+        assertEquals(List.of(), app.events().snapshot(kind(HostEvent.Kind.LIFECYCLE, "go")));
+        assertEquals(1, app.events().snapshot(kind(HostEvent.Kind.LIFECYCLE, "onLoad").and(e -> e.text().equals("pages/b/b.onLoad"))).size());
+    }
 }

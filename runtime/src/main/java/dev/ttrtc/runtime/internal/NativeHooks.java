@@ -95,13 +95,8 @@ final class NativeHooks {
             loop.execute(callback::executeVoid);
             return null;
         });
-        hooks.put("lifecycle", (ProxyExecutable) a -> {
-            String owner = a[0].asString();
-            String hook = a[1].asString();
-            ObjectNode data = JsonNodeFactory.instance.objectNode().put("owner", owner).put("hook", hook);
-            log.record(HostEvent.Kind.LIFECYCLE, hook, owner + "." + hook, data);
-            return null;
-        });
+        hooks.put("lifecycle", (ProxyExecutable) a -> ran(HostEvent.Kind.LIFECYCLE, a));
+        hooks.put("handler", (ProxyExecutable) a -> ran(HostEvent.Kind.HANDLER, a));
         hooks.put("pageShown", (ProxyExecutable) a -> {
             JsonNode query = JsBridge.parse(a[1].asString());
             JsonNode data = JsBridge.parse(a[2].asString());
@@ -125,6 +120,14 @@ final class NativeHooks {
         hooks.forEach((name, hook) -> guarded.put(name, hook instanceof ProxyExecutable f
                 ? JsBridge.guarded(PUBLIC_NAMES.getOrDefault(name, name), f, () -> js) : hook));
         return ProxyObject.fromMap(guarded);
+    }
+
+    /** A hook or handler of {@code a[0]} (the owner) named {@code a[1]} ran: one entry of {@code kind}. */
+    private Object ran(HostEvent.Kind kind, Value[] a) {
+        String owner = a[0].asString();
+        String name = a[1].asString();
+        log.record(kind, name, owner + "." + name, JsonNodeFactory.instance.objectNode().put("owner", owner).put("hook", name));
+        return null;
     }
 
     private void pageShown(String route, JsonNode query, JsonNode data, JsonNode stack) {

@@ -481,7 +481,7 @@
   function callHandler(id, method, eventJson) {
     const inst = owners.get(id);
     if (inst === undefined || typeof inst[method] !== 'function') return [false, null];
-    host.lifecycle(ownerLabel(inst), method);
+    host.handler(ownerLabel(inst), method);
     let result;
     try {
       result = inst[method](parseJson(eventJson));
@@ -525,7 +525,7 @@
   function componentCall(id, method, argsJson) {
     const inst = liveComponent(id);
     if (typeof inst[method] !== 'function') throw new Error('component ' + ownerLabel(inst) + ' has no method ' + method);
-    host.lifecycle(ownerLabel(inst), method);
+    host.handler(ownerLabel(inst), method);
     return reflectApply(inst[method], inst, parseJson(argsJson));
   }
 

@@ -360,7 +360,7 @@
       if (typeof page[name] !== 'function' || page[name] === Object.prototype[name]) {
         throw new Error('page ' + page.route + ' has no method "' + name + '"');
       }
-      host.lifecycle(page.route, name);
+      host.handler(page.route, name);
       return page[name](event);
     },
     hide: function () {

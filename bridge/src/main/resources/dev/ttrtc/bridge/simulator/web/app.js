@@ -2,7 +2,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const KINDS = ['console', 'ui', 'api-call', 'api-result', 'event', 'lifecycle', 'navigation', 'data', 'error', 'warn'];
+const KINDS = ['console', 'ui', 'api-call', 'api-result', 'event', 'lifecycle', 'handler', 'navigation', 'data', 'error', 'warn'];
 const state = { hello: null, instanceId: null, log: [], requestId: 1, tokenRequests: new Map(), browser: null, speaking: new Set(), followLog: true };
 let socket;
 
