@@ -68,7 +68,7 @@ class SubpackagesTest {
 
     @Test
     void sub_packages_written_in_camel_case_are_read_the_same() throws Exception {
-        Path folder = project(TWO.replace("\"subpackages\"", "\"subPackages\"")).write();
+        Path folder = project(TWO.replace("\"subpackages\"", "\"subPackages\"").replace("\"packageA\"", "\"./packageA\"")).write();
         MiniProgram app = host.launch(LaunchOptions.builder(folder).page("packageA/pages/detail/detail").build());
         waitForConsole(app, "packageA/pages/detail/detail {}");
         app.close();

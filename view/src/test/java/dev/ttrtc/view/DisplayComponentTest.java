@@ -27,7 +27,8 @@ class DisplayComponentTest extends ViewTestBase {
         RecordingListener ops = record(app);
         get($(app, "#s").change(1));
         assertEquals(List.of("{\"current\":1,\"source\":\"touch\"}"), console(app));
-        assertEquals(List.of("replace"), ops.kinds(), "the dots are inner HTML");
+        assertEquals(List.of("replace", "value"), ops.kinds(), "the dots are inner HTML; the new HTML's state follows it");
+        assertTrue(ops.ops.get(1).path("restore").asBoolean());
         assertTrue(ops.ops.get(0).get("html").asText().contains("<i></i><i class=\"active\"></i><i></i>"));
         call(app, "jump");
         waitUntil(() -> console(app).size() == 2);

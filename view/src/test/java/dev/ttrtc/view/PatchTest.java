@@ -189,4 +189,23 @@ class PatchTest extends ViewTestBase {
         assertEquals("B", $(app, "#b").text());
         assertNotEquals(0, page.get("css").asText().length());
     }
+
+    @Test
+    void a_page_shown_again_comes_whole_with_its_state_restored_but_no_command_run_again() throws Exception {
+        MiniProgram app = launch(Fixture.in(dir)
+                .page("pages/a/a", "Page({ play() { tt.createVideoContext('v').play(); },"
+                        + " go() { tt.navigateTo({ url: '/pages/b/b' }); } });",
+                        "<video id=\"v\" src=\"a.mp4\"/><input id=\"i\"/>")
+                .page("pages/b/b", "Page({ back() { tt.navigateBack(); } });", "<view id=\"b\">B</view>").write());
+        call(app, "play");
+        get($(app, "#i").input("typed"));
+        call(app, "go");
+        waitUntil(() -> "pages/b/b".equals(app.view().route()));
+        RecordingListener ops = record(app);
+        call(app, "back");
+        waitUntil(() -> ops.kinds().contains("page"));
+        List<ObjectNode> values = ops.ops.subList(ops.kinds().indexOf("page") + 1, ops.ops.size());
+        assertEquals(List.of("play true", "\"typed\" true"), values.stream().map(v -> (v.get("value").has("command")
+                ? v.get("value").get("command").asText() : v.get("value").toString()) + " " + v.path("restore").asBoolean()).toList());
+    }
 }

@@ -66,10 +66,12 @@ class VideoTest extends ViewTestBase {
         call(app, "swap");
         int first = $(app, "video").nodeId();
         List<String> seen = ops.ops.stream().map(o -> o.path("op").asText() + " " + o.path("id").asInt()
-                + (o.has("value") ? " " + o.get("value").path("command").asText() + " muted=" + o.get("value").path("muted") : ""))
+                + (o.has("value") ? " " + o.get("value").path("command").asText() + " muted=" + o.get("value").path("muted") : "")
+                + (o.path("restore").asBoolean() ? " restore" : ""))
                 .toList();
         assertEquals(List.of("value " + first + " play muted=false", "value " + (first + 1) + " pause muted=false",
-                "value " + first + " play muted=true", "replace " + first), seen);
+                "value " + first + " play muted=true", "replace " + first, "value " + first + " play muted=true restore"), seen,
+                "a new video gets its flags restored (a mirror does not run the restored command again)");
         assertEquals(List.of(), entries(app, HostEvent.Kind.WARN));
     }
 

@@ -110,7 +110,7 @@ final class RealScriptValue implements ScriptValue {
             } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                 // The Java side refused (a bad selector, an element that cannot do that): the script
                 // sees an Error with the reason, never a Java exception with its class name.
-                throw jsError(e.getMessage());
+                throw jsError(e.getMessage() == null ? "tt-rtc-host refused this call" : e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("a host function failed", e);
                 throw jsError("tt-rtc-host failed to answer this call (a bug in the host; its log has the details)");

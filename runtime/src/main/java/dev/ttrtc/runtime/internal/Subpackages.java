@@ -40,8 +40,8 @@ final class Subpackages {
             if (!entry.isObject() || rootNode == null || !rootNode.isTextual() || Project.stripSlashes(rootNode.asText()).isBlank()) {
                 throw new LaunchException(at + " must be an object with a \"root\" folder and its \"pages\"");
             }
-            String root = trimTrailingSlashes(Project.stripSlashes(rootNode.asText()));
-            if (root.contains("..")) {
+            String root = trimTrailingSlashes(Project.stripSlashes(rootNode.asText().replaceFirst("^\\./", "")));
+            if (List.of(root.split("/")).contains("..")) {
                 throw new LaunchException(at + ".root \"" + rootNode.asText() + "\" leaves the project folder");
             }
             for (String other : roots) {

@@ -38,7 +38,7 @@ final class PageScreenshot {
     /** Writes the PNG to {@code target} and returns its path; fails with one readable line. */
     static Path take(String html, Path projectDir, int width, int height, Path target) {
         String named = namedChromium();
-        if (named != null && !Files.isExecutable(Path.of(named))) {
+        if (named != null && chromium().isEmpty()) {
             throw new IllegalStateException("app.screenshot: " + (System.getProperty("ttrtc.chromium") != null
                     ? "the property ttrtc.chromium" : "TT_HOST_CHROMIUM") + " is " + named + ", which is not an executable program");
         }
@@ -118,15 +118,17 @@ final class PageScreenshot {
         return named == null || named.isBlank() ? null : named;
     }
 
+    /** The named program (a path, or a command looked up on the PATH), else the first Chromium on the PATH. */
     static Optional<Path> chromium() {
         String named = namedChromium();
-        if (named != null) {
+        if (named != null && named.contains(File.separator)) {
             Path program = Path.of(named);
             return Files.isExecutable(program) ? Optional.of(program) : Optional.empty();
         }
+        List<String> names = named != null ? List.of(named) : List.of("chromium", "chromium-browser", "google-chrome");
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .flatMap(dir -> Stream.of("chromium", "chromium-browser", "google-chrome").map(name -> Path.of(dir, name)))
+                .flatMap(dir -> names.stream().map(name -> Path.of(dir, name)))
                 .filter(Files::isExecutable).findFirst();
     }
 

@@ -277,8 +277,8 @@
   function waitOn(handle, test, options, description) {
     const opts = typeof options === 'number' ? { timeout: options } : (options || {});
     const where = new Error().stack;
-    const check = checked(test);
     return new Promise((resolve, reject) => {
+      const check = checked(test, reject);
       host.waitForEvent(handle, opts.since || 0, opts.timeout || 10000, (json) => check(withPayload(JSON.parse(json))),
         (json) => resolve(json === null ? undefined : withPayload(JSON.parse(json))),
         (message) => reject(Object.assign(new AssertionError(message + check.lastError()), { waitedAt: where })), description);
@@ -286,16 +286,23 @@
   }
 
   // A wait's check as the host calls it: any value counts by its truthiness, and one that throws
-  // counts as false, its error told when the wait times out.
-  function checked(test) {
+  // counts as false, its error told when the wait times out. An async check (a promise is always
+  // truthy) fails the wait at once: `misuse` rejects it.
+  function checked(test, misuse) {
     let error = null;
     const check = (value) => {
+      let result;
       try {
-        return Boolean(test(value));
+        result = test(value);
       } catch (e) {
         error = e;
         return false;
       }
+      if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+        misuse(new TypeError('a waitFor/waitForData check must answer at once, not with a promise; use t.waitUntil for async checks'));
+        return false;
+      }
+      return Boolean(result);
     };
     check.lastError = () => (error === null ? '' : '; the check last threw ' + String(error));
     return check;
@@ -324,13 +331,15 @@
       },
       waitFor: (matcher, options) => {
         const opts = typeof options === 'number' ? { timeout: options } : (options || {});
-        const check = checked(matcherOf(matcher));
         const where = new Error().stack;
-        return new Promise((resolve, reject) => host.remoteWaitFor(handle, opts.timeout || 10000,
-          (json) => check(JSON.parse(json)),
-          (json) => resolve(JSON.parse(json)),
-          (message) => reject(Object.assign(new AssertionError(message + check.lastError()), { waitedAt: where })),
-          describeMatcher(matcher)));
+        return new Promise((resolve, reject) => {
+          const check = checked(matcherOf(matcher), reject);
+          host.remoteWaitFor(handle, opts.timeout || 10000,
+            (json) => check(JSON.parse(json)),
+            (json) => resolve(JSON.parse(json)),
+            (message) => reject(Object.assign(new AssertionError(message + check.lastError()), { waitedAt: where })),
+            describeMatcher(matcher));
+        });
       }
     };
     return r;

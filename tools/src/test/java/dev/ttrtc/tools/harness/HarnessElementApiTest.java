@@ -110,6 +110,8 @@ class HarnessElementApiTest {
                 "  t.equal((await app.waitForData((d) => d.nothing || 'yes')).picked, undefined);",
                 "  const late = await t.rejects(app.waitForData((d) => d.nope.x, { timeout: 300 }));",
                 "  t.match(late.message, /timed out after 300 ms waiting for page data passing .*; the check last threw TypeError: /);",
+                "  await t.rejects(app.waitForData(async (d) => d.items.length === 5, { timeout: 60000 }),",
+                "    /check must answer at once, not with a promise; use t.waitUntil/);",
                 "});",
                 "test('an element of a removed node fails its actions', async (t) => {",
                 "  const app = await t.launch('app');",

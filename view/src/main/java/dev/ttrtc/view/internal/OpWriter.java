@@ -33,6 +33,7 @@ final class OpWriter {
             if (change instanceof Change.Insert c) {
                 ops.add(op("insert").put("parent", c.parent().id()).put("before", idOrNull(c.before()))
                         .put("html", html.outer(c.node())));
+                restoredValues(c.node(), ops);
             } else if (change instanceof Change.Remove c) {
                 ops.add(op("remove").put("id", c.node().id()));
             } else if (change instanceof Change.Move c) {
@@ -43,6 +44,7 @@ final class OpWriter {
                 attributes(c.node(), ops);
             } else if (change instanceof Change.Replace c) {
                 ops.add(op("replace").put("id", c.node().id()).put("html", html.outer(c.node())));
+                restoredValues(c.node(), ops);
             } else if (change instanceof Change.Value c) {
                 attributes(c.node(), ops);
                 ElementBehavior behavior = Builtins.behavior(c.node());
@@ -87,30 +89,37 @@ final class OpWriter {
     }
 
     /**
-     * The page whole, then the value of each element that has one: HTML carries no view-side
-     * state (a column's scroll offset, a video's last command), so a mirror that gets the page
-     * anew gets that state as value ops after it.
+     * The page whole, then the restored value of each element that has one: HTML carries no
+     * view-side state (a column's scroll offset, an input's typed text), so a mirror that gets
+     * the page anew gets that state as value ops after it.
      */
     List<ObjectNode> page(String route, Node root, String css) {
         List<ObjectNode> ops = new ArrayList<>();
         ops.add(op("page").put("route", route).put("html", html.outer(root)).put("css", css));
-        values(root, ops);
+        for (Node child : root.children()) {
+            restoredValues(child, ops);
+        }
         return List.copyOf(ops);
     }
 
-    private static void values(Node node, List<ObjectNode> ops) {
+    /**
+     * A value op for {@code node} and each element under it that has view-side state, marked
+     * {@code restore}: the state the new HTML lacks, not something that just happened (a
+     * mirror restores a video's flags but does not run its last command again).
+     */
+    private static void restoredValues(Node node, List<ObjectNode> ops) {
+        if (node.isText()) {
+            return;
+        }
+        ElementBehavior behavior = Builtins.behavior(node);
+        JsonNode value = behavior == null ? null : behavior.value();
+        if (value != null) {
+            ObjectNode op = op("value").put("id", node.id()).put("restore", true);
+            op.set("value", value);
+            ops.add(op);
+        }
         for (Node child : node.children()) {
-            if (child.isText()) {
-                continue;
-            }
-            ElementBehavior behavior = Builtins.behavior(child);
-            JsonNode value = behavior == null ? null : behavior.value();
-            if (value != null) {
-                ObjectNode op = op("value").put("id", child.id());
-                op.set("value", value);
-                ops.add(op);
-            }
-            values(child, ops);
+            restoredValues(child, ops);
         }
     }
 

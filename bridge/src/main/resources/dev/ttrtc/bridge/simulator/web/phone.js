@@ -14,6 +14,8 @@ const phone = {
     this.root.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     this.root.addEventListener('pointerup', (e) => this.onPointerUp(e));
     this.root.addEventListener('scroll', (e) => this.onScroll(e.target), true);
+    // A picker-view column reports where it came to rest, as the platform's change does.
+    this.root.addEventListener('scrollend', (e) => this.onScrollEnd(e.target), true);
     // Media events do not bubble: caught on their way down.
     for (const type of ['play', 'pause', 'ended', 'waiting', 'error', 'timeupdate']) {
       this.root.addEventListener(type, (e) => this.onMedia(e), true);
@@ -75,16 +77,17 @@ const phone = {
         break;
       }
       case 'replace': this.node(op.id).replaceWith(this.fragment(op.html)); break;
-      case 'value': this.setValue(this.node(op.id), op.value); break;
+      case 'value': this.setValue(this.node(op.id), op.value, op.restore === true); break;
       default: break;
     }
   },
 
-  setValue(n, value) {
+  /** A value op; one that restores state to new HTML (restore) runs no video command again. */
+  setValue(n, value, restore) {
     if (!n) return;
     const video = n.tagName === 'TT-VIDEO' ? n.querySelector('video') : null;
     if (video) {
-      this.command(video, value);
+      this.command(video, value, restore);
       return;
     }
     const input = n.querySelector('input, textarea');
@@ -109,13 +112,13 @@ const phone = {
   },
 
   /** Full screen and the flags as the value says; a VideoContext method once per seq (a value may arrive again). */
-  command(video, value) {
+  command(video, value, restore) {
     if (!value) return;
     video.parentElement.toggleAttribute('full-screen', value.fullScreen === true);
     video.muted = value.muted === true;
     video.loop = value.loop === true;
     video.controls = value.controls === true;
-    if (video.ttSeq === value.seq) return;
+    if (restore || video.ttSeq === value.seq) return;
     video.ttSeq = value.seq;
     switch (value.command) {
       case 'play': this.play(video); break;
@@ -159,8 +162,9 @@ const phone = {
     const n = this.target(e);
     if (!n) return;
     if (this.swiped) { this.swiped = false; return; } // the click that ends a swipe is not a tap
-    if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)) return; // focusing a field is not a tap
-    e.preventDefault();
+    if (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA') return; // focusing a field is not a tap
+    // A picker's native select is tapped and opens: the page hears the tap, the browser shows the options.
+    if (e.target.tagName !== 'SELECT') e.preventDefault();
     send({ cmd: 'tap', nid: Number(n.dataset.nid) });
   },
 
@@ -184,21 +188,23 @@ const phone = {
   },
 
   onPointerDown(e) {
-    this.press = { x: e.clientX, y: e.clientY };
+    const swiper = e.composedPath().find((el) => el instanceof Element && el.tagName === 'TT-SWIPER');
+    this.press = swiper ? { x: e.clientX, y: e.clientY, swiper } : null;
     this.swiped = false;
   },
 
-  /** A swipe over a swiper (40 px along its axis, more than across it) shows the next or previous item. */
+  /** A swipe that starts on a swiper (40 px along its axis, more than across it) shows the next or previous item. */
   onPointerUp(e) {
     const press = this.press;
     this.press = null;
-    const swiper = press && e.composedPath().find((el) => el instanceof Element && el.tagName === 'TT-SWIPER');
-    if (!swiper) return;
+    if (!press) return;
+    const swiper = press.swiper;
     const vertical = swiper.hasAttribute('vertical');
     const along = vertical ? e.clientY - press.y : e.clientX - press.x;
     const across = vertical ? e.clientX - press.x : e.clientY - press.y;
     if (Math.abs(along) < 40 || Math.abs(along) <= Math.abs(across)) return;
     this.swiped = true;
+    setTimeout(() => { this.swiped = false; }, 0); // only the click this very release makes is swallowed
     const items = swiper.querySelectorAll(':scope > tt-swiper-item').length;
     const current = Number(swiper.style.getPropertyValue('--tt-swiper-current') || 0);
     const next = Math.max(0, Math.min(items - 1, current + (along < 0 ? 1 : -1)));
@@ -206,7 +212,7 @@ const phone = {
   },
 
   onScroll(box) {
-    if (this.scrollPending) return;
+    if (box.tagName === 'TT-PICKER-VIEW-COLUMN' || this.scrollPending) return;
     this.scrollPending = true;
     requestAnimationFrame(() => {
       this.scrollPending = false;
@@ -216,6 +222,14 @@ const phone = {
       this.scrolls.set(box, { scrollTop: box.scrollTop, scrollLeft: box.scrollLeft });
       send({ cmd: 'scroll', nid: Number(nid), left: box.scrollLeft, top: box.scrollTop });
     });
+  },
+
+  onScrollEnd(box) {
+    if (box.tagName !== 'TT-PICKER-VIEW-COLUMN') return;
+    const known = this.scrolls.get(box);
+    if (known && Math.abs(known.scrollTop - box.scrollTop) <= 1) return;
+    this.scrolls.set(box, { scrollTop: box.scrollTop, scrollLeft: box.scrollLeft });
+    send({ cmd: 'scroll', nid: Number(box.dataset.nid), left: box.scrollLeft, top: box.scrollTop });
   },
 
   // ---- live video -----------------------------------------------------------------------------
