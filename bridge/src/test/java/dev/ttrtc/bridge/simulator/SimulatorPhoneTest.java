@@ -154,10 +154,7 @@ class SimulatorPhoneTest {
      */
     @Test
     void a_video_plays_in_the_frame_at_the_pages_command_and_its_events_reach_the_page(@TempDir Path dir) throws Exception {
-        Path project = mediaProject(dir);
-        MiniProgram videoPage = host.launch(LaunchOptions.builder(project).build());
-        try {
-            simulator.show(videoPage, null);
+        showing(mediaProject(dir), videoPage -> {
             waitFor(d -> frame().findElements(By.cssSelector("tt-video video")).size() == 1);
             // The picture decodes in the browser: the simulator served the project's file.
             waitFor(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth",
@@ -179,10 +176,7 @@ class SimulatorPhoneTest {
             assertEquals("[\"play\",\"timeupdate of 1 s\",\"ended\"]", videoPage.pageData().path("events").toString());
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return arguments[0].ended",
                     frame().findElement(By.cssSelector("tt-video video"))));
-        } finally {
-            simulator.show(program, null);
-            videoPage.close();
-        }
+        });
     }
 
     /**
@@ -191,17 +185,12 @@ class SimulatorPhoneTest {
      */
     @Test
     void a_picker_view_column_scrolled_in_the_frame_chooses_its_row(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("pages/index"));
-        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
-        Files.writeString(dir.resolve("app.js"), "App({});");
-        Files.writeString(dir.resolve("pages/index/index.ttml"), "<picker-view value=\"{{at}}\" bindchange=\"changed\">"
+        Path project = onePageProject(dir, "<picker-view value=\"{{at}}\" bindchange=\"changed\">"
                 + "<picker-view-column><view tt:for=\"{{rows}}\">{{item}}</view></picker-view-column>"
-                + "<picker-view-column><view tt:for=\"{{rows}}\">{{item}}</view></picker-view-column></picker-view>");
-        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { rows: ['a', 'b', 'c', 'd', 'e', 'f'], at: [2, 0],"
+                + "<picker-view-column><view tt:for=\"{{rows}}\">{{item}}</view></picker-view-column></picker-view>",
+                "Page({ data: { rows: ['a', 'b', 'c', 'd', 'e', 'f'], at: [2, 0],"
                 + " picked: [] }, changed(e) { this.setData({ picked: e.detail.value }); } });");
-        MiniProgram pickerPage = host.launch(LaunchOptions.builder(dir).build());
-        try {
-            simulator.show(pickerPage, null);
+        showing(project, pickerPage -> {
             By columns = By.cssSelector("tt-picker-view-column");
             waitFor(d -> frame().findElements(columns).size() == 2);
             JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -210,29 +199,21 @@ class SimulatorPhoneTest {
             js.executeScript("arguments[0].scrollTop = 4 * 34", frame().findElements(columns).get(1));
             Eventually.await("the page heard the second column's new row (last: the page data)", TIMEOUT, pickerPage::pageData,
                     data -> data.path("picked").toString().equals("[2,4]"));
-        } finally {
-            simulator.show(program, null);
-            pickerPage.close();
-        }
+        });
     }
 
     /** A slider let go, a picker's option chosen and a swiper swiped in the frame reach the page as their change events. */
     @Test
     void a_slider_a_picker_and_a_swiper_used_in_the_frame_tell_the_page(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("pages/index"));
-        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
-        Files.writeString(dir.resolve("app.js"), "App({});");
-        Files.writeString(dir.resolve("pages/index/index.ttml"), "<slider id=\"s\" value=\"3\" bindchange=\"slid\"/>"
+        Path project = onePageProject(dir, "<slider id=\"s\" value=\"3\" bindchange=\"slid\"/>"
                 + "<picker id=\"p\" range=\"{{fruits}}\" bindchange=\"picked\"><view>pick</view></picker>"
                 + "<swiper id=\"w\" style=\"height: 100px\" bindchange=\"swiped\">"
-                + "<swiper-item tt:for=\"{{fruits}}\"><view>{{item}}</view></swiper-item></swiper>");
-        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { fruits: ['apple', 'pear', 'plum'], heard: [] },"
+                + "<swiper-item tt:for=\"{{fruits}}\"><view>{{item}}</view></swiper-item></swiper>",
+                "Page({ data: { fruits: ['apple', 'pear', 'plum'], heard: [] },"
                 + " add(what) { this.setData({ heard: this.data.heard.concat(what) }); },"
                 + " slid(e) { this.add('slider ' + e.detail.value); }, picked(e) { this.add('picker ' + e.detail.value); },"
                 + " swiped(e) { this.add('swiper ' + e.detail.current + ' ' + e.detail.source); } });");
-        MiniProgram controls = host.launch(LaunchOptions.builder(dir).build());
-        try {
-            simulator.show(controls, null);
+        showing(project, controls -> {
             waitFor(d -> frame().findElements(By.cssSelector("tt-swiper-item")).size() == 3);
             JavascriptExecutor js = (JavascriptExecutor) browser;
             js.executeScript("const r = arguments[0]; r.value = 42; r.dispatchEvent(new Event('input', { bubbles: true }));"
@@ -244,27 +225,48 @@ class SimulatorPhoneTest {
             Eventually.await("the page heard the slider, the picker and the swipe (last: the page data)", TIMEOUT,
                     controls::pageData, data -> data.path("heard").size() == 3);
             assertEquals("[\"slider 42\",\"picker 2\",\"swiper 1 touch\"]", controls.pageData().path("heard").toString());
+        });
+    }
+
+    /** What a test does with its own project shown in the frame. */
+    private interface FrameCheck {
+        void run(MiniProgram shown) throws Exception;
+    }
+
+    /** Launches {@code project}, shows it in the frame for {@code check}, then shows the sample again. */
+    private static void showing(Path project, FrameCheck check) throws Exception {
+        MiniProgram shown = host.launch(LaunchOptions.builder(project).build());
+        try {
+            simulator.show(shown, null);
+            check.run(shown);
         } finally {
             simulator.show(program, null);
-            controls.close();
+            shown.close();
         }
+    }
+
+    /** A project of one page, pages/index/index, with this TTML and JS. */
+    private static Path onePageProject(Path dir, String ttml, String js) throws IOException {
+        Files.createDirectories(dir.resolve("pages/index"));
+        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+        Files.writeString(dir.resolve("app.js"), "App({});");
+        Files.writeString(dir.resolve("pages/index/index.ttml"), ttml);
+        Files.writeString(dir.resolve("pages/index/index.js"), js);
+        return dir;
     }
 
     /** A page with a 2×2 PNG and a 1 s WAV tone (the browser plays audio-only files in a video element too). */
     private static Path mediaProject(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("pages/index"));
-        Files.createDirectories(dir.resolve("media"));
-        Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
-        Files.writeString(dir.resolve("app.js"), "App({});");
-        Files.writeString(dir.resolve("pages/index/index.ttml"), "<image src=\"/media/dot.png\"/>"
-                + "<video id=\"v\" src=\"/media/tone.wav\" muted bindplay=\"onPlay\" bindtimeupdate=\"onTime\" bindended=\"onEnded\"/>");
-        Files.writeString(dir.resolve("pages/index/index.js"), "Page({ data: { events: [] },"
+        onePageProject(dir, "<image src=\"/media/dot.png\"/>"
+                + "<video id=\"v\" src=\"/media/tone.wav\" muted bindplay=\"onPlay\" bindtimeupdate=\"onTime\" bindended=\"onEnded\"/>",
+                "Page({ data: { events: [] },"
                 + " add(what) { this.setData({ events: this.data.events.concat(what) }); },"
                 + " onPlay() { this.add('play'); },"
                 + " onTime(e) { if (!this.timed && e.detail.currentTime > 0) { this.timed = true;"
                 + "  this.add('timeupdate of ' + Math.round(e.detail.duration) + ' s'); } },"
                 + " onEnded() { this.add('ended'); },"
                 + " start() { tt.createVideoContext('v').play(); } });");
+        Files.createDirectories(dir.resolve("media"));
         BufferedImage dot = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(dot, "png", dir.resolve("media/dot.png").toFile());
         Files.write(dir.resolve("media/tone.wav"), toneWav(8000, 1));

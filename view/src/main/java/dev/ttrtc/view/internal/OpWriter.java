@@ -47,12 +47,9 @@ final class OpWriter {
                 restoredValues(c.node(), ops);
             } else if (change instanceof Change.Value c) {
                 attributes(c.node(), ops);
-                ElementBehavior behavior = Builtins.behavior(c.node());
-                JsonNode value = behavior == null ? null : behavior.value();
+                JsonNode value = valueOf(c.node());
                 if (value != null) {
-                    ObjectNode op = op("value").put("id", c.node().id());
-                    op.set("value", value);
-                    ops.add(op);
+                    ops.add(valueOp(c.node(), value));
                 }
             }
         }
@@ -96,9 +93,7 @@ final class OpWriter {
     List<ObjectNode> page(String route, Node root, String css) {
         List<ObjectNode> ops = new ArrayList<>();
         ops.add(op("page").put("route", route).put("html", html.outer(root)).put("css", css));
-        for (Node child : root.children()) {
-            restoredValues(child, ops);
-        }
+        restoredValues(root, ops);
         return List.copyOf(ops);
     }
 
@@ -111,16 +106,25 @@ final class OpWriter {
         if (node.isText()) {
             return;
         }
-        ElementBehavior behavior = Builtins.behavior(node);
-        JsonNode value = behavior == null ? null : behavior.value();
+        JsonNode value = valueOf(node);
         if (value != null) {
-            ObjectNode op = op("value").put("id", node.id()).put("restore", true);
-            op.set("value", value);
-            ops.add(op);
+            ops.add(valueOp(node, value).put("restore", true));
         }
         for (Node child : node.children()) {
             restoredValues(child, ops);
         }
+    }
+
+    /** The view-side state of a built-in element, or null (no built-in, or no such state). */
+    private static JsonNode valueOf(Node node) {
+        ElementBehavior behavior = Builtins.behavior(node);
+        return behavior == null ? null : behavior.value();
+    }
+
+    private static ObjectNode valueOp(Node node, JsonNode value) {
+        ObjectNode op = op("value").put("id", node.id());
+        op.set("value", value);
+        return op;
     }
 
     private static ObjectNode op(String name) {

@@ -186,10 +186,9 @@ final class PickerViewComponent implements ComponentProvider {
     static final class Column implements ElementBehavior {
         private final ElementContext element;
 
+        /** Mirrors get its offset as a restored value after the HTML that inserts it. */
         Column(ElementContext element) {
             this.element = element;
-            // its rows are not in the tree yet: mirrors scroll to the chosen one once they are
-            element.later(element::valueChanged);
         }
 
         private PickerView picker() {

@@ -196,9 +196,10 @@ public final class WindowConfig {
             if (!project.pages().contains(route)) {
                 throw new LaunchException(at + ".pagePath \"" + pagePath + "\" is not one of the pages in app.json");
             }
-            if (project.subpackageOf(route).isPresent()) {
-                throw new LaunchException(at + ".pagePath \"" + pagePath + "\" is in the subpackage \""
-                        + project.subpackageOf(route).get() + "\": tab pages must be in the main package");
+            Optional<String> subpackage = project.subpackageOf(route);
+            if (subpackage.isPresent()) {
+                throw new LaunchException(at + ".pagePath \"" + pagePath + "\" is in the subpackage \"" + subpackage.get()
+                        + "\": tab pages must be in the main package");
             }
             if (!seen.add(route)) {
                 throw new LaunchException(at + ".pagePath \"" + pagePath + "\" is already a tab");
