@@ -184,6 +184,12 @@ class LaunchTest {
         assertEquals("pages/a/a.js:1:35: Uncaught ReferenceError: wx is not defined (Douyin mini-programs call tt, not"
                 + " WeChat's wx: tt-rtc-host has no wx, and neither has the phone)", errors(app).get(0).text());
         app.close();
+        MiniProgram inHook = launch(ProjectFolder.in(dir).page("pages/a/a", "Page({ onLoad() { wx.showToast({}); } });").write());
+        waitFor(inHook, e -> e.kind() == HostEvent.Kind.ERROR);
+        assertEquals("pages/a/a.js:1:19: Uncaught ReferenceError: wx is not defined (Douyin mini-programs call tt, not"
+                + " WeChat's wx: tt-rtc-host has no wx, and neither has the phone)", errors(inHook).get(0).text(),
+                "a hook that throws is reported the same way");
+        inHook.close();
         ProjectFolder.in(dir).page("pages/a/a", "wx.getSystemInfoSync();\nPage({});").write();
         assertEquals("pages/a/a.js:1:1: ReferenceError: wx is not defined (Douyin mini-programs call tt, not WeChat's wx:"
                 + " tt-rtc-host has no wx, and neither has the phone)", launchError(project));

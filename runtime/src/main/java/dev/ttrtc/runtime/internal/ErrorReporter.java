@@ -150,7 +150,7 @@ final class ErrorReporter {
                 thrown.throwException();
             } catch (PolyglotException pe) {
                 JsError error = describe(pe);
-                record(cause, prefix + error.message(), error.location(), error);
+                record(cause, prefix + error.messageWithHint(), error.location(), error);
                 if (deliver) {
                     deliverError(error.message(), error);
                 }
