@@ -140,6 +140,12 @@ class LaunchTest {
     }
 
     @Test
+    void app_json_that_is_a_folder_says_so() throws Exception {
+        Files.createDirectory(dir.resolve("app.json"));
+        assertEquals("cannot read app.json: it is a folder, not a file", launchError(dir));
+    }
+
+    @Test
     void app_json_without_pages_is_refused() throws Exception {
         Files.writeString(dir.resolve("app.json"), "{\"pages\": []}");
         assertEquals("app.json: \"pages\" must be a non-empty array of page paths", launchError(dir));

@@ -177,7 +177,7 @@ public final class Project {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new LaunchException("cannot read " + name + ": " + FileProblems.reason(e));
+            throw new LaunchException("cannot read " + name + ": " + FileProblems.reason(file, e));
         }
         try {
             JsonNode node = JSON.readTree(text);

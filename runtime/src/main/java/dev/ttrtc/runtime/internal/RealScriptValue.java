@@ -5,6 +5,7 @@ import dev.ttrtc.runtime.script.ScriptFunction;
 import dev.ttrtc.runtime.script.ScriptValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -107,15 +108,22 @@ final class RealScriptValue implements ScriptValue {
                 throw e;
             } catch (PolyglotException e) {
                 throw e;
+            } catch (NumberFormatException | PatternSyntaxException e) {
+                // The JDK's own wording about a value the host should have checked first: a host bug.
+                throw hostFailed(e);
             } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                 // The Java side refused (a bad selector, an element that cannot do that): the script
                 // sees an Error with the reason, never a Java exception with its class name.
                 throw jsError(e.getMessage() == null ? "tt-rtc-host refused this call" : e.getMessage());
             } catch (RuntimeException e) {
-                LOG.error("a host function failed", e);
-                throw jsError("tt-rtc-host failed to answer this call (a bug in the host; its log has the details)");
+                throw hostFailed(e);
             }
         };
+    }
+
+    private static PolyglotException hostFailed(RuntimeException e) {
+        LOG.error("a host function failed", e);
+        return jsError("tt-rtc-host failed to answer this call (a bug in the host; its log has the details)");
     }
 
     /** Throws a JS Error with {@code message} in the calling context; the PolyglotException is returned for the caller to throw. */
