@@ -159,6 +159,17 @@ class DisplayComponentTest extends ViewTestBase {
     }
 
     @Test
+    void a_picker_view_indicator_height_in_rpx_is_its_rows_height_in_px() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { at: [0] }, changed(e) { console.log(JSON.stringify(e.detail.value)); } });",
+                "<picker-view id=\"pv\" value=\"{{at}}\" indicator-style=\"height: 150rpx\" bindchange=\"changed\">"
+                        + "<picker-view-column id=\"c\"><view tt:for=\"{{[1, 2, 3]}}\">{{item}}</view></picker-view-column></picker-view>");
+        assertTrue(app.view().html().contains("style=\"--tt-pv-row: 78.6px\"><div class=\"tt-picker-view-indicator\" style=\"height: 78.6px\">"),
+                "150 rpx of a 393 px window: " + app.view().html());
+        get($(app, "#c").scroll(0, 2 * 78.6));
+        assertEquals(List.of("[2]"), console(app));
+    }
+
+    @Test
     void built_ins_with_a_fixed_height_have_it_under_the_layout_rule() throws Exception {
         MiniProgram app = launchPage("Page({ onReady() { tt.createSelectorQuery().selectAll('.m').boundingClientRect()"
                 + ".exec((res) => console.log(res[0].map((r) => r.id + ':' + r.top + '+' + r.height).join(' '))); } });",

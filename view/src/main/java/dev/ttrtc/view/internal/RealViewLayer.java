@@ -82,6 +82,11 @@ public final class RealViewLayer implements ViewLayer {
             public double[] measure(Node element) {
                 return queries.measure(element);
             }
+
+            @Override
+            public String inlineStyle(String style) {
+                return styles.inlineStyle(style);
+            }
         });
         this.styles = PageStyles.compile(logic, builtins.baseCss());
         this.tree = new ViewTree(logic, templates::of, sjs::of, this::warn, builtins);

@@ -30,6 +30,9 @@ public interface ElementContext {
     /** The attribute as a number (NaN when it is not one). */
     double number(String attribute);
 
+    /** The attribute as inline CSS (a {@code *-style} attribute), its rpx in px of the instance's window. */
+    String style(String attribute);
+
     /** The attribute's value as JSON (its default when not written). */
     JsonNode value(String attribute);
 

@@ -39,6 +39,9 @@ public final class Builtins implements ElementKinds, ViewTree.NodeSetup {
 
         /** [scrollWidth, scrollHeight, width, height] of an element under the layout rule. */
         double[] measure(Node element);
+
+        /** Inline CSS with its rpx in px of the instance's window. */
+        String inlineStyle(String style);
     }
 
     /** The view's own built-ins, one class each. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code <picker-view>} with its {@code <picker-view-column>}s: each column shows its children
- * as rows as high as the indicator (34 px, or the px {@code height} of {@code indicator-style}),
+ * as rows as high as the indicator (34 px, or the {@code height} of {@code indicator-style} in px or rpx),
  * the chosen one in the indicator band across the middle. The chosen rows are the element's
  * state: {@code value} (an array of row indexes, a number past a column's rows choosing its last)
  * replaces them whenever the template changes it. A user who scrolls a column to another row, or
@@ -87,7 +87,7 @@ final class PickerViewComponent implements ComponentProvider {
         }
 
         double rowHeight() {
-            Matcher m = HEIGHT_PX.matcher(element.string("indicator-style"));
+            Matcher m = HEIGHT_PX.matcher(element.style("indicator-style"));
             if (m.find()) {
                 double px = Double.parseDouble(m.group(1));
                 if (px > 0) {
@@ -150,7 +150,8 @@ final class PickerViewComponent implements ComponentProvider {
         public void innerHtml(HtmlOut out) {
             Map<String, String> indicator = new LinkedHashMap<>();
             indicator.put("class", ("tt-picker-view-indicator " + element.string("indicator-class")).strip());
-            indicator.put("style", element.string("indicator-style").isEmpty() ? null : element.string("indicator-style"));
+            String style = element.style("indicator-style");
+            indicator.put("style", style.isEmpty() ? null : style);
             out.element("div", indicator, "");
         }
 

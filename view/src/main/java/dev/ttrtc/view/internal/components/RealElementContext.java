@@ -76,6 +76,11 @@ final class RealElementContext implements ElementContext {
     }
 
     @Override
+    public String style(String attribute) {
+        return services.inlineStyle(string(attribute));
+    }
+
+    @Override
     public boolean bool(String attribute) {
         return JsValues.toBoolean(raw(attribute));
     }
