@@ -93,6 +93,18 @@ class SubpackagesTest {
     }
 
     @Test
+    void an_independent_subpackage_requires_only_its_own_files() {
+        assertEquals("packageA/pages/detail/detail.js:1:1: Error: require: \"../../../utils/shared.js\""
+                + " (from packageA/pages/detail/detail.js): utils/shared.js is in the main package, and the independent"
+                + " subpackage \"packageA\" uses only its own files",
+                launchError(project(TWO.replace("\"packageA\",", "\"packageA\", \"independent\": true,"))
+                        .file("utils/shared.js", "module.exports = 'main';")
+                        .file("packageA/pages/detail/detail.js", "require('../../../utils/shared.js'); Page({});")));
+        assertEquals("app.json: subpackages[0].independent must be true or false, not \"yes\"",
+                launchError(project(TWO.replace("\"packageA\",", "\"packageA\", \"independent\": \"yes\","))));
+    }
+
+    @Test
     void the_main_package_cannot_require_a_subpackage_file() {
         assertEquals("pages/index/index.js:1:1: Error: require: \"../../packageA/utils/own.js\" (from pages/index/index.js):"
                 + " packageA/utils/own.js is in the subpackage \"packageA\", which the main package's files cannot use",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.LaunchException;
+import dev.ttrtc.runtime.LaunchOptions;
 import dev.ttrtc.runtime.MiniProgram;
 import dev.ttrtc.view.internal.ttss.StyleScope;
 import java.nio.file.Path;
@@ -47,6 +48,33 @@ class PageStyleTest extends ViewTestBase {
     void a_stylesheet_that_does_not_compile_fails_the_launch_with_its_location() {
         LaunchException e = assertThrows(LaunchException.class, () -> launch(project(".box { color: red;\n@import \"missing.ttss\";")));
         assertTrue(e.getMessage().startsWith("pages/index/index.ttss:2:"), e.getMessage());
+    }
+
+    @Test
+    void an_independent_subpackage_page_gets_no_app_ttss_and_no_stylesheet_imports_across_packages() throws Exception {
+        Fixture project = Fixture.in(dir)
+                .page("pages/index/index", "Page({});", "<view/>")
+                .appJson("\"subpackages\": [{\"root\": \"free\", \"pages\": [\"pages/a/a\"], \"independent\": true},"
+                        + " {\"root\": \"pkg\", \"pages\": [\"pages/b/b\"]}]")
+                .file("app.ttss", ".from-app { margin: 1px; }")
+                .file("free/pages/a/a.js", "Page({});")
+                .file("free/pages/a/a.ttml", "<view/>")
+                .file("free/pages/a/a.ttss", ".from-free { margin: 2px; }")
+                .file("pkg/pages/b/b.js", "Page({});")
+                .file("pkg/pages/b/b.ttml", "<view/>");
+        MiniProgram free = launch(LaunchOptions.builder(project.write()).page("free/pages/a/a"));
+        assertTrue(free.view().css().contains(".from-free") && !free.view().css().contains(".from-app"), free.view().css());
+        MiniProgram ordinary = launch(LaunchOptions.builder(project.write()).page("pkg/pages/b/b"));
+        assertTrue(ordinary.view().css().contains(".from-app"), ordinary.view().css());
+
+        project.file("free/pages/a/a.ttss", "\n@import \"/styles/common.ttss\";").file("styles/common.ttss", ".c { }");
+        assertEquals("free/pages/a/a.ttss:2:1: `@import \"/styles/common.ttss\"`: styles/common.ttss is in the main package,"
+                + " and the independent subpackage \"free\" uses only its own files",
+                assertThrows(LaunchException.class, () -> launch(project.write())).getMessage());
+        project.file("free/pages/a/a.ttss", "").file("pages/index/index.ttss", "@import \"../../pkg/b.ttss\";").file("pkg/b.ttss", "");
+        assertEquals("pages/index/index.ttss:1:1: `@import \"../../pkg/b.ttss\"`: pkg/b.ttss is in the subpackage \"pkg\","
+                + " which the main package's files cannot use",
+                assertThrows(LaunchException.class, () -> launch(project.write())).getMessage());
     }
 
     @Test

@@ -36,16 +36,16 @@ public final class Project {
     private final Path root;
     private final Kind kind;
     private final List<String> pages;
-    /** The {@code root} folders of app.json's subpackages. */
-    private final List<String> subpackageRoots;
+    /** app.json's subpackages. */
+    private final List<Subpackages.Subpackage> subpackages;
     private final String entryPage;
 
-    private Project(Sources sources, Kind kind, List<String> pages, List<String> subpackageRoots, String entryPage) {
+    private Project(Sources sources, Kind kind, List<String> pages, List<Subpackages.Subpackage> subpackages, String entryPage) {
         this.sources = sources;
         this.root = sources.root();
         this.kind = kind;
         this.pages = pages;
-        this.subpackageRoots = subpackageRoots;
+        this.subpackages = subpackages;
         this.entryPage = entryPage;
     }
 
@@ -102,7 +102,7 @@ public final class Project {
             throw new LaunchException("no app.json in " + dir + " (a mini-program project folder has app.json; a mini-game has game.js)");
         }
         List<String> pages = new ArrayList<>(readPages(appJson.get("pages"), "", "app.json: \"pages\""));
-        List<String> subpackageRoots = Subpackages.read(appJson, pages);
+        List<Subpackages.Subpackage> subpackages = Subpackages.read(appJson, pages);
         String entry = pages.get(0);
         if (appJson.hasNonNull("entryPagePath")) {
             entry = stripSlashes(appJson.get("entryPagePath").asText());
@@ -119,7 +119,7 @@ public final class Project {
                         + sources.missing(page));
             }
         }
-        return new Project(sources, Kind.MINI_PROGRAM, List.copyOf(pages), subpackageRoots, entry);
+        return new Project(sources, Kind.MINI_PROGRAM, List.copyOf(pages), subpackages, entry);
     }
 
     /** {@code setting.useCompilerPlugins} naming {@code typescript}, as the devtools read it. */
@@ -211,23 +211,32 @@ public final class Project {
      * to; empty for the main package.
      */
     public Optional<String> subpackageOf(String relativePath) {
+        return subpackageHolding(relativePath).map(Subpackages.Subpackage::root);
+    }
+
+    private Optional<Subpackages.Subpackage> subpackageHolding(String relativePath) {
         String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
-        return subpackageRoots.stream().filter(r -> path.startsWith(r + "/")).findFirst();
+        return subpackages.stream().filter(s -> s.holds(path)).findFirst();
     }
 
     /**
      * Why the file {@code from} may not use the file {@code to} (both project-relative), by the
-     * platform's rule that a subpackage uses only its own files and the main package's, and the
-     * main package none of a subpackage's; empty when it may.
+     * platform's rules: a subpackage uses only its own files and the main package's (an
+     * independent one only its own), and the main package none of a subpackage's; empty when it may.
      */
     public Optional<String> packageRefusal(String from, String to) {
-        Optional<String> target = subpackageOf(to);
-        Optional<String> source = subpackageOf(from);
-        if (target.isEmpty() || target.equals(source)) {
+        Optional<Subpackages.Subpackage> target = subpackageHolding(to);
+        Optional<Subpackages.Subpackage> source = subpackageHolding(from);
+        if (target.equals(source)) {
             return Optional.empty();
         }
-        return Optional.of(to + " is in the subpackage \"" + target.get() + "\", "
-                + source.map(s -> "and the subpackage \"" + s + "\" uses only its own files and the main package's")
+        if (target.isEmpty()) {
+            return source.filter(Subpackages.Subpackage::independent).map(s -> to + " is in the main package, "
+                    + "and the independent subpackage \"" + s.root() + "\" uses only its own files");
+        }
+        return Optional.of(to + " is in the subpackage \"" + target.get().root() + "\", "
+                + source.map(s -> "and the subpackage \"" + s.root() + "\" uses only its own files"
+                        + (s.independent() ? "" : " and the main package's"))
                         .orElse("which the main package's files cannot use"));
     }
 

@@ -10,15 +10,23 @@ import java.util.Set;
 /**
  * app.json's {@code subpackages} (or {@code subPackages}, which the platform reads the same):
  * each a {@code root} folder and {@code pages} relative to it, checked by the platform's packing
- * rules — no root inside another, no page listed twice. {@code name} and {@code independent}
- * are read by the platform only for downloading, which a local host does not do.
+ * rules — no root inside another, no page listed twice. {@code independent: true} marks one
+ * that uses only its own files (not even the main package's); {@code name} is read by the
+ * platform only for downloading, which a local host does not do.
  */
 final class Subpackages {
     private Subpackages() {
     }
 
-    /** Adds each subpackage's routes to {@code pages} (the main package's) and returns the roots. */
-    static List<String> read(JsonNode appJson, List<String> pages) throws LaunchException {
+    /** A subpackage: its {@code root} folder, and whether it is independent of the main package. */
+    record Subpackage(String root, boolean independent) {
+        boolean holds(String path) {
+            return path.startsWith(root + "/");
+        }
+    }
+
+    /** Adds each subpackage's routes to {@code pages} (the main package's) and returns the subpackages. */
+    static List<Subpackage> read(JsonNode appJson, List<String> pages) throws LaunchException {
         String key = appJson.has("subpackages") ? "subpackages" : "subPackages";
         if (appJson.has("subpackages") && appJson.has("subPackages")) {
             throw new LaunchException("app.json: has both \"subpackages\" and \"subPackages\"; keep one");
@@ -30,6 +38,7 @@ final class Subpackages {
         if (!list.isArray()) {
             throw new LaunchException("app.json: \"" + key + "\" must be an array of {\"root\", \"pages\"} objects");
         }
+        List<Subpackage> subpackages = new ArrayList<>();
         List<String> roots = new ArrayList<>();
         int mainPages = pages.size();
         Set<String> seen = new HashSet<>(pages);
@@ -56,7 +65,12 @@ final class Subpackages {
                 }
                 pages.add(route);
             }
+            JsonNode independent = entry.path("independent");
+            if (!independent.isMissingNode() && !independent.isBoolean()) {
+                throw new LaunchException(at + ".independent must be true or false, not " + independent);
+            }
             roots.add(root);
+            subpackages.add(new Subpackage(root, independent.asBoolean(false)));
         }
         // What lies under a subpackage's root is packed into that subpackage, main pages included.
         for (String page : pages.subList(0, mainPages)) {
@@ -67,7 +81,7 @@ final class Subpackages {
                 }
             }
         }
-        return List.copyOf(roots);
+        return List.copyOf(subpackages);
     }
 
     private static String trimTrailingSlashes(String path) {

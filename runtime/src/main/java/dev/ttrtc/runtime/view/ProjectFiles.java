@@ -18,8 +18,8 @@ public interface ProjectFiles {
 
     /**
      * Why the file {@code from} may not use the file {@code to}: the platform's subpackages use
-     * only their own files and the main package's, and the main package none of theirs. Empty
-     * when it may.
+     * only their own files and the main package's (independent ones only their own), and the
+     * main package none of theirs. Empty when it may.
      */
     Optional<String> packageRefusal(String from, String to);
 }

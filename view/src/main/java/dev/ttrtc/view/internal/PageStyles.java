@@ -2,22 +2,27 @@ package dev.ttrtc.view.internal;
 
 import dev.ttrtc.runtime.LaunchException;
 import dev.ttrtc.runtime.view.LogicLayer;
+import dev.ttrtc.runtime.view.ProjectFiles;
 import dev.ttrtc.view.internal.ttss.CompiledStyle;
 import dev.ttrtc.view.internal.ttss.StyleProblem;
+import dev.ttrtc.view.internal.ttss.StyleSources;
 import dev.ttrtc.view.internal.ttss.TtssCompiler;
 import dev.ttrtc.view.internal.ttss.TtssException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The CSS of each page, compiled once when the view opens: the built-ins' base styles,
- * {@code app.ttss}, the stylesheet of every component definition the page uses (directly or
+ * {@code app.ttss} (except on an independent subpackage's pages, which the platform does not
+ * give it), the stylesheet of every component definition the page uses (directly or
  * through other components), then the page's own. A stylesheet that does not compile fails the
  * launch with {@code file:line:column}, as a template does; warnings become WARN entries once.
  */
 final class PageStyles {
+    private static final String APP_STYLESHEET = "app.ttss";
     private final TtssCompiler compiler;
     private final Map<String, String> cssByRoute = new HashMap<>();
 
@@ -26,14 +31,28 @@ final class PageStyles {
     }
 
     static PageStyles compile(LogicLayer logic, String baseCss) throws LaunchException {
-        TtssCompiler compiler = new TtssCompiler(logic.files()::readText, logic.systemInfo().number("windowWidth"));
+        ProjectFiles files = logic.files();
+        TtssCompiler compiler = new TtssCompiler(new StyleSources() {
+            @Override
+            public Optional<String> read(String projectPath) {
+                return files.readText(projectPath);
+            }
+
+            @Override
+            public Optional<String> packageRefusal(String from, String to) {
+                return files.packageRefusal(from, to);
+            }
+        }, logic.systemInfo().number("windowWidth"));
         PageStyles styles = new PageStyles(compiler);
         Set<StyleProblem> warned = new LinkedHashSet<>();
         try {
             CompiledStyle app = compiler.compileApp();
             warned.addAll(app.warnings());
             for (String route : logic.pages()) {
-                StringBuilder css = new StringBuilder(baseCss).append(app.css());
+                StringBuilder css = new StringBuilder(baseCss);
+                if (files.packageRefusal(route, APP_STYLESHEET).isEmpty()) {
+                    css.append(app.css());
+                }
                 for (String component : componentsUsedBy(logic, route)) {
                     CompiledStyle style = compiler.compileComponent(component, logic.componentInfo(component).options());
                     warned.addAll(style.warnings());

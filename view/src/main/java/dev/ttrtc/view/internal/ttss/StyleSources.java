@@ -2,11 +2,7 @@ package dev.ttrtc.view.internal.ttss;
 
 import java.util.Optional;
 
-/**
- * Where the compiler reads stylesheets from: the project's files. The view adapts the runtime's
- * project reader to it ({@code files::readText}).
- */
-@FunctionalInterface
+/** Where the compiler reads stylesheets from: the project's files, as the view's project reader has them. */
 public interface StyleSources {
 
     /**
@@ -17,4 +13,7 @@ public interface StyleSources {
      *     for example {@code pages/index/index.ttss}
      */
     Optional<String> read(String projectPath);
+
+    /** Why the stylesheet {@code from} may not import {@code to} (the subpackage rules); empty when it may. */
+    Optional<String> packageRefusal(String from, String to);
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * scoped ({@link StyleScope}). docs/ttss.md describes every rule.
  *
  * <pre>{@code
- * TtssCompiler ttss = new TtssCompiler(files::readText, systemInfo.number("windowWidth"));
+ * TtssCompiler ttss = new TtssCompiler(sources, systemInfo.number("windowWidth"));
  * CompiledStyle app = ttss.compileApp();                                   // app.ttss
  * CompiledStyle page = ttss.compilePage("pages/index/index");              // …/index.ttss
  * CompiledStyle card = ttss.compileComponent("components/card/card", info.options());
@@ -131,6 +131,10 @@ public final class TtssCompiler {
         String file = resolved.get();
         if (!file.endsWith(EXTENSION)) {
             throw new TtssException(includer.error(at, "`@import \"" + spec + "\"`: only .ttss files can be imported"));
+        }
+        Optional<String> refusal = sources.packageRefusal(includer.file(), file);
+        if (refusal.isPresent()) {
+            throw new TtssException(includer.error(at, "`@import \"" + spec + "\"`: " + refusal.get()));
         }
         if (importing.contains(file)) {
             List<String> chain = new ArrayList<>(importing);

@@ -22,6 +22,12 @@ final class ProjectFilesInMemory implements StyleSources {
         return Optional.ofNullable(files.get(projectPath));
     }
 
+    /** One package: every file may use every other. */
+    @Override
+    public Optional<String> packageRefusal(String from, String to) {
+        return Optional.empty();
+    }
+
     List<String> reads() {
         return reads;
     }

@@ -25,12 +25,20 @@ class RealisticStylesheetTest {
     @BeforeAll
     static void compiler() throws URISyntaxException {
         project = Path.of(RealisticStylesheetTest.class.getResource("/ttss/shop/app.ttss").toURI()).getParent();
-        StyleSources sources = path -> {
-            Path file = project.resolve(path);
-            try {
-                return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        StyleSources sources = new StyleSources() {
+            @Override
+            public Optional<String> read(String path) {
+                Path file = project.resolve(path);
+                try {
+                    return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public Optional<String> packageRefusal(String from, String to) {
+                return Optional.empty();
             }
         };
         ttss = new TtssCompiler(sources, 393);
