@@ -43,6 +43,26 @@ class DeviceApiTest extends HostTestBase {
     }
 
     @Test
+    void an_image_preview_and_a_phone_call_are_ui_entries() throws Exception {
+        MiniProgram app = launch(project("a"));
+        eval(app, LOG + "tt.previewImage({ urls: ['/img/a.png', 'ttfile://temp/b.jpg'], current: 'ttfile://temp/b.jpg',"
+                + " success: log('shown') });"
+                + " tt.previewImage({ urls: ['/img/a.png'], current: '/img/none.png', showmenu: false });"
+                + " tt.previewImage({ urls: [], fail: log('empty') });"
+                + " tt.makePhoneCall({ phoneNumber: '10086', success: log('called') });"
+                + " tt.makePhoneCall({ fail: log('no number') });");
+        waitForConsole(app, "no number {\"errMsg\":\"makePhoneCall:fail expect params.phoneNumber to be string, but got undefined\","
+                + "\"errNo\":20000}");
+        assertEquals(List.of("shown {\"errMsg\":\"previewImage:ok\"}",
+                "empty {\"errMsg\":\"previewImage:fail expect params.urls to be a non-empty array of strings, but got []\",\"errNo\":20000}",
+                "called {\"errMsg\":\"makePhoneCall:ok\"}"), consoleLines(app).subList(0, 3));
+        assertEquals(List.of("previewImage {\"urls\":[\"/img/a.png\",\"ttfile://temp/b.jpg\"],\"current\":\"ttfile://temp/b.jpg\","
+                        + "\"showmenu\":true}",
+                "previewImage {\"urls\":[\"/img/a.png\"],\"current\":\"/img/a.png\",\"showmenu\":false}",
+                "makePhoneCall {\"phoneNumber\":\"10086\"}"), ui(app));
+    }
+
+    @Test
     void vibration_and_the_screen_are_recorded_and_kept() throws Exception {
         MiniProgram app = launch(project("a"));
         eval(app, LOG + "tt.vibrateShort(); tt.vibrateLong(); tt.setKeepScreenOn({ keepScreenOn: true });"

@@ -149,8 +149,8 @@ class SimulatorPhoneTest {
 
     /**
      * A project's own image and video in the frame: both served from the project (its code is
-     * not), the video played by the browser at the VideoContext's command, and its playback
-     * reaching the page as play, timeupdate and ended.
+     * not), the image previewed over the page until tapped, the video played by the browser at
+     * the VideoContext's command, and its playback reaching the page as play, timeupdate and ended.
      */
     @Test
     void a_video_plays_in_the_frame_at_the_pages_command_and_its_events_reach_the_page(@TempDir Path dir) throws Exception {
@@ -169,6 +169,13 @@ class SimulatorPhoneTest {
             assertEquals(403, http.send(HttpRequest.newBuilder(server.httpUri().resolve("/media/tone.wav"))
                     .header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
                     "another site's page gets nothing");
+
+            videoPage.callPageMethod("preview", PageEvent.tap()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            waitFor(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth",
+                    d.findElement(By.id("preview-image")))).intValue() == 2);
+            assertEquals("1 / 2", browser.findElement(By.id("preview-caption")).getText());
+            browser.findElement(By.id("preview")).click();
+            waitFor(d -> !d.findElement(By.id("preview")).isDisplayed());
 
             videoPage.callPageMethod("start", PageEvent.tap()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Eventually.await("the page heard the video play to its end (last: the page data)", TIMEOUT, videoPage::pageData,
@@ -265,7 +272,8 @@ class SimulatorPhoneTest {
                 + " onTime(e) { if (!this.timed && e.detail.currentTime > 0) { this.timed = true;"
                 + "  this.add('timeupdate of ' + Math.round(e.detail.duration) + ' s'); } },"
                 + " onEnded() { this.add('ended'); },"
-                + " start() { tt.createVideoContext('v').play(); } });");
+                + " start() { tt.createVideoContext('v').play(); },"
+                + " preview() { tt.previewImage({ urls: ['/media/dot.png', 'https://example.com/b.png'] }); } });");
         Files.createDirectories(dir.resolve("media"));
         BufferedImage dot = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(dot, "png", dir.resolve("media/dot.png").toFile());

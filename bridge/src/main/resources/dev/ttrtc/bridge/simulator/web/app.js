@@ -206,8 +206,23 @@ function onUiEvent(e) {
     $('modal').hidden = false;
     clearTimeout(onUiEvent.modalTimer);
     onUiEvent.modalTimer = setTimeout(() => { $('modal').hidden = true; }, 2500);
+  } else if (e.name === 'previewImage') {
+    showPreview(d);
   }
 }
+
+// Only the project's own files are loaded (the simulator serves them from its root); a network or
+// ttfile:// address is named, never fetched: the simulator sends no traffic beyond this machine.
+function showPreview(d) {
+  const image = $('preview-image');
+  if (d.current.startsWith('/')) image.src = d.current;
+  else image.removeAttribute('src');
+  const position = (d.urls.indexOf(d.current) + 1) + ' / ' + d.urls.length;
+  $('preview-caption').textContent = d.current.startsWith('/') ? position : position + ' · ' + d.current + ' (not loaded here)';
+  $('preview').hidden = false;
+}
+// As on the phone, the preview stays until it is tapped.
+$('preview').addEventListener('click', () => { $('preview').hidden = true; });
 
 // ---- the event log -----------------------------------------------------------------------------
 

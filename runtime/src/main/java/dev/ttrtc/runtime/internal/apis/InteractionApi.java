@@ -14,9 +14,10 @@ import dev.ttrtc.runtime.api.TtApiModule;
 import java.util.List;
 
 /**
- * Toasts, loading indicators, modals and action sheets. Nothing is drawn: each request is recorded
- * as a UI entry of the event log with its parameters (defaults filled in) for the embedder to
- * show; {@code showModal} answers as the embedder chose (confirm by default) and
+ * What the platform draws over the page: toasts, loading indicators, modals, action sheets, the
+ * image preview and the phone-call prompt. Nothing is drawn: each request is recorded as a UI
+ * entry of the event log with its parameters (defaults filled in) for the embedder to show;
+ * {@code showModal} answers as the embedder chose (confirm by default) and
  * {@code showActionSheet} with the item the embedder chose (the first by default), or
  * {@code showActionSheet:fail cancel} when the embedder chose to cancel or an item that is not
  * there.
@@ -33,7 +34,10 @@ public final class InteractionApi implements TtApiModule {
             ApiEntry.async("showModal").hostRule("a UI entry; the answer is the embedder's (LaunchOptions.modalConfirms, "
                     + "confirm by default)"),
             ApiEntry.async("showActionSheet").hostRule("a UI entry; the tapped item is the embedder's "
-                    + "(LaunchOptions.actionSheetAnswer, the first by default; -1 cancels)"));
+                    + "(LaunchOptions.actionSheetAnswer, the first by default; -1 cancels)"),
+            ApiEntry.async("previewImage").hostRule("a UI entry with the urls and the one shown first (current, else "
+                    + "the first); the preview opens and the page stays shown"),
+            ApiEntry.async("makePhoneCall").hostRule("a UI entry with the number; nothing is dialled"));
 
     private final boolean modalConfirms;
     private final int actionSheetAnswer;
@@ -119,6 +123,45 @@ public final class InteractionApi implements TtApiModule {
             }
             call.succeed(JsonNodeFactory.instance.objectNode().put("tapIndex", actionSheetAnswer));
         });
+        tt.async("previewImage", call -> {
+            previewImage(instance, call.params());
+            call.succeed();
+        });
+        tt.async("makePhoneCall", call -> {
+            ObjectNode ui = JsonNodeFactory.instance.objectNode();
+            ui.put("phoneNumber", call.params().string("phoneNumber"));
+            show(instance, "makePhoneCall", ui);
+            call.succeed();
+        });
+    }
+
+    private static void previewImage(InstanceContext instance, ApiParams p) throws ApiException {
+        JsonNode urls = p.json("urls");
+        boolean valid = urls.isArray() && !urls.isEmpty();
+        for (JsonNode url : urls) {
+            valid &= url.isTextual();
+        }
+        if (!valid) {
+            throw ApiException.parameter("expect " + p.path() + ".urls to be a non-empty array of strings, but got "
+                    + (p.has("urls") ? urls.toString() : "undefined"));
+        }
+        ObjectNode ui = JsonNodeFactory.instance.objectNode();
+        ui.set("urls", urls);
+        // The platform shows the first image for a current it does not list, as for none.
+        String first = urls.get(0).asText();
+        String current = p.optionalString("current").orElse(first);
+        ui.put("current", containsText(urls, current) ? current : first);
+        ui.put("showmenu", p.optionalBool("showmenu", true));
+        show(instance, "previewImage", ui);
+    }
+
+    private static boolean containsText(JsonNode array, String text) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int duration(ApiParams p, String key, int fallback) throws ApiException {
