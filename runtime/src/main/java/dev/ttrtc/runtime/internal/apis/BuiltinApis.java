@@ -13,6 +13,7 @@ import dev.ttrtc.runtime.internal.apis.device.EnvironmentApi;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatusApi;
 import dev.ttrtc.runtime.internal.apis.files.FileSystemApi;
+import dev.ttrtc.runtime.internal.apis.media.ImageApi;
 import dev.ttrtc.runtime.internal.apis.media.InnerAudioApi;
 import dev.ttrtc.runtime.internal.apis.network.NetworkApi;
 import dev.ttrtc.runtime.internal.apis.recorder.RecorderApi;
@@ -67,6 +68,7 @@ public final class BuiltinApis {
                 new EnvironmentApi(),
                 new UpdateManagerApi(),
                 new InnerAudioApi(),
+                new ImageApi(permissions),
                 new RecorderApi(),
                 new FileSystemApi(),
                 new NetworkApi(s.options().urlMappings()));
@@ -93,6 +95,7 @@ public final class BuiltinApis {
         declarations.put("EnvironmentApi", EnvironmentApi.APIS);
         declarations.put("UpdateManagerApi", UpdateManagerApi.APIS);
         declarations.put("InnerAudioApi", InnerAudioApi.APIS);
+        declarations.put("ImageApi", ImageApi.APIS);
         declarations.put("RecorderApi", RecorderApi.APIS);
         declarations.put("FileSystemApi", FileSystemApi.APIS);
         declarations.put("NetworkApi", NetworkApi.APIS);

@@ -1,0 +1,126 @@
+package dev.ttrtc.runtime.internal.apis.media;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.api.ApiEntry;
+import dev.ttrtc.runtime.api.ApiErrors;
+import dev.ttrtc.runtime.api.ApiException;
+import dev.ttrtc.runtime.api.ApiRegistry;
+import dev.ttrtc.runtime.api.InstanceContext;
+import dev.ttrtc.runtime.api.TtApiModule;
+import dev.ttrtc.runtime.internal.apis.Permissions;
+import dev.ttrtc.runtime.internal.apis.files.FileError;
+import dev.ttrtc.runtime.internal.apis.files.LocalFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Images of the instance's own files (the package, {@code ttfile://temp}, {@code ttfile://user}):
+ * {@code getImageInfo} reads a file's size and format from its header (the JDK's readers: PNG,
+ * JPEG, GIF and BMP), and {@code saveImageToPhotosAlbum} asks for {@code scope.album} and
+ * records the saved file as a UI entry, the host having no photo album.
+ */
+public final class ImageApi implements TtApiModule {
+    static final String ALBUM_SCOPE = "scope.album";
+    public static final List<ApiEntry> APIS = List.of(
+            ApiEntry.async("getImageInfo").hostRule("package and ttfile:// images in PNG, JPEG, GIF or BMP; a network "
+                    + "src fails (download it with downloadFile first); orientation is always up"),
+            ApiEntry.async("saveImageToPhotosAlbum").hostRule("asks for scope.album; the saved file is a UI entry "
+                    + "(the host has no album)"));
+
+    private final Permissions permissions;
+
+    public ImageApi(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
+    @Override
+    public List<ApiEntry> apis() {
+        return APIS;
+    }
+
+    @Override
+    public void install(InstanceContext instance, ApiRegistry tt) {
+        tt.async("getImageInfo", call -> {
+            String src = call.params().string("src");
+            if (isNetwork(src)) {
+                throw new ApiException(ApiErrors.BUSINESS_ERROR, "tt-rtc-host reads only local images; download "
+                        + src + " with tt.downloadFile and pass its tempFilePath");
+            }
+            Path file = existing(instance, "getImageInfo", src);
+            ObjectNode info = header(file, src);
+            info.put("path", src);
+            info.put("orientation", "up");
+            call.succeed(info);
+        });
+        tt.async("saveImageToPhotosAlbum", call -> {
+            String filePath = call.params().string("filePath");
+            if (isNetwork(filePath)) {
+                throw ApiException.parameter("params.filePath must be a local file, not a network address: " + filePath);
+            }
+            if (!permissions.ask(instance, ALBUM_SCOPE)) {
+                throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
+            }
+            Path file = existing(instance, "saveImageToPhotosAlbum", filePath);
+            ObjectNode ui = JsonNodeFactory.instance.objectNode().put("filePath", filePath).put("size", size(file));
+            instance.events().record(HostEvent.Kind.UI, "saveImageToPhotosAlbum", "saveImageToPhotosAlbum " + ui, ui);
+            call.succeed();
+        });
+    }
+
+    private static boolean isNetwork(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    private static Path existing(InstanceContext instance, String api, String path) throws ApiException {
+        Path file = LocalFiles.of(instance).locate(api, path).file();
+        if (!Files.isRegularFile(file)) {
+            throw FileError.NO_SUCH_FILE.at(api, path);
+        }
+        return file;
+    }
+
+    private static long size(Path file) throws ApiException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw FileError.OPERATION_FAILED.error();
+        }
+    }
+
+    /** {@code {width, height, type}} from the file's header, without decoding its pixels. */
+    private static ObjectNode header(Path file, String src) throws ApiException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw unreadable(src);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ObjectNode info = JsonNodeFactory.instance.objectNode();
+                info.put("width", reader.getWidth(0));
+                info.put("height", reader.getHeight(0));
+                info.put("type", reader.getFormatName().toLowerCase(Locale.ROOT));
+                return info;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw unreadable(src);
+        }
+    }
+
+    private static ApiException unreadable(String src) {
+        return new ApiException(ApiErrors.BUSINESS_ERROR, src + " is not an image tt-rtc-host can read (PNG, JPEG, GIF or BMP)");
+    }
+}
