@@ -47,6 +47,8 @@ interface LaunchOptions {
   modal?: 'confirm' | 'cancel';
   /** The item tt.showActionSheet answers with; default 0, -1 cancels. */
   actionSheet?: number;
+  /** The image files (relative to the test file) the user picks in every tt.chooseImage; default none: the user cancels. */
+  chooseImage?: string[];
   /** The network type at launch; default 'wifi'. */
   network?: 'wifi' | '2g' | '3g' | '4g' | '5g' | 'unknown' | 'none';
   /** The simulated user of tt.login / tt.getUserInfo (docs/tt-apis.md). */

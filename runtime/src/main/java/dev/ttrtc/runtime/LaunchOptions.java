@@ -2,6 +2,7 @@ package dev.ttrtc.runtime;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,6 +30,7 @@ public final class LaunchOptions {
     private final SystemInfo systemInfo;
     private final boolean modalConfirms;
     private final int actionSheetAnswer;
+    private final List<Path> chosenImages;
     private final UserAccount user;
     private final String networkType;
     private final Set<String> deniedScopes;
@@ -47,6 +49,7 @@ public final class LaunchOptions {
         this.systemInfo = b.systemInfo;
         this.modalConfirms = b.modalConfirms;
         this.actionSheetAnswer = b.actionSheetAnswer;
+        this.chosenImages = List.copyOf(b.chosenImages);
         this.user = b.user;
         this.networkType = b.networkType;
         this.deniedScopes = Set.copyOf(b.deniedScopes);
@@ -70,6 +73,7 @@ public final class LaunchOptions {
         b.systemInfo = systemInfo;
         b.modalConfirms = modalConfirms;
         b.actionSheetAnswer = actionSheetAnswer;
+        b.chosenImages.addAll(chosenImages);
         b.user = user;
         b.networkType = networkType;
         b.deniedScopes.addAll(deniedScopes);
@@ -108,6 +112,11 @@ public final class LaunchOptions {
     /** The item {@code tt.showActionSheet} answers with; -1 (or an index past the items) cancels. */
     public int actionSheetAnswer() {
         return actionSheetAnswer;
+    }
+
+    /** The files the user picks in every {@code tt.chooseImage} (at most its count); none: the user cancels. */
+    public List<Path> chosenImages() {
+        return chosenImages;
     }
 
     /** The simulated user for login and user info. */
@@ -198,6 +207,7 @@ public final class LaunchOptions {
         private SystemInfo systemInfo = SystemInfo.defaults();
         private boolean modalConfirms = true;
         private int actionSheetAnswer;
+        private final List<Path> chosenImages = new ArrayList<>();
         private UserAccount user = UserAccount.defaults();
         private String networkType = "wifi";
         private final Set<String> deniedScopes = new LinkedHashSet<>();
@@ -245,6 +255,24 @@ public final class LaunchOptions {
                 throw new IllegalArgumentException("actionSheetAnswer is an item index, or -1 to cancel; got " + tapIndex);
             }
             this.actionSheetAnswer = tapIndex;
+            return this;
+        }
+
+        /**
+         * The image files (of this machine) the user picks in every {@code tt.chooseImage}, each
+         * handed to the mini-program as a copy in its temp folder; with none (the default) the
+         * user cancels.
+         *
+         * @throws IllegalArgumentException when a file is not a readable regular file
+         */
+        public Builder chosenImages(List<Path> files) {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    throw new IllegalArgumentException("chosen image " + file + " is not a readable file");
+                }
+            }
+            chosenImages.clear();
+            chosenImages.addAll(files);
             return this;
         }
 

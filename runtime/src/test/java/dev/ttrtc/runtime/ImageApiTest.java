@@ -4,6 +4,7 @@ import static dev.ttrtc.runtime.Waits.consoleLines;
 import static dev.ttrtc.runtime.Waits.eval;
 import static dev.ttrtc.runtime.Waits.waitForConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -48,6 +49,39 @@ class ImageApiTest extends HostTestBase {
     }
 
     @Test
+    void choosing_images_hands_over_copies_of_the_embedders_files_or_cancels() throws Exception {
+        Path project = project("a");
+        List<Path> images = List.of(project.resolve("img/a.png"), project.resolve("img/b.jpg"));
+        MiniProgram app = launch(LaunchOptions.builder(project).chosenImages(images));
+        eval(app, LOG + "tt.chooseImage({ count: 1, success: (res) => { log('one')(res.tempFiles.map((f) => f.size));"
+                + "   tt.getImageInfo({ src: res.tempFilePaths[0], success: (i) => console.log('copy ' + i.width + 'x' + i.height"
+                + "     + ' ' + /^ttfile:\\/\\/temp\\/\\w+\\.png$/.test(i.path)) }); } });"
+                + " tt.chooseImage({ success: (res) => log('all')(res.tempFilePaths.length) });"
+                + " tt.chooseImage({ sourceType: ['camera'], success: (res) => log('camera')(res.tempFilePaths.length) });"
+                + " tt.chooseImage({ sourceType: ['film'], fail: log('film') });");
+        waitForConsole(app, "copy 3x2 true");
+        assertEquals(List.of("one [" + Files.size(images.get(0)) + "]", "all 2", "camera 1",
+                "film {\"errMsg\":\"chooseImage:fail expect params.sourceType to be a non-empty array of \\\"album\\\" and"
+                        + " \\\"camera\\\", but got [\\\"film\\\"]\",\"errNo\":20000}", "copy 3x2 true"), consoleLines(app));
+        assertEquals(List.of("authorize {\"scope\":\"scope.album\",\"answer\":\"allow\"}",
+                "chooseImage {\"count\":1,\"sourceType\":[\"album\",\"camera\"],\"answer\":[\"a.png\"]}",
+                "chooseImage {\"count\":9,\"sourceType\":[\"album\",\"camera\"],\"answer\":[\"a.png\",\"b.jpg\"]}",
+                "authorize {\"scope\":\"scope.camera\",\"answer\":\"allow\"}",
+                "chooseImage {\"count\":1,\"sourceType\":[\"camera\"],\"answer\":[\"a.png\"]}"), ui(app));
+
+        MiniProgram nobody = launch(project("b"));
+        eval(nobody, LOG + "tt.chooseImage({ fail: log('cancelled') });");
+        waitForConsole(nobody, "cancelled {\"errMsg\":\"chooseImage:fail cancel\",\"errNo\":10001}");
+        assertEquals("chosen image " + project.resolve("img/none.png") + " is not a readable file",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LaunchOptions.builder(project).chosenImages(List.of(project.resolve("img/none.png")))).getMessage());
+    }
+
+    private static List<String> ui(MiniProgram app) {
+        return app.events().snapshot(e -> e.kind() == HostEvent.Kind.UI).stream().map(e -> e.name() + " " + e.data()).toList();
+    }
+
+    @Test
     void saving_to_the_album_asks_for_its_scope_and_is_a_ui_entry() throws Exception {
         MiniProgram app = launch(project("a"));
         eval(app, LOG + "tt.saveImageToPhotosAlbum({ filePath: 'img/a.png', success: log('saved') });"
@@ -60,7 +94,7 @@ class ImageApiTest extends HostTestBase {
                         + "\"errNo\":21102}"), consoleLines(app).subList(0, 2));
         assertEquals(List.of("authorize {\"scope\":\"scope.album\",\"answer\":\"allow\"}",
                 "saveImageToPhotosAlbum {\"filePath\":\"img/a.png\",\"size\":" + Files.size(dir.resolve("a/img/a.png")) + "}"),
-                app.events().snapshot(e -> e.kind() == HostEvent.Kind.UI).stream().map(e -> e.name() + " " + e.data()).toList());
+                ui(app));
 
         MiniProgram denied = launch(LaunchOptions.builder(project("b")).deny("scope.album"));
         eval(denied, LOG + "tt.saveImageToPhotosAlbum({ filePath: 'img/a.png', fail: log('denied') });");

@@ -45,8 +45,8 @@ final class InstanceNatives {
             ScriptValue owner = a[0];
             TestScope scope = handles.get(owner, TestScope.class);
             scope.requireOpen();
-            LaunchOptions options = LaunchSpec.launchOptions(baseDir.resolve(a[1].asString()).normalize(),
-                    Replies.parse(a[2].asString()), () -> scope.server.started().signalUri());
+            LaunchOptions options = LaunchSpec.launchOptions(baseDir, a[1].asString(), Replies.parse(a[2].asString()),
+                    () -> scope.server.started().signalUri());
             replies.settle(() -> {
                 try {
                     MiniProgram program = host.launch(options);

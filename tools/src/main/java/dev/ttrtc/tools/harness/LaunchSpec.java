@@ -13,7 +13,9 @@ import dev.ttrtc.runtime.UserAccount;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,9 +28,13 @@ final class LaunchSpec {
     private LaunchSpec() {
     }
 
-    /** The launch options of a project; its RTC APIs use the room server {@code signalUri} gives (started on demand). */
-    static LaunchOptions launchOptions(Path projectDir, JsonNode o, Supplier<URI> signalUri) {
-        LaunchOptions.Builder b = LaunchOptions.builder(projectDir).name(o.path("name").asText("app"));
+    /**
+     * The launch options of the project {@code dir} (relative to {@code baseDir}, the test file's
+     * folder, as the files it names are); its RTC APIs use the room server {@code signalUri} gives
+     * (started on demand).
+     */
+    static LaunchOptions launchOptions(Path baseDir, String dir, JsonNode o, Supplier<URI> signalUri) {
+        LaunchOptions.Builder b = LaunchOptions.builder(baseDir.resolve(dir).normalize()).name(o.path("name").asText("app"));
         if (o.hasNonNull("page")) {
             b.page(o.get("page").asText());
         }
@@ -46,6 +52,11 @@ final class LaunchSpec {
         }
         if (o.hasNonNull("actionSheet")) {
             b.actionSheetAnswer(o.get("actionSheet").asInt());
+        }
+        if (o.path("chooseImage").isArray()) {
+            List<Path> images = new ArrayList<>();
+            o.get("chooseImage").forEach(file -> images.add(baseDir.resolve(file.asText()).normalize()));
+            b.chosenImages(images);
         }
         if (o.hasNonNull("network")) {
             b.networkType(o.get("network").asText());

@@ -368,7 +368,7 @@ class ScriptTestRunnerTest {
     }
 
     @Test
-    void launch_applies_the_user_network_and_action_sheet_answer() throws IOException {
+    void launch_applies_the_user_network_action_sheet_answer_and_chosen_images() throws IOException {
         write("probe/app.json", "{\"pages\": [\"pages/index/index\"]}");
         write("probe/app.js", "App({});");
         write("probe/pages/index/index.js", "Page({});");
@@ -384,14 +384,23 @@ class ScriptTestRunnerTest {
                 "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.showActionSheet({ itemList: ['a'], fail: (e) => r(e.errMsg) }))),",
                 "    'showActionSheet:fail cancel');",
                 "});",
+                "test('the images the user picks come from the launch options, relative to the test file', async (t) => {",
+                "  const app = await t.launch('probe', { chooseImage: ['photos/cat.png'] });",
+                "  const picked = await app.evaluate(() => new Promise((r) => tt.chooseImage({ success: (res) => r(res.tempFiles) })));",
+                "  t.equal(picked.length, 1);",
+                "  t.match(picked[0].path, /^ttfile:\\/\\/temp\\/\\w+\\.png$/);",
+                "  t.equal(picked[0].size, 8);",
+                "  await t.rejects(t.launch('probe', { chooseImage: ['photos/dog.png'] }), /chosen image .*dog.png is not a readable file/);",
+                "});",
                 "test('a returning user has a session and a profile', async (t) => {",
                 "  const app = await t.launch('probe', { user: { hasSession: true, nickName: 'Bob', gender: 1 } });",
                 "  t.deepEqual(await app.evaluate(() => new Promise((r) => tt.getUserInfo({ success: (res) => r(res.userInfo) }))),",
                 "    { avatarUrl: '', nickName: 'Bob', gender: 1, city: '', province: '', country: '', language: '' });",
                 "});"));
+        write("photos/cat.png", "not read");
         Recording r = run(file);
-        assertEquals(List.of("", ""), r.messages());
-        assertEquals(List.of(TestResult.Status.PASSED, TestResult.Status.PASSED), r.statuses());
+        assertEquals(List.of("", "", ""), r.messages());
+        assertEquals(List.of(TestResult.Status.PASSED, TestResult.Status.PASSED, TestResult.Status.PASSED), r.statuses());
     }
 
     @Test

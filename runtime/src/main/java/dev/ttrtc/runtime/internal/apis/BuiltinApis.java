@@ -68,7 +68,7 @@ public final class BuiltinApis {
                 new EnvironmentApi(),
                 new UpdateManagerApi(),
                 new InnerAudioApi(),
-                new ImageApi(permissions),
+                new ImageApi(permissions, s.options().chosenImages()),
                 new RecorderApi(),
                 new FileSystemApi(),
                 new NetworkApi(s.options().urlMappings()));
