@@ -235,6 +235,21 @@ class SimulatorPhoneTest {
         });
     }
 
+    /** An animation export in the frame: the browser moves the element to the last step's state. */
+    @Test
+    void an_animation_moves_the_element_in_the_frame(@TempDir Path dir) throws Exception {
+        Path project = onePageProject(dir, "<view id=\"box\" style=\"width: 50px; height: 50px\" animation=\"{{a}}\"/>",
+                "Page({ data: { a: null }, turn() { this.setData({ a: tt.createAnimation({ duration: 200 })"
+                + " .translateX(30).step().opacity(0.5).step().export() }); } });");
+        showing(project, animated -> {
+            waitFor(d -> frame().findElements(By.id("box")).size() == 1);
+            animated.callPageMethod("turn", PageEvent.tap()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            waitFor(d -> js.executeScript("const s = getComputedStyle(arguments[0]); return s.transform + ' ' + s.opacity",
+                    frame().findElement(By.id("box"))).equals("matrix(1, 0, 0, 1, 30, 0) 0.5"));
+        });
+    }
+
     /** What a test does with its own project shown in the frame. */
     private interface FrameCheck {
         void run(MiniProgram shown) throws Exception;

@@ -16,13 +16,17 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The Java face of components.js: component instances, their properties, lifetimes and
- * handlers, as the view layer drives them. Values cross as JSON text. Loop thread only.
+ * handlers, as the view layer drives them, and the JS objects of the view's APIs (selector
+ * queries, animations). Values cross as JSON text. Loop thread only.
  */
 final class ComponentModel {
     private final Value model;
+    private final Value createAnimation;
 
-    ComponentModel(Value model) {
+    /** @param createAnimation animation.js's function */
+    ComponentModel(Value model, Value createAnimation) {
         this.model = model;
+        this.createAnimation = createAnimation;
     }
 
     /** The definition of a loaded component, or null when no component file defined it. */
@@ -87,6 +91,11 @@ final class ComponentModel {
     /** A fresh {@code SelectorQuery} for {@code tt.createSelectorQuery()}. */
     Value createSelectorQuery() {
         return model.invokeMember("createSelectorQuery");
+    }
+
+    /** A fresh {@code Animation} for {@code tt.createAnimation(options)}; options may be null (not given). */
+    Value createAnimation(Value options) {
+        return options == null ? createAnimation.execute() : createAnimation.execute(options);
     }
 
     /** The owner id of a page or component instance, or -1 for any other value. */

@@ -38,10 +38,11 @@ final class Framework implements NavigationApi.Navigator, AppEventsApi.AppEvents
     static Framework install(JsBridge js, ProxyObject hooks, Executor loop) {
         Value definitions = js.context().eval(JsBridge.hostSource("component-definitions.js")).execute(hooks, js.helpers());
         Value selectorQuery = js.context().eval(JsBridge.hostSource("selector-query.js")).execute(hooks, js.helpers());
+        Value createAnimation = js.context().eval(JsBridge.hostSource("animation.js")).execute();
         Value model = js.context().eval(JsBridge.hostSource("components.js"))
                 .execute(hooks, js.helpers(), definitions, selectorQuery);
         Value factory = js.context().eval(JsBridge.hostSource("framework.js"));
-        return new Framework(js, factory.execute(hooks, js.helpers(), model), loop, new ComponentModel(model));
+        return new Framework(js, factory.execute(hooks, js.helpers(), model), loop, new ComponentModel(model, createAnimation));
     }
 
     /** The page and component instances, as the view layer drives them. */

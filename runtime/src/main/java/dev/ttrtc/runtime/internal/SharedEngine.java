@@ -32,7 +32,7 @@ final class SharedEngine {
 
     /** The host's own scripts every instance runs, in the order it runs them. */
     private static final List<String> HOST_SCRIPTS = List.of("bootstrap.js", "component-definitions.js",
-            "selector-query.js", "components.js", "framework.js", "sjs.js");
+            "selector-query.js", "animation.js", "components.js", "framework.js", "sjs.js");
 
     /**
      * Creates the engine now unless it exists (a cold JVM takes about a second), and parses the

@@ -13,14 +13,18 @@ import java.util.List;
 
 /**
  * The tt APIs the view layer answers: {@code createSelectorQuery} (a SelectorQuery whose
- * {@code exec} reads the render tree), {@code pageScrollTo}, and {@code createVideoContext}
- * (a VideoContext whose methods the {@code <video>} element with that id acts on).
+ * {@code exec} reads the render tree), {@code pageScrollTo}, {@code createVideoContext}
+ * (a VideoContext whose methods the {@code <video>} element with that id acts on), and
+ * {@code createAnimation} (an Animation whose export an element's {@code animation} attribute plays).
  */
 final class ViewApi implements TtApiModule {
     static final List<ApiEntry> APIS = List.of(ApiEntry.sync("createSelectorQuery"), ApiEntry.async("pageScrollTo"),
             ApiEntry.sync("createVideoContext").hostRule("play, pause, stop, seek, requestFullScreen and exitFullScreen act on"
                     + " the video element with that id; a browser showing the page (the simulator) plays it; headless, nothing"
-                    + " decodes the file (docs/view.md)"));
+                    + " decodes the file (docs/view.md)"),
+            ApiEntry.sync("createAnimation").hostRule("an element's animation attribute shows the state after the last"
+                    + " step at once, and a browser showing the page moves to it over the steps' time; transitionend does"
+                    + " not fire (docs/view.md)"));
     /** VideoContext's methods as the platform documents them. */
     private static final List<String> VIDEO_METHODS = List.of("play", "pause", "stop", "seek", "requestFullScreen", "exitFullScreen");
     private static final int WRONG_COMPONENT_TYPE = 157599;
@@ -38,6 +42,7 @@ final class ViewApi implements TtApiModule {
     @Override
     public void install(InstanceContext instance, ApiRegistry tt) {
         tt.sync("createSelectorQuery", args -> new ValueHandle(view.model().createSelectorQuery()));
+        tt.sync("createAnimation", args -> new ValueHandle(view.model().createAnimation(((ValueArgs) args).raw(0))));
         tt.sync("createVideoContext", args -> videoContext(instance, (ValueArgs) args));
         tt.async("pageScrollTo", call -> {
             var options = call.params().json();

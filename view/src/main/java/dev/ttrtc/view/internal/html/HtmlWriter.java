@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
  * The render tree as HTML: every element carries {@code data-nid}; a built-in {@code x} is the
  * custom element {@code tt-x}, a component host keeps its tag and carries its definition's
  * {@code tt-host} prefix (for {@code :host} rules), a text is {@code <tt-t data-nid>}; inline
- * styles pass through the TTSS compiler's rpx conversion. The one place HTML is made, for patch
- * ops and for standalone documents alike.
+ * styles pass through the TTSS compiler's rpx conversion, and an {@code animation} attribute's
+ * state ({@link AnimationStyle}) follows them. The one place HTML is made, for patch ops and for
+ * standalone documents alike.
  */
 public final class HtmlWriter {
     private final ElementKinds kinds;
@@ -52,8 +53,12 @@ public final class HtmlWriter {
             out.put("class", classes);
         }
         Object style = element.attributes().get("style");
-        if (style != null && style != Boolean.TRUE) {
-            out.put("style", inlineStyle.apply(JsValues.toDisplayString(style)));
+        String ownStyle = style != null && style != Boolean.TRUE ? inlineStyle.apply(JsValues.toDisplayString(style)) : null;
+        String animation = AnimationStyle.css(element.attributes().get("animation"));
+        String animated = animation == null ? null : inlineStyle.apply(animation);
+        if (ownStyle != null || animated != null) {
+            out.put("style", animated == null ? ownStyle : ownStyle == null || ownStyle.isBlank() ? animated
+                    : ownStyle + (ownStyle.strip().endsWith(";") ? " " : "; ") + animated);
         }
         Object hidden = element.attributes().get("hidden");
         if (hidden != null && JsValues.toBoolean(hidden)) {
