@@ -32,6 +32,14 @@ class GlobalsTest extends HostTestBase {
     }
 
     @Test
+    void global_is_the_global_object_as_webpack_builds_expect() throws Exception {
+        MiniProgram app = launchPage("(global.webpackJsonp = global.webpackJsonp || []).push('chunk');\n"
+                + "console.log(global === globalThis, webpackJsonp.length, Object.keys(globalThis).includes('global'));\n"
+                + "Page({});");
+        assertEquals(List.of("true 1 false"), consoleLines(app));
+    }
+
+    @Test
     void timers_fire_in_due_order_and_can_be_cleared() throws Exception {
         // Each timer is due after the one set before it, however slowly the statements run.
         MiniProgram app = launchPage("setTimeout((a, b) => console.log('0ms', a, b), 0, 'x', 'y');\n"

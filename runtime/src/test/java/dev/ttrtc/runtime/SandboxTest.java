@@ -40,7 +40,7 @@ class SandboxTest extends HostTestBase {
         String names = eval(app, "Object.getOwnPropertyNames(Function('return this')())"
                 + ".filter(n => !/^[A-Z]/.test(n)).sort().join(',')").asText();
         assertEquals("clearInterval,clearTimeout,console,decodeURI,decodeURIComponent,encodeURI,encodeURIComponent,escape,"
-                + "eval,getApp,getCurrentPages,globalThis,isFinite,isNaN,parseFloat,parseInt,queueMicrotask,setInterval,"
+                + "eval,getApp,getCurrentPages,global,globalThis,isFinite,isNaN,parseFloat,parseInt,queueMicrotask,setInterval,"
                 + "setTimeout,tt,undefined,unescape", names);
     }
 

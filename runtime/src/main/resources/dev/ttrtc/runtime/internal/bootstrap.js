@@ -36,6 +36,8 @@
   });
   delete global.Graal;
   delete global.arguments;
+  // The platform's `global`: webpack-built projects (uni-app, Taro) keep their chunk registry on it.
+  defineProperty(global, 'global', { value: global, writable: true, configurable: true, enumerable: false });
 
   // The symbols of `using` declarations (ES2026), which GraalJS 25 lacks: the compile step lowers
   // `using` to helpers that look them up under these registry keys, so code and helpers agree.
