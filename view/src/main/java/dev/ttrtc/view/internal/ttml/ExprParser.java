@@ -6,15 +6,13 @@ import java.util.Set;
 
 /**
  * Parses the documented {@code {{ }}} grammar — paths, arithmetic, comparison, logic, ternary,
- * string concatenation, array literals, and object literals with spread and shorthand in
- * {@code <template data>} — as strictly as the platform's compiler: a call is an error unless
- * it calls a function of an SJS module the file declares, and so are function literals,
- * parentheses (the docs list {@code {{ (1) }}} among the expressions that fail to compile;
- * {@link #ALLOW_GROUPING} is the one switch), assignments and operators the docs do not list.
+ * string concatenation, grouping parentheses, array literals, and object literals with spread
+ * and shorthand in {@code <template data>} — as strictly as the platform's compiler: a call is an
+ * error unless it calls a function of an SJS module the file declares, and so are function
+ * literals, assignments and operators the docs do not list. Grouping is not in the docs' list,
+ * but the platform's own demo project and uni-app's Douyin builds use it throughout.
  */
 final class ExprParser {
-    /** The platform's docs reject {@code {{ (1) }}}; whether larger groupings compile is undocumented. */
-    static final boolean ALLOW_GROUPING = false;
 
     private static final Set<String> UNSUPPORTED_WORDS = Set.of("function", "typeof", "new", "delete", "void",
             "instanceof", "in", "this", "class", "let", "var", "const", "return");
@@ -233,10 +231,6 @@ final class ExprParser {
             case PUNCT:
                 switch (t.text()) {
                     case "(":
-                        if (!ALLOW_GROUPING) {
-                            throw new TemplateException(t.location(), "parentheses are not supported in {{ }} expressions"
-                                    + " (the platform's compiler rejects them)");
-                        }
                         Expr inner = expression();
                         expect(")");
                         return inner;

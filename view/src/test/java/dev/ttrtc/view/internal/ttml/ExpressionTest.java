@@ -81,9 +81,16 @@ class ExpressionTest {
     }
 
     @Test
+    void parentheses_group() throws Exception {
+        assertEquals("1", text("{{ (a) }}"));
+        assertEquals("6", text("{{ (a + b) * 2 }}"));
+        assertEquals("w:3px;", text("{{'w:' + ((a + b) + 'px') + ';'}}"));
+        assertEquals("no", text("{{ flag ? (zero ? 'yes' : 'no') : 'never' }}"));
+        assertEquals("t.ttml:1:11: expected ')' but found the end of the expression", error("{{ (a + b }}"));
+    }
+
+    @Test
     void what_the_platform_compiler_rejects_is_an_error_at_its_column() {
-        assertEquals("t.ttml:1:4: parentheses are not supported in {{ }} expressions (the platform's compiler rejects them)",
-                error("{{ (1) }}"));
         assertEquals("t.ttml:1:4: function calls are not supported in {{ }} expressions"
                 + " (only functions of an <sjs> module of this file can be called)", error("{{ foo() }}"));
         assertEquals("t.ttml:1:6: method calls such as .indexOf() are not supported in {{ }} expressions"

@@ -76,8 +76,9 @@ class TtmlCompilerTest {
 
     @Test
     void the_first_error_in_the_file_is_the_one_reported_attributes_before_content() {
-        assertEquals("p/a.ttml:1:18: parentheses are not supported in {{ }} expressions (the platform's compiler rejects them)",
-                error("<view class=\"x {{(a)}}\">{{(b)}}</view>"));
+        assertEquals("p/a.ttml:1:18: function calls are not supported in {{ }} expressions"
+                + " (only functions of an <sjs> module of this file can be called)",
+                error("<view class=\"x {{f()}}\">{{g()}}</view>"));
     }
 
     @Test
