@@ -162,7 +162,7 @@ final class MarkupParser {
         advance(1);
         skipSpace();
         if (pos >= src.length() || (src.charAt(pos) != '"' && src.charAt(pos) != '\'')) {
-            throw error(here(), "the value of " + name + " must be quoted");
+            return unquotedValue(name, at);
         }
         char quote = src.charAt(pos);
         advance(1);
@@ -188,6 +188,36 @@ final class MarkupParser {
             }
             value.append(c);
             advance(1);
+        }
+        return new RawNode.Attribute(name, value.toString(), at, valueAt);
+    }
+
+    /**
+     * A value written without quotes ({@code autoplay={{playing}}}, {@code class=title}), as the
+     * platform's own demo writes some: it runs to a space, {@code >} or {@code />}, bindings whole.
+     */
+    private RawNode.Attribute unquotedValue(String name, Location at) throws TemplateException {
+        Location valueAt = here();
+        StringBuilder value = new StringBuilder();
+        while (pos < src.length() && !Character.isWhitespace(src.charAt(pos)) && !startsWith(">") && !startsWith("/>")) {
+            if (startsWith("{{")) {
+                int end = Bindings.endOf(src, pos + 2);
+                if (end < 0) {
+                    throw error(here(), "{{ is not closed with }}");
+                }
+                value.append(src, pos, end + 2);
+                advance(end + 2 - pos);
+                continue;
+            }
+            char c = src.charAt(pos);
+            if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
+                throw error(here(), "unexpected " + c + " in the unquoted value of " + name);
+            }
+            value.append(c);
+            advance(1);
+        }
+        if (value.isEmpty()) {
+            throw error(valueAt, "the value of " + name + " is missing");
         }
         return new RawNode.Attribute(name, value.toString(), at, valueAt);
     }

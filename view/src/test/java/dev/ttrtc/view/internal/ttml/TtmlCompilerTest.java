@@ -39,6 +39,12 @@ class TtmlCompilerTest {
     }
 
     @Test
+    void a_value_may_be_unquoted_as_the_platforms_demo_writes_some() throws Exception {
+        assertEquals("(video autoplay={playing} class=big) (view class=x-{Conditional} id=v)",
+                tree("<video autoplay={{playing}} class=big/><view class=x-{{ a > b ? 1 : 2 }} id=v></view>"));
+    }
+
+    @Test
     void whitespace_between_elements_is_dropped_and_bindings_may_hold_angle_brackets() throws Exception {
         assertEquals("(view '{Binary} ok' (text ' x '))", tree("<view>{{a < b}} ok<text> x </text>\n\n</view>"));
         assertEquals("(view a={Conditional})",
@@ -172,7 +178,8 @@ class TtmlCompilerTest {
         assertEquals("p/a.ttml:1:12: </text> does not match <view> at 1:1", error("<view>hello</text>"));
         assertEquals("p/a.ttml:1:1: <view> is not closed", error("<view>"));
         assertEquals("p/a.ttml:1:1: </view> closes nothing", error("</view>"));
-        assertEquals("p/a.ttml:1:13: the value of class must be quoted", error("<view class=big/>"));
+        assertEquals("p/a.ttml:1:14: the value of class is missing", error("<view class= />"));
+        assertEquals("p/a.ttml:1:14: unexpected \" in the unquoted value of class", error("<view class=a\"b\"/>"));
         assertEquals("p/a.ttml:1:14: duplicate attribute id on <view>", error("<view id=\"a\" id=\"b\"/>"));
         assertEquals("p/a.ttml:1:1: the comment is not closed (-->)", error("<!-- x"));
         assertEquals("p/a.ttml:1:7: the value of id is not closed (\")", error("<view id=\"a/>"));
