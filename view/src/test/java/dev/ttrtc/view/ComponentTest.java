@@ -197,6 +197,22 @@ class ComponentTest extends ViewTestBase {
         assertEquals(List.of("moved b", "detached o", "detached nested"), later);
     }
 
+    @Test
+    void a_page_built_with_component_is_attached_before_its_components_and_has_the_platforms_node_ids() throws Exception {
+        MiniProgram app = launchWithCard(
+                "Component({ lifetimes: { created() { console.log('page created'); },"
+                        + " attached() { this.ready = true; console.log('page attached', this.__nodeId__, typeof this.__webviewId__); } },"
+                        + " methods: { linked(e) { console.log('page heard child', this.ready, e.detail.webviewId === this.__webviewId__); } } });",
+                "<my-card bind:link=\"linked\"/>",
+                "Component({ lifetimes: { created() { console.log('child created'); },"
+                        + " attached() { console.log('child attached', this.__nodeId__ > 0);"
+                        + "   this.triggerEvent('link', { webviewId: this.__webviewId__ }); } } });",
+                "<text>card</text>");
+        waitForConsole(app, "page heard child true true");
+        assertEquals(List.of("page created", "page attached 0 number", "child created", "child attached true",
+                "page heard child true true"), console(app));
+    }
+
     private static String lifetimes() {
         return "Component({ properties: { name: String }, lifetimes: {"
                 + " created() { console.log('created', this.is, JSON.stringify(this.data.name)); },"

@@ -298,8 +298,11 @@
     return result;
   }
 
-  // Methods every page and component instance has, beside its own.
+  // Methods every page and component instance has, beside its own, and the platform's node ids,
+  // which frameworks built on it read (uni-app tells a page from a component by __nodeId__ 0).
   function addInstanceApi(inst, record) {
+    hidden(inst, '__webviewId__', record.pageId);
+    hidden(inst, '__nodeId__', record.kind === 'page' ? 0 : record.id);
     hidden(inst, 'setData', record.setData);
     hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
     hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
@@ -367,14 +370,16 @@
     return { componentDef: Component(options, route) };
   }
 
-  // The page is in the view from its first render on; setData reaches the view from then.
+  // The page is in the view from its first render on; setData reaches the view from then. A
+  // page built with Component() is attached before the first render, so before its components,
+  // as on the platform (frameworks such as uni-app set the page up there for its components).
   function pageRendered(page) {
     const record = recordOf.get(page);
+    if (record.def) runHook(page, record.label, 'attached', record.def.lifetimes.attached);
     record.live = true;
     const json = viewJsonOrNull(page.data);
     if (json === null) host.problem('setData', 'the data of ' + record.label + ' cannot be serialised for the view');
     host.viewPageCreated(idOf.get(page), record.label, json === null ? '{}' : json);
-    if (record.def) runHook(page, record.label, 'attached', record.def.lifetimes.attached);
   }
 
   function pageReady(page) {
