@@ -7,25 +7,28 @@ import java.util.List;
 
 /**
  * Parses TTML markup into {@link RawNode}s with the file, line and column of every element,
- * attribute and text. Elements must be closed ({@code </view>} or {@code <view/>});
- * {@code <!-- -->} comments are dropped; {@code <sjs>} content is kept raw. A {@code {{ }}}
+ * attribute and text. Elements must be closed ({@code </view>} or {@code <view/>}), except that
+ * elements still open at the end of the file end there with a warning (ByteDance's own demo
+ * ships such a file); {@code <!-- -->} comments are dropped; {@code <sjs>} content is kept raw. A {@code {{ }}}
  * binding may hold {@code <}, {@code >} and quotes of either kind. Whitespace-only text between
  * elements is dropped.
  */
 final class MarkupParser {
     private final String file;
     private final String src;
+    private final Warnings warnings;
     private int pos;
     private int line = 1;
     private int lineStart;
 
-    private MarkupParser(String file, String src) {
+    private MarkupParser(String file, String src, Warnings warnings) {
         this.file = file;
         this.src = src;
+        this.warnings = warnings;
     }
 
-    static List<RawNode> parse(String file, String source) throws TemplateException {
-        return new MarkupParser(file, source.startsWith("\uFEFF") ? source.substring(1) : source).document();
+    static List<RawNode> parse(String file, String source, Warnings warnings) throws TemplateException {
+        return new MarkupParser(file, source.startsWith("\uFEFF") ? source.substring(1) : source, warnings).document();
     }
 
     private Location here() {
@@ -88,9 +91,8 @@ final class MarkupParser {
                 text(target);
             }
         }
-        if (!open.isEmpty()) {
-            RawNode.Element unclosed = open.peek();
-            throw error(unclosed.location(), "<" + unclosed.name() + "> is not closed");
+        for (RawNode.Element unclosed : open) {
+            warnings.warn(unclosed.location(), "<" + unclosed.name() + "> is not closed; it ends with the file");
         }
         return roots;
     }

@@ -74,7 +74,7 @@ public final class TtmlCompiler {
                 throw new TemplateException(requestedAt == null ? new Location(file, 1, 1) : requestedAt,
                         "cannot find " + file);
             }
-            raw = MarkupParser.parse(file, text.get());
+            raw = MarkupParser.parse(file, text.get(), warnings);
             parsed.put(file, raw);
         }
         return raw;
