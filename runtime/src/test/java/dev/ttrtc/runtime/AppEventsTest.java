@@ -70,6 +70,18 @@ class AppEventsTest extends HostTestBase {
     }
 
     @Test
+    void the_stack_an_error_listener_gets_names_only_project_frames() throws Exception {
+        Path project = ProjectFolder.in(dir).app("App({ onError(msg) { console.log(msg); } });")
+                .page("pages/a/a", "Page({\n  boom() {\n    throw new Error('from a handler');\n  }\n});\n")
+                .write();
+        MiniProgram app = launch(project);
+        app.callPageMethod("boom", PageEvent.tap());
+        waitForConsole(app, "Error: from a handler\n    at boom (pages/a/a.js:3:11)");
+        assertTrue(Waits.errors(app).get(0).data().path("stack").toString().contains("<host>/"),
+                "the host's report keeps every frame");
+    }
+
+    @Test
     void an_error_thrown_by_an_error_listener_is_logged_but_not_delivered_again() throws Exception {
         Path project = ProjectFolder.in(dir)
                 .app("App({ onLaunch() { tt.onError((m) => { console.log('heard ' + m.split('\\n')[0]); throw new Error('in listener'); }); } });")

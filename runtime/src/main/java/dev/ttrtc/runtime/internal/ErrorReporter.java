@@ -172,7 +172,7 @@ final class ErrorReporter {
         }
         StringBuilder text = new StringBuilder(message);
         if (error != null) {
-            error.stack().forEach(frame -> text.append("\n    at ").append(frame));
+            error.projectStack().forEach(frame -> text.append("\n    at ").append(frame));
         }
         listeners.error(text.toString());
     }

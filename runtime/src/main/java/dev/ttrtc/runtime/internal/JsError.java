@@ -64,6 +64,11 @@ record JsError(String message, String location, List<String> stack) {
         return firstLine;
     }
 
+    /** The stack without the host's own frames: what the mini-program's error listeners get. */
+    public List<String> projectStack() {
+        return stack.stream().filter(frame -> !frame.contains("(" + HOST_SOURCE_PREFIX)).toList();
+    }
+
     private static boolean isProjectSource(SourceSection section) {
         return !section.getSource().getName().startsWith(HOST_SOURCE_PREFIX);
     }
