@@ -133,11 +133,29 @@ class FormControlTest extends ViewTestBase {
     }
 
     @Test
+    void a_multi_selector_picker_shows_a_select_per_column_and_reports_the_columns_that_moved() throws Exception {
+        MiniProgram app = launchPage("Page({ data: { at: [1, 0], range: [['tea', 'coffee'], [{ n: 'hot' }, { n: 'iced' }, { n: 'warm' }]] },"
+                + " column(e) { console.log('column ' + JSON.stringify(e.detail)); },"
+                + " picked(e) { console.log('change ' + JSON.stringify(e.detail)); } });",
+                "<picker id=\"p\" mode=\"multiSelector\" range=\"{{range}}\" range-key=\"n\" value=\"{{at}}\""
+                        + " bindcolumnchange=\"column\" bindchange=\"picked\">drink</picker>");
+        assertTrue(app.view().html().contains("<div class=\"tt-picker-columns\"><select class=\"tt-picker-native\" data-column=\"0\">"
+                + "<option value=\"0\">tea</option><option value=\"1\" selected=\"\">coffee</option></select>"
+                + "<select class=\"tt-picker-native\" data-column=\"1\"><option value=\"0\" selected=\"\">hot</option>"
+                + "<option value=\"1\">iced</option><option value=\"2\">warm</option></select></div>"), app.view().html());
+        get($(app, "#p").change(List.of(1, 2)));
+        assertEquals(List.of("column {\"column\":1,\"value\":2}", "change {\"value\":[1,2]}"), console(app));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get($(app, "#p").change(List.of(2, 0))));
+        assertEquals("a multiSelector picker changes to an array of one index per column [0…1, 0…2], not [2,0]",
+                e.getCause().getMessage());
+    }
+
+    @Test
     void time_and_date_pickers_take_strings_within_their_bounds_and_other_modes_warn() throws Exception {
         MiniProgram app = launchPage(LOGGING_PAGE,
                 "<picker id=\"t\" mode=\"time\" value=\"09:30\" start=\"08:00\" end=\"18:00\" bindchange=\"log\">t</picker>"
                         + "<picker id=\"d\" mode=\"date\" fields=\"month\" start=\"2024-01-15\" bindchange=\"log\">d</picker>"
-                        + "<picker id=\"m\" mode=\"multiSelector\">m</picker>");
+                        + "<picker id=\"m\" mode=\"region\">m</picker>");
         assertTrue(app.view().html().contains("<input class=\"tt-picker-native\" type=\"time\" value=\"09:30\" min=\"08:00\""
                 + " max=\"18:00\">"), app.view().html());
         assertTrue(app.view().html().contains("<input class=\"tt-picker-native\" type=\"month\" value=\"\" min=\"2024-01-15\">"),
@@ -148,7 +166,7 @@ class FormControlTest extends ViewTestBase {
         assertThrows(ExecutionException.class, () -> get($(app, "#t").change("19:00")));
         assertThrows(ExecutionException.class, () -> get($(app, "#d").change("2023-12")));
         assertThrows(ExecutionException.class, () -> get($(app, "#d").change("2024-13")));
-        assertEquals(List.of("pages/index/index.ttml:1:183: <picker> mode=\"multiSelector\" is not built in tt-rtc-host;"
+        assertEquals(List.of("pages/index/index.ttml:1:183: <picker> mode=\"region\" is not built in tt-rtc-host;"
                 + " the picker shows its content only"), entries(app, HostEvent.Kind.WARN));
         assertEquals("m", $(app, "#m").text());
     }

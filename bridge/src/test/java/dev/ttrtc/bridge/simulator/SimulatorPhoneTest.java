@@ -209,29 +209,33 @@ class SimulatorPhoneTest {
         });
     }
 
-    /** A slider let go, a picker's option chosen and a swiper swiped in the frame reach the page as their change events. */
+    /** A slider let go, pickers' options chosen and a swiper swiped in the frame reach the page as their change events. */
     @Test
     void a_slider_a_picker_and_a_swiper_used_in_the_frame_tell_the_page(@TempDir Path dir) throws Exception {
         Path project = onePageProject(dir, "<slider id=\"s\" value=\"3\" bindchange=\"slid\"/>"
                 + "<picker id=\"p\" range=\"{{fruits}}\" bindchange=\"picked\"><view>pick</view></picker>"
+                + "<picker id=\"m\" mode=\"multiSelector\" range=\"{{[fruits, fruits]}}\" bindchange=\"paired\"><view>pair</view></picker>"
                 + "<swiper id=\"w\" style=\"height: 100px\" bindchange=\"swiped\">"
                 + "<swiper-item tt:for=\"{{fruits}}\"><view>{{item}}</view></swiper-item></swiper>",
                 "Page({ data: { fruits: ['apple', 'pear', 'plum'], heard: [] },"
                 + " add(what) { this.setData({ heard: this.data.heard.concat(what) }); },"
                 + " slid(e) { this.add('slider ' + e.detail.value); }, picked(e) { this.add('picker ' + e.detail.value); },"
+                + " paired(e) { this.add('pair ' + e.detail.value); },"
                 + " swiped(e) { this.add('swiper ' + e.detail.current + ' ' + e.detail.source); } });");
         showing(project, controls -> {
             waitFor(d -> frame().findElements(By.cssSelector("tt-swiper-item")).size() == 3);
             JavascriptExecutor js = (JavascriptExecutor) browser;
             js.executeScript("const r = arguments[0]; r.value = 42; r.dispatchEvent(new Event('input', { bubbles: true }));"
                     + " r.dispatchEvent(new Event('change', { bubbles: true }));", frame().findElement(By.cssSelector("tt-slider input")));
-            new org.openqa.selenium.support.ui.Select(frame().findElement(By.cssSelector("tt-picker select"))).selectByIndex(2);
+            new org.openqa.selenium.support.ui.Select(frame().findElement(By.cssSelector("#p select"))).selectByIndex(2);
+            new org.openqa.selenium.support.ui.Select(frame().findElement(By.cssSelector("#m select[data-column='1']")))
+                    .selectByIndex(1);
             WebElement swiper = frame().findElement(By.id("w"));
             new org.openqa.selenium.interactions.Actions(browser).moveToElement(swiper).clickAndHold()
                     .moveByOffset(-120, 0).release().perform();
             Eventually.await("the page heard the slider, the picker and the swipe (last: the page data)", TIMEOUT,
-                    controls::pageData, data -> data.path("heard").size() == 3);
-            assertEquals("[\"slider 42\",\"picker 2\",\"swiper 1 touch\"]", controls.pageData().path("heard").toString());
+                    controls::pageData, data -> data.path("heard").size() == 4);
+            assertEquals("[\"slider 42\",\"picker 2\",\"pair 0,1\",\"swiper 1 touch\"]", controls.pageData().path("heard").toString());
         });
     }
 

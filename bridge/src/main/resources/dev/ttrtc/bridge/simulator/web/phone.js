@@ -176,14 +176,21 @@ const phone = {
     }
   },
 
-  /** A slider let go (its number) or a picker's native control chosen (an index, or a time/date string). */
+  /**
+   * A slider let go (its number) or a picker's native control chosen (an index, a time/date
+   * string, or for a multiSelector the index of every column).
+   */
   onChange(e) {
     const n = this.target(e);
     if (!n) return;
     if (n.tagName === 'TT-SLIDER' && e.target.type === 'range') {
       send({ cmd: 'change', nid: Number(n.dataset.nid), value: Number(e.target.value) });
     } else if (n.tagName === 'TT-PICKER' && e.target.classList.contains('tt-picker-native')) {
-      send({ cmd: 'change', nid: Number(n.dataset.nid), value: e.target.tagName === 'SELECT' ? Number(e.target.value) : e.target.value });
+      let value = e.target.tagName === 'SELECT' ? Number(e.target.value) : e.target.value;
+      if (e.target.dataset.column !== undefined) {
+        value = Array.from(n.querySelectorAll('select[data-column]'), (column) => Number(column.value));
+      }
+      send({ cmd: 'change', nid: Number(n.dataset.nid), value });
     }
   },
 

@@ -17,16 +17,20 @@ import java.util.Set;
 /**
  * {@code <picker>}: its content is what the page shows; the choice sheet the phone slides up
  * is, in a browser, a transparent native control over the content (a {@code <select>} of the
- * range, or a time / date input). Modes: {@code selector} ({@code range} of strings or of
- * objects labelled by {@code range-key}, {@code value} the index), {@code time}
- * ({@code "hh:mm"}) and {@code date} ({@code "YYYY-MM-DD"}, or {@code YYYY-MM} / {@code YYYY}
- * by {@code fields}), with {@code start} / {@code end}. {@code change(v)} from Java is the user
- * confirming v (an index, or a time / date string): {@code change} fires with {@code {value}}.
- * The chosen value is the element's (the template's {@code value} replaces it when it changes).
- * multiSelector and region are not built here: a WARN entry, and the picker shows its content only.
+ * range, a {@code <select>} per column, or a time / date input). Modes: {@code selector}
+ * ({@code range} of strings or of objects labelled by {@code range-key}, {@code value} the
+ * index), {@code multiSelector} ({@code range} an array of such columns, {@code value} an index
+ * per column), {@code time} ({@code "hh:mm"}) and {@code date} ({@code "YYYY-MM-DD"}, or
+ * {@code YYYY-MM} / {@code YYYY} by {@code fields}), with {@code start} / {@code end}.
+ * {@code change(v)} from Java is the user confirming v (an index, an array of them, or a time /
+ * date string): a multiSelector first fires {@code columnchange} with {@code {column, value}}
+ * for each column that moved, then every mode fires {@code change} with {@code {value}}. The
+ * chosen value is the element's (the template's {@code value} replaces it when it changes).
+ * region is not built here (it needs the country's region list): a WARN entry, and the picker
+ * shows its content only.
  */
 final class PickerComponent implements ComponentProvider {
-    private static final Set<String> NOT_BUILT = Set.of("multiSelector", "region");
+    private static final Set<String> NOT_BUILT = Set.of("region");
 
     @Override
     public String tag() {
@@ -47,7 +51,11 @@ final class PickerComponent implements ComponentProvider {
                 tt-picker { display: block; position: relative; cursor: pointer; }
                 tt-picker > .tt-picker-native { position: absolute; left: 0; top: 0; width: 100%; height: 100%; margin: 0;
                   border: 0; padding: 0; opacity: 0; cursor: pointer; }
-                tt-picker[disabled] { cursor: default; }""";
+                tt-picker[disabled] { cursor: default; }
+                tt-picker > .tt-picker-columns { position: absolute; left: 0; top: 0; width: 100%; height: 100%; display: flex;
+                  opacity: 0; }
+                tt-picker > .tt-picker-columns > .tt-picker-native { flex: 1; min-width: 0; height: 100%; margin: 0; border: 0;
+                  padding: 0; cursor: pointer; }""";
     }
 
     @Override
@@ -120,28 +128,52 @@ final class PickerComponent implements ComponentProvider {
             attributes.put("class", "tt-picker-native");
             attributes.put("disabled", element.bool("disabled") ? "" : null);
             if (mode == PickerMode.SELECTOR) {
-                out.open("select", attributes);
-                List<String> labels = labels();
-                for (int i = 0; i < labels.size(); i++) {
-                    Map<String, String> option = new LinkedHashMap<>();
-                    option.put("value", Integer.toString(i));
-                    option.put("selected", i == chosen.asInt() ? "" : null);
-                    out.element("option", option, labels.get(i));
+                select(out, attributes, columns().get(0), chosen.asInt());
+            } else if (mode == PickerMode.MULTI_SELECTOR) {
+                out.open("div", Map.of("class", "tt-picker-columns"));
+                List<List<String>> columns = columns();
+                for (int column = 0; column < columns.size(); column++) {
+                    Map<String, String> columnAttributes = new LinkedHashMap<>(attributes);
+                    columnAttributes.put("data-column", Integer.toString(column));
+                    select(out, columnAttributes, columns.get(column), chosen.path(column).asInt());
                 }
-                out.close("select");
+                out.close("div");
             } else {
                 mode.nativeInput(element, chosen.asText(), attributes);
                 out.open("input", attributes);
             }
         }
 
-        /** The labels of a selector's range: strings as they are, objects by {@code range-key}. */
-        List<String> labels() {
-            List<String> labels = new ArrayList<>();
+        private static void select(HtmlOut out, Map<String, String> attributes, List<String> labels, int chosenIndex) {
+            out.open("select", attributes);
+            for (int i = 0; i < labels.size(); i++) {
+                Map<String, String> option = new LinkedHashMap<>();
+                option.put("value", Integer.toString(i));
+                option.put("selected", i == chosenIndex ? "" : null);
+                out.element("option", option, labels.get(i));
+            }
+            out.close("select");
+        }
+
+        /** The labels of each column: a selector's range is one column, a multiSelector's holds its columns. */
+        List<List<String>> columns() {
             JsonNode range = element.value("range");
-            String key = element.string("range-key");
+            if (mode != PickerMode.MULTI_SELECTOR) {
+                return List.of(labels(range));
+            }
+            List<List<String>> columns = new ArrayList<>();
             if (range.isArray()) {
-                for (JsonNode item : range) {
+                range.forEach(column -> columns.add(labels(column)));
+            }
+            return columns;
+        }
+
+        /** A column's labels: strings as they are, objects by {@code range-key}. */
+        private List<String> labels(JsonNode column) {
+            List<String> labels = new ArrayList<>();
+            String key = element.string("range-key");
+            if (column.isArray()) {
+                for (JsonNode item : column) {
                     JsonNode shown = item.isObject() && !key.isEmpty() ? item.path(key) : item;
                     labels.add(shown.isMissingNode() ? "" : JsValues.toDisplayString(JsValues.fromJson(shown)));
                 }
@@ -164,8 +196,17 @@ final class PickerComponent implements ComponentProvider {
             if (mode == null) {
                 throw new UnsupportedOperationException("picker mode \"" + element.string("mode") + "\" is not built in tt-rtc-host");
             }
-            chosen = mode.choose(element, to, labels().size());
+            JsonNode before = chosen;
+            chosen = mode.choose(element, to, columns().stream().map(List::size).toList());
             element.invalidate();
+            if (mode == PickerMode.MULTI_SELECTOR) {
+                for (int column = 0; column < chosen.size(); column++) {
+                    if (before.path(column).asInt(-1) != chosen.get(column).asInt()) {
+                        element.emit("columnchange", JsonNodeFactory.instance.objectNode().put("column", column)
+                                .put("value", chosen.get(column).asInt()));
+                    }
+                }
+            }
             element.emit("change", JsonNodeFactory.instance.objectNode().set("value", chosen));
         }
 

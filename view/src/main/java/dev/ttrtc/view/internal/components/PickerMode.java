@@ -1,11 +1,13 @@
 package dev.ttrtc.view.internal.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ttrtc.view.internal.ttml.JsValues;
 import dev.ttrtc.view.spi.ElementContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,18 +22,53 @@ enum PickerMode {
         }
 
         @Override
-        JsonNode choose(ElementContext picker, JsonNode to, int rangeSize) {
-            double index = JsValues.toNumber(JsValues.fromJson(to));
-            if (!(index >= 0 && index < rangeSize && index == Math.rint(index))) {
+        JsonNode choose(ElementContext picker, JsonNode to, List<Integer> columnSizes) {
+            int rangeSize = columnSizes.get(0);
+            if (!isIndex(to, rangeSize)) {
                 throw new IllegalArgumentException("a selector picker changes to an index of its range (0…" + (rangeSize - 1)
                         + "), not " + to);
             }
-            return JsonNodeFactory.instance.numberNode((long) index);
+            return JsonNodeFactory.instance.numberNode(indexOf(to));
         }
 
         @Override
         void nativeInput(ElementContext picker, String value, Map<String, String> attributes) {
             throw new UnsupportedOperationException("a selector is a <select>");
+        }
+    },
+    /** {@code range} is an array of columns; {@code value} an array of one index per column. */
+    MULTI_SELECTOR {
+        @Override
+        JsonNode fromTemplate(ElementContext picker) {
+            JsonNode range = picker.value("range");
+            JsonNode value = picker.value("value");
+            ArrayNode chosen = JsonNodeFactory.instance.arrayNode();
+            for (int column = 0; range.isArray() && column < range.size(); column++) {
+                JsonNode index = value.isArray() ? value.path(column) : null;
+                int size = range.get(column).isArray() ? range.get(column).size() : 0;
+                chosen.add(index != null && isIndex(index, size) ? indexOf(index) : 0);
+            }
+            return chosen;
+        }
+
+        @Override
+        JsonNode choose(ElementContext picker, JsonNode to, List<Integer> columnSizes) {
+            boolean valid = to.isArray() && to.size() == columnSizes.size();
+            for (int column = 0; valid && column < columnSizes.size(); column++) {
+                valid = isIndex(to.get(column), columnSizes.get(column));
+            }
+            if (!valid) {
+                throw new IllegalArgumentException("a multiSelector picker changes to an array of one index per column "
+                        + columnSizes.stream().map(size -> "0…" + (size - 1)).toList() + ", not " + to);
+            }
+            ArrayNode chosen = JsonNodeFactory.instance.arrayNode();
+            to.forEach(index -> chosen.add(indexOf(index)));
+            return chosen;
+        }
+
+        @Override
+        void nativeInput(ElementContext picker, String value, Map<String, String> attributes) {
+            throw new UnsupportedOperationException("a multiSelector is a <select> per column");
         }
     },
     /** {@code "hh:mm"} within {@code start} / {@code end}. */
@@ -44,7 +81,7 @@ enum PickerMode {
         }
 
         @Override
-        JsonNode choose(ElementContext picker, JsonNode to, int rangeSize) {
+        JsonNode choose(ElementContext picker, JsonNode to, List<Integer> columnSizes) {
             return chosenString(picker, to, FORMAT, "hh:mm");
         }
 
@@ -62,7 +99,7 @@ enum PickerMode {
         }
 
         @Override
-        JsonNode choose(ElementContext picker, JsonNode to, int rangeSize) {
+        JsonNode choose(ElementContext picker, JsonNode to, List<Integer> columnSizes) {
             JsonNode chosen = chosenString(picker, to, dateFormat(picker), dateShape(picker));
             String full = chosen.asText() + "-01-01".substring(0, 10 - chosen.asText().length());
             try {
@@ -91,6 +128,7 @@ enum PickerMode {
     static PickerMode named(String mode) {
         return switch (mode) {
             case "selector" -> SELECTOR;
+            case "multiSelector" -> MULTI_SELECTOR;
             case "time" -> TIME;
             case "date" -> DATE;
             default -> null;
@@ -100,8 +138,18 @@ enum PickerMode {
     /** The value the template gives. */
     abstract JsonNode fromTemplate(ElementContext picker);
 
-    /** The value the user picks, checked as the sheet would allow it. */
-    abstract JsonNode choose(ElementContext picker, JsonNode to, int rangeSize);
+    /** The value the user picks, checked as the sheet would allow it; the range's columns have these sizes. */
+    abstract JsonNode choose(ElementContext picker, JsonNode to, List<Integer> columnSizes);
+
+    /** Whether {@code value} is a whole number from 0 to {@code size - 1}, as JS reads it. */
+    private static boolean isIndex(JsonNode value, int size) {
+        double index = JsValues.toNumber(JsValues.fromJson(value));
+        return index >= 0 && index < size && index == Math.rint(index);
+    }
+
+    private static int indexOf(JsonNode value) {
+        return (int) JsValues.toNumber(JsValues.fromJson(value));
+    }
 
     /** The native input standing for the sheet (time and date modes). */
     abstract void nativeInput(ElementContext picker, String value, Map<String, String> attributes);
