@@ -20,13 +20,14 @@ import java.util.TreeMap;
 
 /**
  * Every API on {@code tt}: what the API modules of a host declare (implemented or host rule) and
- * every other API the platform's typings declare (not available). Built by
+ * every other API of the platform (not available): those its typings declare, and those its
+ * documentation gives that the typings lack. Built by
  * {@link MiniProgramHost#apiCatalogue()}; {@link #markdown()} is {@code docs/apis.md}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ApiCatalogue {
-    /** The typings release whose API list {@link #platformApis()} holds. */
+    /** The typings release whose API list {@link #platformApis()} holds (with the documented ones it lacks). */
     public static final String TYPINGS = "@douyin-microapp/typings 1.3.1";
     /** The errNo every "not available" stand-in fails with: the platform's "feature is not supported in app". */
     public static final int NOT_AVAILABLE_ERRNO = 10301;
@@ -37,13 +38,19 @@ public final class ApiCatalogue {
      * One API of the catalogue.
      *
      * @param module the simple class name of the module that implements it; empty when not available
-     * @param inTypings whether {@link #TYPINGS} declares it (the rest are APIs the host adds, such as RTC)
+     * @param inTypings whether {@link #TYPINGS} declares it
+     * @param platform whether the platform has it (the typings or the documentation); the rest
+     *     are APIs the host adds, such as RTC
      */
-    public record Entry(String name, Form form, Status status, String module, String note, boolean inTypings) {
+    public record Entry(String name, Form form, Status status, String module, String note, boolean inTypings, boolean platform) {
     }
 
-    /** An API the platform's typings declare, with the form they declare it in. */
-    public record PlatformApi(String name, Form form) {
+    /**
+     * An API of the platform, with its form.
+     *
+     * @param inTypings whether {@link #TYPINGS} declares it; false for one only the documentation gives
+     */
+    public record PlatformApi(String name, Form form, boolean inTypings) {
     }
 
     private final Map<String, Entry> entries;
@@ -64,8 +71,9 @@ public final class ApiCatalogue {
         Map<String, Entry> entries = new TreeMap<>();
         declarationsByModule.forEach((module, declared) -> {
             for (ApiEntry api : declared) {
+                PlatformApi known = platform.get(api.name());
                 Entry previous = entries.put(api.name(), new Entry(api.name(), api.form(), api.status(), module,
-                        api.note(), platform.containsKey(api.name())));
+                        api.note(), known != null && known.inTypings(), known != null));
                 if (previous != null) {
                     throw new IllegalStateException("tt." + api.name() + " is declared by both " + previous.module()
                             + " and " + module);
@@ -73,12 +81,12 @@ public final class ApiCatalogue {
             }
         });
         for (PlatformApi api : PLATFORM_APIS) {
-            entries.putIfAbsent(api.name(), new Entry(api.name(), api.form(), Status.NOT_AVAILABLE, "", "", true));
+            entries.putIfAbsent(api.name(), new Entry(api.name(), api.form(), Status.NOT_AVAILABLE, "", "", api.inTypings(), true));
         }
         return new ApiCatalogue(Collections.unmodifiableMap(entries));
     }
 
-    /** Every API the typings ({@link #TYPINGS}) put on {@code tt}, sorted by name. */
+    /** Every API the typings ({@link #TYPINGS}) put on {@code tt}, then those only the documentation gives. */
     public static List<PlatformApi> platformApis() {
         return PLATFORM_APIS;
     }
@@ -96,14 +104,17 @@ public final class ApiCatalogue {
     public String markdown() {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         entries.values().forEach(e -> counts.merge(e.status(), 1, Integer::sum));
-        long extra = entries.values().stream().filter(e -> !e.inTypings()).count();
+        long extra = entries.values().stream().filter(e -> !e.platform()).count();
+        long typed = PLATFORM_APIS.stream().filter(PlatformApi::inTypings).count();
         StringBuilder md = new StringBuilder();
         md.append("# The tt APIs of tt-rtc-host\n\n")
                 .append("Generated from the API catalogue (`dev.ttrtc.runtime.ApiCatalogue`); do not edit by hand.\n")
                 .append("`ApiDocsTest` fails when this file is stale; regenerate it with\n\n")
                 .append("```\nmvn -B -q -pl bridge -am test -Dtest=ApiDocsTest -Dsurefire.failIfNoSpecifiedTests=false -Dtt.writeApiDocs=true\n```\n\n")
-                .append(entries.size()).append(" APIs: the ").append(PLATFORM_APIS.size()).append(" that ")
-                .append(TYPINGS).append(" put on `tt` and ").append(extra).append(" more that the host adds. ")
+                .append(entries.size()).append(" APIs: the ").append(typed).append(" that ")
+                .append(TYPINGS).append(" put on `tt`, ").append(PLATFORM_APIS.size() - typed)
+                .append(" more that the platform documents and the typings lack, and ").append(extra)
+                .append(" more that the host adds. ")
                 .append(counts.getOrDefault(Status.IMPLEMENTED, 0)).append(" implemented, ")
                 .append(counts.getOrDefault(Status.HOST_RULE, 0)).append(" host rules, ")
                 .append(counts.getOrDefault(Status.NOT_AVAILABLE, 0)).append(" not available.\n\n")
@@ -125,16 +136,22 @@ public final class ApiCatalogue {
         for (Entry e : entries.values()) {
             md.append("| `").append(e.name()).append("` | ").append(e.status().label()).append(" | ")
                     .append(e.form().wireName()).append(" | ").append(e.module().isEmpty() ? "" : "`" + e.module() + "`")
-                    .append(" | ").append(e.inTypings() ? "yes" : "").append(" | ")
+                    .append(" | ").append(e.inTypings() ? "yes" : e.platform() ? "docs" : "").append(" | ")
                     .append(e.note().replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
     }
 
     private static List<PlatformApi> readPlatformApis() {
-        try (InputStream in = ApiCatalogue.class.getResourceAsStream("platform-apis.tsv")) {
+        List<PlatformApi> apis = new ArrayList<>(readPlatformApis("platform-apis.tsv", true));
+        apis.addAll(readPlatformApis("platform-apis-documented.tsv", false));
+        return List.copyOf(apis);
+    }
+
+    private static List<PlatformApi> readPlatformApis(String resource, boolean inTypings) {
+        try (InputStream in = ApiCatalogue.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing runtime resource platform-apis.tsv");
+                throw new IllegalStateException("missing runtime resource " + resource);
             }
             List<PlatformApi> apis = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -143,7 +160,7 @@ public final class ApiCatalogue {
                     continue;
                 }
                 String[] columns = line.split("\t");
-                apis.add(new PlatformApi(columns[0], Form.of(columns[1])));
+                apis.add(new PlatformApi(columns[0], Form.of(columns[1]), inTypings));
             }
             return List.copyOf(apis);
         } catch (IOException e) {
