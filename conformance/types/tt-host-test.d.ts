@@ -49,6 +49,8 @@ interface LaunchOptions {
   actionSheet?: number;
   /** The image files (relative to the test file) the user picks in every tt.chooseImage; default none: the user cancels. */
   chooseImage?: string[];
+  /** Where the phone is for tt.getLocation (WGS84; altitude in m, default 0; accuracy in m, default 30); default Tiananmen Square, Beijing. */
+  position?: { latitude: number; longitude: number; altitude?: number; accuracy?: number };
   /** The network type at launch; default 'wifi'. */
   network?: 'wifi' | '2g' | '3g' | '4g' | '5g' | 'unknown' | 'none';
   /** The simulated user of tt.login / tt.getUserInfo (docs/tt-apis.md). */

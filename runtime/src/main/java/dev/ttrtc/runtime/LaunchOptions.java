@@ -31,6 +31,7 @@ public final class LaunchOptions {
     private final boolean modalConfirms;
     private final int actionSheetAnswer;
     private final List<Path> chosenImages;
+    private final Position position;
     private final UserAccount user;
     private final String networkType;
     private final Set<String> deniedScopes;
@@ -50,6 +51,7 @@ public final class LaunchOptions {
         this.modalConfirms = b.modalConfirms;
         this.actionSheetAnswer = b.actionSheetAnswer;
         this.chosenImages = List.copyOf(b.chosenImages);
+        this.position = b.position;
         this.user = b.user;
         this.networkType = b.networkType;
         this.deniedScopes = Set.copyOf(b.deniedScopes);
@@ -74,6 +76,7 @@ public final class LaunchOptions {
         b.modalConfirms = modalConfirms;
         b.actionSheetAnswer = actionSheetAnswer;
         b.chosenImages.addAll(chosenImages);
+        b.position = position;
         b.user = user;
         b.networkType = networkType;
         b.deniedScopes.addAll(deniedScopes);
@@ -117,6 +120,11 @@ public final class LaunchOptions {
     /** The files the user picks in every {@code tt.chooseImage} (at most its count); none: the user cancels. */
     public List<Path> chosenImages() {
         return chosenImages;
+    }
+
+    /** Where the simulated phone is ({@code tt.getLocation}). */
+    public Position position() {
+        return position;
     }
 
     /** The simulated user for login and user info. */
@@ -208,6 +216,7 @@ public final class LaunchOptions {
         private boolean modalConfirms = true;
         private int actionSheetAnswer;
         private final List<Path> chosenImages = new ArrayList<>();
+        private Position position = Position.defaults();
         private UserAccount user = UserAccount.defaults();
         private String networkType = "wifi";
         private final Set<String> deniedScopes = new LinkedHashSet<>();
@@ -273,6 +282,12 @@ public final class LaunchOptions {
             }
             chosenImages.clear();
             chosenImages.addAll(files);
+            return this;
+        }
+
+        /** Where the simulated phone is ({@link Position#defaults()} unless set). */
+        public Builder position(Position where) {
+            this.position = Objects.requireNonNull(where, "where");
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.ttrtc.bridge.engine.ReconnectPolicy;
 import dev.ttrtc.bridge.tt.RtcSettings;
 import dev.ttrtc.runtime.ApiMock;
 import dev.ttrtc.runtime.LaunchOptions;
+import dev.ttrtc.runtime.Position;
 import dev.ttrtc.runtime.SystemInfo;
 import dev.ttrtc.runtime.UrlMapping;
 import dev.ttrtc.runtime.UserAccount;
@@ -57,6 +58,11 @@ final class LaunchSpec {
             List<Path> images = new ArrayList<>();
             o.get("chooseImage").forEach(file -> images.add(baseDir.resolve(file.asText()).normalize()));
             b.chosenImages(images);
+        }
+        JsonNode position = o.get("position");
+        if (position != null && position.isObject()) {
+            b.position(new Position(position.path("latitude").asDouble(Double.NaN), position.path("longitude").asDouble(Double.NaN),
+                    position.path("altitude").asDouble(0), position.path("accuracy").asDouble(30)));
         }
         if (o.hasNonNull("network")) {
             b.networkType(o.get("network").asText());

@@ -9,6 +9,7 @@ import dev.ttrtc.runtime.internal.apis.app.AppEventsApi;
 import dev.ttrtc.runtime.internal.apis.app.UpdateManagerApi;
 import dev.ttrtc.runtime.internal.apis.device.ClipboardApi;
 import dev.ttrtc.runtime.internal.apis.device.DeviceApi;
+import dev.ttrtc.runtime.internal.apis.device.LocationApi;
 import dev.ttrtc.runtime.internal.apis.device.EnvironmentApi;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatus;
 import dev.ttrtc.runtime.internal.apis.device.NetworkStatusApi;
@@ -63,6 +64,7 @@ public final class BuiltinApis {
                 new PullDownRefreshApi(s.pullDownRefresh()),
                 new ShareApi(s.windows()),
                 new DeviceApi(s.windows()),
+                new LocationApi(s.options().position(), permissions),
                 new NetworkStatusApi(s.network()),
                 new ClipboardApi(s.clipboard()),
                 new EnvironmentApi(),
@@ -90,6 +92,7 @@ public final class BuiltinApis {
         declarations.put("PullDownRefreshApi", PullDownRefreshApi.APIS);
         declarations.put("ShareApi", ShareApi.APIS);
         declarations.put("DeviceApi", DeviceApi.APIS);
+        declarations.put("LocationApi", LocationApi.APIS);
         declarations.put("NetworkStatusApi", NetworkStatusApi.APIS);
         declarations.put("ClipboardApi", ClipboardApi.APIS);
         declarations.put("EnvironmentApi", EnvironmentApi.APIS);
