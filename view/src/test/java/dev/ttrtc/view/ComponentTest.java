@@ -201,7 +201,7 @@ class ComponentTest extends ViewTestBase {
     void a_page_built_with_component_is_attached_before_its_components_and_has_the_platforms_node_ids() throws Exception {
         MiniProgram app = launchWithCard(
                 "Component({ lifetimes: { created() { console.log('page created'); },"
-                        + " attached() { this.ready = true; console.log('page attached', this.__nodeId__, typeof this.__webviewId__); } },"
+                        + " attached() { this.ready = true; console.log('page attached', this.__nodeId__, typeof this.__webviewId__, this.__route__); } },"
                         + " methods: { linked(e) { console.log('page heard child', this.ready, e.detail.webviewId === this.__webviewId__); } } });",
                 "<my-card bind:link=\"linked\"/>",
                 "Component({ lifetimes: { created() { console.log('child created'); },"
@@ -209,7 +209,7 @@ class ComponentTest extends ViewTestBase {
                         + "   this.triggerEvent('link', { webviewId: this.__webviewId__ }); } } });",
                 "<text>card</text>");
         waitForConsole(app, "page heard child true true");
-        assertEquals(List.of("page created", "page attached 0 number", "child created", "child attached true",
+        assertEquals(List.of("page created", "page attached 0 number pages/index/index", "child created", "child attached true",
                 "page heard child true true"), console(app));
     }
 

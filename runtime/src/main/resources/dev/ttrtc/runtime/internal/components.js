@@ -303,6 +303,7 @@
   function addInstanceApi(inst, record) {
     hidden(inst, '__webviewId__', record.pageId);
     hidden(inst, '__nodeId__', record.kind === 'page' ? 0 : record.id);
+    if (record.kind === 'page') hidden(inst, '__route__', record.label);
     hidden(inst, 'setData', record.setData);
     hidden(inst, 'selectComponent', function (selector, callback) { return selectComponents(inst, selector, false, callback); });
     hidden(inst, 'selectAllComponents', function (selector, callback) { return selectComponents(inst, selector, true, callback); });
