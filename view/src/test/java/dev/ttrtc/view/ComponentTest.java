@@ -201,7 +201,8 @@ class ComponentTest extends ViewTestBase {
     void a_page_built_with_component_is_attached_before_its_components_and_has_the_platforms_node_ids() throws Exception {
         MiniProgram app = launchWithCard(
                 "Component({ lifetimes: { created() { console.log('page created'); },"
-                        + " attached() { this.ready = true; console.log('page attached', this.__nodeId__, typeof this.__webviewId__, this.__route__); } },"
+                        + " attached() { this.ready = true; this.setData({ step: 'attached' });"
+                        + "   console.log('page attached', this.__nodeId__, typeof this.__webviewId__, this.__route__); } },"
                         + " methods: { linked(e) { console.log('page heard child', this.ready, e.detail.webviewId === this.__webviewId__); } } });",
                 "<my-card bind:link=\"linked\"/>",
                 "Component({ lifetimes: { created() { console.log('child created'); },"
@@ -211,6 +212,24 @@ class ComponentTest extends ViewTestBase {
         waitForConsole(app, "page heard child true true");
         assertEquals(List.of("page created", "page attached 0 number pages/index/index", "child created", "child attached true",
                 "page heard child true true"), console(app));
+        assertEquals("attached", app.pageData().path("step").asText(), "the embedder sees data set in the page's attached");
+    }
+
+    @Test
+    void an_independent_subpackage_page_gets_no_global_component_of_the_main_package() throws Exception {
+        Fixture project = Fixture.in(dir)
+                .page("pages/index/index", "Page({});", "<gc/>")
+                .appJson("\"usingComponents\": {\"gc\": \"/comp/c\"},"
+                        + " \"subpackages\": [{\"root\": \"free\", \"pages\": [\"p/p\"], \"independent\": true}]")
+                .component("comp/c", "Component({});", "<text class=\"from-gc\">gc</text>", "")
+                .file("free/p/p.js", "Page({});")
+                .file("free/p/p.ttml", "<gc/>");
+        MiniProgram main = launch(project.write());
+        assertEquals(List.of("gc"), texts(main, ".from-gc"));
+        MiniProgram free = launch(LaunchOptions.builder(project.write()).page("free/p/p"));
+        assertEquals(List.of(), texts(free, ".from-gc"));
+        assertTrue(entries(free, HostEvent.Kind.WARN).stream().anyMatch(w -> w.startsWith("free/p/p.ttml:1:1:") && w.contains("gc")),
+                entries(free, HostEvent.Kind.WARN).toString());
     }
 
     private static String lifetimes() {

@@ -34,11 +34,14 @@ final class ComponentIndex {
     private final Map<String, String> global;
     private final Map<String, Map<String, String>> byOwner;
     private final List<String> loadOrder;
+    private final Project project;
 
-    private ComponentIndex(Map<String, String> global, Map<String, Map<String, String>> byOwner, List<String> loadOrder) {
+    private ComponentIndex(Map<String, String> global, Map<String, Map<String, String>> byOwner, List<String> loadOrder,
+            Project project) {
         this.global = global;
         this.byOwner = byOwner;
         this.loadOrder = loadOrder;
+        this.project = project;
     }
 
     /** Reads every json involved; a missing component or a bad entry fails the launch with its file. */
@@ -54,7 +57,7 @@ final class ComponentIndex {
                 b.visit(path);
             }
         }
-        return new ComponentIndex(global, b.byOwner, List.copyOf(b.loaded));
+        return new ComponentIndex(global, b.byOwner, List.copyOf(b.loaded), project);
     }
 
     /** Every component path, each before the pages and after the components it was found through. */
@@ -62,13 +65,22 @@ final class ComponentIndex {
         return loadOrder;
     }
 
-    /** Tag → component path for a page or component template: app.json's global ones, then its own. */
+    /**
+     * Tag → component path for a page or component template: app.json's global ones, then its own.
+     * An independent subpackage's templates get no global one from the main package, which they
+     * may not use.
+     */
     Map<String, String> usingComponents(String ownerPath) {
         Map<String, String> own = byOwner.getOrDefault(ownerPath, Map.of());
         if (global.isEmpty()) {
             return own;
         }
-        Map<String, String> merged = new LinkedHashMap<>(global);
+        Map<String, String> merged = new LinkedHashMap<>();
+        global.forEach((tag, path) -> {
+            if (project.packageRefusal(ownerPath, path).isEmpty()) {
+                merged.put(tag, path);
+            }
+        });
         merged.putAll(own);
         return Collections.unmodifiableMap(merged);
     }

@@ -215,10 +215,12 @@ function onUiEvent(e) {
 // ttfile:// address is named, never fetched: the simulator sends no traffic beyond this machine.
 function showPreview(d) {
   const image = $('preview-image');
-  if (d.current.startsWith('/')) image.src = d.current;
+  // A root path, but not a protocol-relative "//host/…" (nor "/\host/…", which browsers read alike).
+  const local = /^\/(?![\/\\])/.test(d.current);
+  if (local) image.src = d.current;
   else image.removeAttribute('src');
   const position = (d.urls.indexOf(d.current) + 1) + ' / ' + d.urls.length;
-  $('preview-caption').textContent = d.current.startsWith('/') ? position : position + ' · ' + d.current + ' (not loaded here)';
+  $('preview-caption').textContent = local ? position : position + ' · ' + d.current + ' (not loaded here)';
   $('preview').hidden = false;
 }
 // As on the phone, the preview stays until it is tapped.
