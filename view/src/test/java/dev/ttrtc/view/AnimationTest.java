@@ -31,9 +31,9 @@ class AnimationTest extends ViewTestBase {
                 + " transition: all 550ms ease 0ms", styleOf(app, "plain"),
                 "the steps' time: 300 + 200 ms and the second step's 50 ms delay");
         call(app, "back");
-        assertEquals("transform: rotate(0deg) scale(1) translate(10px, 1.048px); transform-origin: 50% 50% 0;"
-                + " transition: all 0ms ease 0ms", styleOf(app, "plain"),
-                "a later export replaces the earlier; a string argument stays as written, its rpx in px");
+        assertEquals("width: 80px; opacity: 0.5; transform: rotate(0deg) scale(1) translate(10px, 1.048px);"
+                + " transform-origin: 50% 50% 0; transition: all 0ms ease 0ms", styleOf(app, "plain"),
+                "a later export plays over what the earlier left; a string argument stays as written, its rpx in px");
     }
 
     /** The style attribute of the element with this id as the page's HTML has it. */

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
  * The render tree as HTML: every element carries {@code data-nid}; a built-in {@code x} is the
  * custom element {@code tt-x}, a component host keeps its tag and carries its definition's
  * {@code tt-host} prefix (for {@code :host} rules), a text is {@code <tt-t data-nid>}; inline
- * styles pass through the TTSS compiler's rpx conversion, and an {@code animation} attribute's
- * state ({@link AnimationStyle}) follows them. The one place HTML is made, for patch ops and for
+ * styles pass through the TTSS compiler's rpx conversion, and what the element's
+ * {@code animation} exports left on it follows them. The one place HTML is made, for patch ops and for
  * standalone documents alike.
  */
 public final class HtmlWriter {
@@ -54,7 +54,7 @@ public final class HtmlWriter {
         }
         Object style = element.attributes().get("style");
         String ownStyle = style != null && style != Boolean.TRUE ? inlineStyle.apply(JsValues.toDisplayString(style)) : null;
-        String animation = AnimationStyle.css(element.attributes().get("animation"));
+        String animation = element.animatedStyle();
         String animated = animation == null ? null : inlineStyle.apply(animation);
         if (ownStyle != null || animated != null) {
             out.put("style", animated == null ? ownStyle : ownStyle == null || ownStyle.isBlank() ? animated

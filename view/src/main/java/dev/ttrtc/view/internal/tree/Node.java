@@ -1,5 +1,6 @@
 package dev.ttrtc.view.internal.tree;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.view.internal.ttml.TNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,8 @@ public final class Node {
     private Owner component;
     private Map<String, String> html;
     private Object state;
+    /** What {@code animation} exports left on the element; null before the first. */
+    private AnimatedStyle animated;
 
     Node(int id, Owner owner, TNode source, String key, String tag) {
         this.id = id;
@@ -84,7 +87,17 @@ public final class Node {
     }
 
     void attributes(Map<String, Object> values) {
+        Object export = values.get("animation");
+        if (AnimatedStyle.isExport(export) && !export.equals(attributes().get("animation"))) {
+            animated = animated == null ? new AnimatedStyle() : animated;
+            animated.play((ObjectNode) export);
+        }
         this.attributes = values;
+    }
+
+    /** The inline CSS the element's animation exports have left on it, or null when it had none. */
+    public String animatedStyle() {
+        return animated == null ? null : animated.css();
     }
 
     public List<VNode.BoundEvent> events() {

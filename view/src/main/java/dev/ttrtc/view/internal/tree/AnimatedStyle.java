@@ -1,4 +1,4 @@
-package dev.ttrtc.view.internal.html;
+package dev.ttrtc.view.internal.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,32 +8,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An element's {@code animation} attribute (the export of {@code tt.createAnimation}) as inline
- * CSS: the state after its last step. A style set in one step stays unless a later step sets it
- * again; transform functions likewise, by function (a later {@code rotate(0)} undoes an earlier
- * {@code rotate(45)}), in the order first used. The transition spans every step (their durations
- * and the later steps' delays added up, after the first step's delay) with the last step's
- * timing function: a browser moves the element to the final state over that time, without
- * stopping at the states between.
+ * The style that the exports of {@code tt.createAnimation} given to an element's
+ * {@code animation} attribute have left on it, as inline CSS: the state after the last step of
+ * each, as on the phone, where an animation's styles stay until a later one changes them. A
+ * style set in one step stays unless a later step sets it again; transform functions likewise,
+ * by function (a later {@code rotate(0)} undoes an earlier {@code rotate(45)}), in the order first
+ * used. The transition spans every step of the latest export (their durations and the later
+ * steps' delays added up, after the first step's delay) with its last step's timing function: a
+ * browser moves the element to the new state over that time, without stopping at the states
+ * between. Loop thread only, like its node.
  */
-final class AnimationStyle {
+final class AnimatedStyle {
     private static final Set<String> ANGLES = Set.of("rotate", "rotateX", "rotateY", "rotateZ", "skew", "skewX", "skewY");
     private static final Set<String> LENGTHS = Set.of("translate", "translateX", "translateY", "translateZ", "translate3d");
 
-    private AnimationStyle() {
+    private final Map<String, String> styles = new LinkedHashMap<>();
+    private final Map<String, String> transforms = new LinkedHashMap<>();
+    private String origin = "50% 50% 0";
+    private String transition = "";
+
+    /** Whether {@code value} is an export with steps (an export of nothing changes nothing). */
+    static boolean isExport(Object value) {
+        return value instanceof ObjectNode export && export.path("actions").isArray() && !export.path("actions").isEmpty();
     }
 
-    /** The CSS for {@code animation}, or null when it is no animation export. */
-    static String css(Object animation) {
-        if (!(animation instanceof ObjectNode export) || !export.path("actions").isArray() || export.path("actions").isEmpty()) {
-            return null;
-        }
-        Map<String, String> styles = new LinkedHashMap<>();
-        Map<String, String> transforms = new LinkedHashMap<>();
+    /** Plays an export (see {@link #isExport}) over what earlier ones left. */
+    void play(ObjectNode export) {
         double duration = 0;
         double firstDelay = 0;
         String timing = "linear";
-        String origin = "50% 50% 0";
         boolean first = true;
         for (JsonNode action : export.get("actions")) {
             for (JsonNode animate : action.path("animates")) {
@@ -45,22 +48,24 @@ final class AnimationStyle {
                     transforms.put(type, type + "(" + arguments(type, args) + ")");
                 }
             }
-            JsonNode transition = action.path("option").path("transition");
-            double delay = number(transition.path("delay"));
-            duration += number(transition.path("duration")) + (first ? 0 : delay);
+            JsonNode options = action.path("option").path("transition");
+            double delay = number(options.path("delay"));
+            duration += number(options.path("duration")) + (first ? 0 : delay);
             firstDelay = first ? delay : firstDelay;
-            timing = transition.path("timingFunction").asText(timing);
+            timing = options.path("timingFunction").asText(timing);
             origin = action.path("option").path("transformOrigin").asText(origin);
             first = false;
         }
+        transition = "all " + JsValues.numberToString(duration) + "ms " + timing + " " + JsValues.numberToString(firstDelay) + "ms";
+    }
+
+    String css() {
         StringBuilder css = new StringBuilder();
         styles.forEach((name, value) -> css.append(name).append(": ").append(value).append("; "));
         if (!transforms.isEmpty()) {
             css.append("transform: ").append(String.join(" ", transforms.values())).append("; ");
         }
-        return css.append("transform-origin: ").append(origin).append("; transition: all ")
-                .append(JsValues.numberToString(duration)).append("ms ").append(timing).append(' ')
-                .append(JsValues.numberToString(firstDelay)).append("ms").toString();
+        return css.append("transform-origin: ").append(origin).append("; transition: ").append(transition).toString();
     }
 
     /** A transform's arguments in CSS: numbers get deg (angles) or px (lengths); strings stay as written. */
