@@ -23,6 +23,7 @@ class ImageApiTest extends HostTestBase {
         Files.createDirectories(folder.resolve("img"));
         ImageIO.write(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB), "png", folder.resolve("img/a.png").toFile());
         ImageIO.write(new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB), "jpg", folder.resolve("img/b.jpg").toFile());
+        Files.write(folder.resolve("img/c.wbmp"), new byte[] {0, 0, 3, 2, (byte) 0xff, (byte) 0xff});
         return folder;
     }
 
@@ -34,6 +35,8 @@ class ImageApiTest extends HostTestBase {
                 + " fs.writeFileSync(tt.env.USER_DATA_PATH + '/b.jpg', fs.readFileSync('img/b.jpg'));"
                 + " tt.getImageInfo({ src: tt.env.USER_DATA_PATH + '/b.jpg', success: log('jpeg') });"
                 + " tt.getImageInfo({ src: 'notes.txt', fail: log('text') });"
+                + " tt.getImageInfo({ src: 'img/c.wbmp', fail: log('wbmp') });"
+                + " tt.getImageInfo({ src: 'img/a\\u0000.png', fail: log('nul') });"
                 + " tt.getImageInfo({ src: 'img/none.png', fail: log('missing') });"
                 + " tt.getImageInfo({ src: 'https://example.com/a.png', fail: log('network') });");
         waitForConsole(app, "network {\"errMsg\":\"getImageInfo:fail tt-rtc-host reads only local images; download"
@@ -44,8 +47,11 @@ class ImageApiTest extends HostTestBase {
                         + "\"orientation\":\"up\"}",
                 "text {\"errMsg\":\"getImageInfo:fail notes.txt is not an image tt-rtc-host can read (PNG, JPEG, GIF or BMP)\","
                         + "\"errNo\":21500}",
+                "wbmp {\"errMsg\":\"getImageInfo:fail img/c.wbmp is not an image tt-rtc-host can read (PNG, JPEG, GIF or BMP)\","
+                        + "\"errNo\":21500}",
+                "nul {\"errMsg\":\"getImageInfo:fail no such file or directory, getImageInfo img/a\\u0000.png\",\"errNo\":21102}",
                 "missing {\"errMsg\":\"getImageInfo:fail no such file or directory, getImageInfo img/none.png\",\"errNo\":21102}"),
-                consoleLines(app).subList(0, 4));
+                consoleLines(app).subList(0, 6));
     }
 
     @Test

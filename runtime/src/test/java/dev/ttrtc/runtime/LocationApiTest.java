@@ -49,8 +49,8 @@ class LocationApiTest extends HostTestBase {
         MiniProgram app = launch(project("a"));
         eval(app, LOG + "tt.openLocation({ latitude: 31.23, longitude: 121.47, name: 'The Bund', success: log('opened') });"
                 + " tt.openLocation({ latitude: 91, longitude: 0, fail: log('north of the pole') });");
-        waitForConsole(app, "north of the pole {\"errMsg\":\"openLocation:fail expect params.latitude to be from -90.0 to 90.0,"
-                + " but got 91.0\",\"errNo\":20000}");
+        waitForConsole(app, "north of the pole {\"errMsg\":\"openLocation:fail expect params.latitude to be from -90 to 90,"
+                + " but got 91\",\"errNo\":20000}");
         assertEquals("opened {\"errMsg\":\"openLocation:ok\"}", consoleLines(app).get(0));
         assertEquals(List.of("authorize {\"scope\":\"scope.userLocation\",\"answer\":\"allow\"}",
                 "openLocation {\"latitude\":31.23,\"longitude\":121.47,\"scale\":18.0,\"name\":\"The Bund\",\"address\":\"\"}"),

@@ -134,17 +134,18 @@ class FormControlTest extends ViewTestBase {
 
     @Test
     void a_multi_selector_picker_shows_a_select_per_column_and_reports_the_columns_that_moved() throws Exception {
-        MiniProgram app = launchPage("Page({ data: { at: [1, 0], range: [['tea', 'coffee'], [{ n: 'hot' }, { n: 'iced' }, { n: 'warm' }]] },"
+        MiniProgram app = launchPage("Page({ data: { at: [1, 9], range: [['tea', 'coffee'], [{ n: 'hot' }, { n: 'iced' }, { n: 'warm' }]] },"
                 + " column(e) { console.log('column ' + JSON.stringify(e.detail)); },"
                 + " picked(e) { console.log('change ' + JSON.stringify(e.detail)); } });",
                 "<picker id=\"p\" mode=\"multiSelector\" range=\"{{range}}\" range-key=\"n\" value=\"{{at}}\""
                         + " bindcolumnchange=\"column\" bindchange=\"picked\">drink</picker>");
         assertTrue(app.view().html().contains("<div class=\"tt-picker-columns\"><select class=\"tt-picker-native\" data-column=\"0\">"
                 + "<option value=\"0\">tea</option><option value=\"1\" selected=\"\">coffee</option></select>"
-                + "<select class=\"tt-picker-native\" data-column=\"1\"><option value=\"0\" selected=\"\">hot</option>"
-                + "<option value=\"1\">iced</option><option value=\"2\">warm</option></select></div>"), app.view().html());
-        get($(app, "#p").change(List.of(1, 2)));
-        assertEquals(List.of("column {\"column\":1,\"value\":2}", "change {\"value\":[1,2]}"), console(app));
+                + "<select class=\"tt-picker-native\" data-column=\"1\"><option value=\"0\">hot</option>"
+                + "<option value=\"1\">iced</option><option value=\"2\" selected=\"\">warm</option></select></div>"), app.view().html());
+        get($(app, "#p").change(List.of(0, 2)));
+        assertEquals(List.of("column {\"column\":0,\"value\":0}", "change {\"value\":[0,2]}"), console(app),
+                "a value past a column's end chose its last row");
         ExecutionException e = assertThrows(ExecutionException.class, () -> get($(app, "#p").change(List.of(2, 0))));
         assertEquals("a multiSelector picker changes to an array of one index per column [0…1, 0…2], not [2,0]",
                 e.getCause().getMessage());

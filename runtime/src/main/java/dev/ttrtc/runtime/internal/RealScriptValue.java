@@ -5,7 +5,7 @@ import dev.ttrtc.runtime.script.ScriptFunction;
 import dev.ttrtc.runtime.script.ScriptValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -92,6 +92,9 @@ final class RealScriptValue implements ScriptValue {
         throw new IllegalArgumentException("cannot hand a " + arg.getClass().getSimpleName() + " to a script");
     }
 
+    private static final Set<Class<?>> REFUSALS = Set.of(IllegalArgumentException.class, IllegalStateException.class,
+            UnsupportedOperationException.class);
+
     private static ProxyExecutable proxy(ScriptFunction function) {
         return args -> {
             ScriptValue[] wrapped = new ScriptValue[args.length];
@@ -108,14 +111,14 @@ final class RealScriptValue implements ScriptValue {
                 throw e;
             } catch (PolyglotException e) {
                 throw e;
-            } catch (NumberFormatException | PatternSyntaxException e) {
-                // The JDK's own wording about a value the host should have checked first: a host bug.
-                throw hostFailed(e);
-            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-                // The Java side refused (a bad selector, an element that cannot do that): the script
-                // sees an Error with the reason, never a Java exception with its class name.
-                throw jsError(e.getMessage() == null ? "tt-rtc-host refused this call" : e.getMessage());
             } catch (RuntimeException e) {
+                // The host's own refusals (a bad selector, an element that cannot do that) are these
+                // exact classes, and the script sees an Error with the reason, never a Java exception
+                // with its class name. Their subclasses (NumberFormatException, InvalidPathException…)
+                // carry the JDK's wording about a value the host should have checked first: a host bug.
+                if (REFUSALS.contains(e.getClass())) {
+                    throw jsError(e.getMessage() == null ? "tt-rtc-host refused this call" : e.getMessage());
+                }
                 throw hostFailed(e);
             }
         };

@@ -54,15 +54,11 @@ final class LaunchSpec {
         if (o.hasNonNull("actionSheet")) {
             b.actionSheetAnswer(o.get("actionSheet").asInt());
         }
-        if (o.path("chooseImage").isArray()) {
-            List<Path> images = new ArrayList<>();
-            o.get("chooseImage").forEach(file -> images.add(baseDir.resolve(file.asText()).normalize()));
-            b.chosenImages(images);
+        if (o.hasNonNull("chooseImage")) {
+            b.chosenImages(files(baseDir, o.get("chooseImage")));
         }
-        JsonNode position = o.get("position");
-        if (position != null && position.isObject()) {
-            b.position(new Position(position.path("latitude").asDouble(Double.NaN), position.path("longitude").asDouble(Double.NaN),
-                    position.path("altitude").asDouble(0), position.path("accuracy").asDouble(30)));
+        if (o.hasNonNull("position")) {
+            b.position(position(o.get("position")));
         }
         if (o.hasNonNull("network")) {
             b.networkType(o.get("network").asText());
@@ -91,6 +87,30 @@ final class LaunchSpec {
             b.extension(RtcSettings.class, settings);
         }
         return b.build();
+    }
+
+    /** {@code chooseImage: ['a.png', …]}, relative to the test file's folder. */
+    private static List<Path> files(Path baseDir, JsonNode names) {
+        if (!names.isArray()) {
+            throw new IllegalArgumentException("chooseImage is an array of file paths, not " + names);
+        }
+        List<Path> files = new ArrayList<>();
+        for (JsonNode name : names) {
+            if (!name.isTextual() || name.asText().indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("chooseImage lists file paths; " + name + " is not one");
+            }
+            files.add(baseDir.resolve(name.asText()).normalize());
+        }
+        return files;
+    }
+
+    /** {@code position: {latitude, longitude, altitude?, accuracy?}}. */
+    private static Position position(JsonNode p) {
+        if (!p.path("latitude").isNumber() || !p.path("longitude").isNumber()) {
+            throw new IllegalArgumentException("position needs a numeric latitude and longitude, not " + p);
+        }
+        return new Position(p.get("latitude").asDouble(), p.get("longitude").asDouble(), p.path("altitude").asDouble(0),
+                p.path("accuracy").asDouble(30));
     }
 
     /**

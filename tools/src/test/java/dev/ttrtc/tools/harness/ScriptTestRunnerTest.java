@@ -391,6 +391,8 @@ class ScriptTestRunnerTest {
                 "  t.match(picked[0].path, /^ttfile:\\/\\/temp\\/\\w+\\.png$/);",
                 "  t.equal(picked[0].size, 8);",
                 "  await t.rejects(t.launch('probe', { chooseImage: ['photos/dog.png'] }), /chosen image .*dog.png is not a readable file/);",
+                "  await t.rejects(t.launch('probe', { chooseImage: 'photos/cat.png' }), /chooseImage is an array of file paths/);",
+                "  await t.rejects(t.launch('probe', { position: { latitude: 1 } }), /position needs a numeric latitude and longitude/);",
                 "  const far = await t.launch('probe', { position: { latitude: -33.8568, longitude: 151.2153 } });",
                 "  t.deepEqual(await far.evaluate(() => new Promise((r) => tt.getLocation({ success: (res) => r([res.latitude, res.longitude]) }))),",
                 "    [-33.8568, 151.2153]);",

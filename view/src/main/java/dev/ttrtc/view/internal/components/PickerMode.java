@@ -36,7 +36,10 @@ enum PickerMode {
             throw new UnsupportedOperationException("a selector is a <select>");
         }
     },
-    /** {@code range} is an array of columns; {@code value} an array of one index per column. */
+    /**
+     * {@code range} is an array of columns; {@code value} an array of one index per column (one past
+     * a column's end chooses its last row, as a picker-view does).
+     */
     MULTI_SELECTOR {
         @Override
         JsonNode fromTemplate(ElementContext picker) {
@@ -44,9 +47,9 @@ enum PickerMode {
             JsonNode value = picker.value("value");
             ArrayNode chosen = JsonNodeFactory.instance.arrayNode();
             for (int column = 0; range.isArray() && column < range.size(); column++) {
-                JsonNode index = value.isArray() ? value.path(column) : null;
                 int size = range.get(column).isArray() ? range.get(column).size() : 0;
-                chosen.add(index != null && isIndex(index, size) ? indexOf(index) : 0);
+                double index = value.isArray() ? JsValues.toNumber(JsValues.fromJson(value.path(column))) : 0;
+                chosen.add(index > 0 && size > 0 ? (int) Math.min(index, size - 1) : 0);
             }
             return chosen;
         }
@@ -59,7 +62,7 @@ enum PickerMode {
             }
             if (!valid) {
                 throw new IllegalArgumentException("a multiSelector picker changes to an array of one index per column "
-                        + columnSizes.stream().map(size -> "0…" + (size - 1)).toList() + ", not " + to);
+                        + columnSizes.stream().map(size -> size == 0 ? "(empty)" : "0…" + (size - 1)).toList() + ", not " + to);
             }
             ArrayNode chosen = JsonNodeFactory.instance.arrayNode();
             to.forEach(index -> chosen.add(indexOf(index)));

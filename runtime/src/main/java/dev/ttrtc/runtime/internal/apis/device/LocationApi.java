@@ -63,7 +63,7 @@ public final class LocationApi implements TtApiModule {
             ui.put("longitude", coordinate(p, "longitude", 180));
             double scale = p.optionalNumber("scale").orElse(18);
             if (scale < 5 || scale > 18) {
-                throw ApiException.parameter("expect " + p.path() + ".scale to be from 5 to 18, but got " + scale);
+                throw ApiException.parameter("expect " + p.path() + ".scale to be from 5 to 18, but got " + p.json("scale"));
             }
             ui.put("scale", scale);
             ui.put("name", p.optionalString("name").orElse(""));
@@ -80,11 +80,11 @@ public final class LocationApi implements TtApiModule {
         }
     }
 
-    private static double coordinate(ApiParams p, String key, double limit) throws ApiException {
+    private static double coordinate(ApiParams p, String key, int limit) throws ApiException {
         double value = p.number(key);
         if (value < -limit || value > limit) {
             throw ApiException.parameter("expect " + p.path() + "." + key + " to be from " + -limit + " to " + limit
-                    + ", but got " + value);
+                    + ", but got " + p.json(key));
         }
         return value;
     }

@@ -5,6 +5,7 @@ import dev.ttrtc.runtime.api.InstanceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
@@ -129,7 +130,13 @@ public final class LocalFiles {
         while (trimmed.startsWith("/")) {
             trimmed = trimmed.substring(1);
         }
-        Path file = base.resolve(trimmed).normalize();
+        Path file;
+        try {
+            file = base.resolve(trimmed).normalize();
+        } catch (InvalidPathException e) {
+            // A name no file can have (a NUL character): nothing is there.
+            throw FileError.NO_SUCH_FILE.at(api, original);
+        }
         if (!file.startsWith(base)) {
             throw FileError.PERMISSION_DENIED.at(api, original);
         }

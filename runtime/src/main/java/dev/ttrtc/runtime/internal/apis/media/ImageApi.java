@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -39,6 +40,8 @@ public final class ImageApi implements TtApiModule {
     /** The platform's default (and most) images a pick returns. */
     static final int MAX_COUNT = 9;
     private static final String[] SOURCES = {"album", "camera"};
+    /** The formats the phone's getImageInfo reports that the JDK reads (not WebP), by the JDK's format names. */
+    private static final Set<String> READABLE = Set.of("png", "jpeg", "gif", "bmp");
     public static final List<ApiEntry> APIS = List.of(
             ApiEntry.async("chooseImage").hostRule("the user picks the embedder's files (LaunchOptions.chosenImages, the "
                     + "harness's chooseImage option; copies land in ttfile://temp), at most count, one from the camera "
@@ -95,7 +98,7 @@ public final class ImageApi implements TtApiModule {
     private ObjectNode choose(InstanceContext instance, ApiParams p) throws ApiException {
         double count = p.optionalNumber("count").orElse(MAX_COUNT);
         if (!(count >= 1)) {
-            throw ApiException.parameter("expect " + p.path() + ".count to be a number from 1, but got " + count);
+            throw ApiException.parameter("expect " + p.path() + ".count to be a number from 1, but got " + p.json("count"));
         }
         List<String> sources = sourceTypes(p);
         boolean cameraOnly = !sources.contains("album");
@@ -183,11 +186,15 @@ public final class ImageApi implements TtApiModule {
             }
             ImageReader reader = readers.next();
             try {
+                String type = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!READABLE.contains(type)) {
+                    throw unreadable(src);
+                }
                 reader.setInput(in, true, true);
                 ObjectNode info = JsonNodeFactory.instance.objectNode();
                 info.put("width", reader.getWidth(0));
                 info.put("height", reader.getHeight(0));
-                info.put("type", reader.getFormatName().toLowerCase(Locale.ROOT));
+                info.put("type", type);
                 return info;
             } finally {
                 reader.dispose();
