@@ -1,12 +1,18 @@
 package dev.ttrtc.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -386,8 +392,9 @@ final class JsBridge {
      * @throws HostLimitException when a string or the nesting is past the host's limits
      */
     static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? MissingNode.getInstance() : tree(parser, first);
         } catch (StreamConstraintsException e) {
             String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
                     ? "the value is nested deeper than " + MAX_JSON_DEPTH + " levels"
@@ -397,6 +404,58 @@ final class JsBridge {
             throw new HostLimitException(what + " (the host's limit)");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the bootstrap produced invalid JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a parser over a String does no IO
+        }
+    }
+
+    /**
+     * The tree of the value that starts at {@code token}, as {@code ObjectMapper.readTree} builds
+     * it (ints as int, long or big-integer nodes by size, other numbers as doubles, a repeated key's
+     * last value), straight from the parser's tokens: readTree sets up a deserialisation context
+     * for each call, and every setData parses its patch. The parser's nesting limit bounds the
+     * recursion.
+     */
+    private static JsonNode tree(JsonParser parser, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.set(name, tree(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(tree(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return nodes.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return nodes.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + token);
         }
     }
 }
