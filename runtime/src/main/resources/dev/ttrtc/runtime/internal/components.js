@@ -201,7 +201,14 @@
         host.problem('setData', 'setData expects an object, got ' + helpers.typeOf(patch));
         return;
       }
-      batched(applyData, inst, record, patch);
+      // batched(), written out: one interpreter frame less on every update.
+      batchDepth++;
+      try {
+        applyData(inst, record, patch);
+      } finally {
+        batchDepth--;
+        if (batchDepth === 0) flushPatches();
+      }
       if (typeof callback === 'function') {
         // The view has the update when setData returns; the callback runs on a later turn.
         host.nextTurn(function () { callback.call(inst); });
@@ -230,9 +237,11 @@
         host.problem('setData', 'setData: the value of "' + path + '" is undefined and was ignored');
         continue;
       }
-      // this.data takes a plain copy (for objects: [copy, whether it is the value's own JSON]).
-      const copied = value !== null && typeof value === 'object' ? dataCopy(value) : null;
-      const copy = copied !== null ? copied[0] : clone(value);
+      // this.data takes a plain copy (for objects: [copy, whether it is the value's own JSON]);
+      // strings and booleans are their own copies, as clone() would return them.
+      const type = typeof value;
+      const copied = type === 'object' && value !== null ? dataCopy(value) : null;
+      const copy = copied !== null ? copied[0] : type === 'string' || type === 'boolean' ? value : clone(value);
       if (watching) {
         const old = read(inst.data, segments);
         if (!sameJson(old, copy)) {
@@ -241,14 +250,25 @@
           if (spec && spec.observer && !(segments[0] in oldProps)) oldProps[segments[0]] = clone(inst.data[segments[0]]);
         }
       }
-      assign(inst.data, segments, copy);
+      if (segments.length === 1) {
+        inst.data[segments[0]] = copy;
+      } else {
+        assign(inst.data, segments, copy);
+      }
       applied[path] = value;
       // Where a copy differs from the value (a function became its text), the log shows copies.
       if (copies === null && (copied !== null ? !copied[1] : copy !== value)) copies = assignAll({}, applied);
       if (copies !== null) copies[path] = copy;
     }
     const top = record.kind === 'page' && record.id === topPageId;
-    const json = record.live || top ? viewJsonOrNull(applied) : null;
+    let json = null;
+    if (record.live || top) {
+      try {
+        json = viewJson(applied);
+      } catch (e) {
+        // not serialisable: the flush reports it
+      }
+    }
     if (top && json !== null) {
       // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
       hostDataChanged(json, copies === null ? json : viewJson(copies));
