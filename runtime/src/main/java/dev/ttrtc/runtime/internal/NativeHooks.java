@@ -24,7 +24,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class NativeHooks {
     /** The API a hook serves, for the messages of errors it throws into JS. */
     private static final Map<String, String> PUBLIC_NAMES = Map.of("dataChanged", "setData", "viewData", "setData",
-            "pageShown", "navigation");
+            "pageData", "setData", "pageShown", "navigation");
 
     private final EventLog log;
     private final ErrorReporter errors;
@@ -110,6 +110,13 @@ final class NativeHooks {
             dataChanged(a[0].asString(), a[1].asString());
             return null;
         });
+        // The top page's setData when its batch holds nothing else: dataChanged, then the view's patch.
+        hooks.put("pageData", (ProxyExecutable) a -> {
+            String patch = a[1].asString();
+            dataChanged(patch, a[2].asString());
+            view.dataChanged(a[0].asInt(), patch);
+            return null;
+        });
         view.addHooks(hooks);
         return guardedHooks(hooks);
     }
@@ -144,7 +151,7 @@ final class NativeHooks {
 
     /**
      * @param patch the patch as the view gets it (JSON text)
-     * @param logged the patch as the event log shows it: most often the same text
+     * @param logged the patch as the event log shows it, or null when that is {@code patch} (most often)
      */
     private void dataChanged(String patch, String logged) {
         PageState state = pageState.get();
@@ -152,7 +159,7 @@ final class NativeHooks {
         state.data().patch(tree);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         // The log's entries reach embedders, who may change them: the log keeps a tree of its own.
-        details.set("patch", logged.equals(patch) ? tree.deepCopy() : JsBridge.parse(logged));
-        log.record(HostEvent.Kind.DATA, state.route(), "setData " + logged, details);
+        details.set("patch", logged == null ? tree.deepCopy() : JsBridge.parse(logged));
+        log.record(HostEvent.Kind.DATA, state.route(), "setData " + (logged == null ? patch : logged), details);
     }
 }

@@ -83,7 +83,7 @@ final class ViewConnector implements LogicLayer {
             return null;
         });
         hooks.put("viewData", (ProxyExecutable) a -> {
-            view.dataChanged(a[0].asInt(), patches.read(a[1].asString()));
+            dataChanged(a[0].asInt(), a[1].asString());
             return null;
         });
         hooks.put("viewComponentEvent", (ProxyExecutable) a -> {
@@ -97,6 +97,11 @@ final class ViewConnector implements LogicLayer {
             return ids.toString();
         });
         hooks.put("viewQuery", (ProxyExecutable) a -> view.querySelector(JsBridge.parse(a[0].asString())).toString());
+    }
+
+    /** An owner's setData patch (JSON text) for the view. */
+    void dataChanged(int ownerId, String patch) {
+        view.dataChanged(ownerId, patches.read(patch));
     }
 
     /** Connects the framework, once it is installed (before any project code runs). */

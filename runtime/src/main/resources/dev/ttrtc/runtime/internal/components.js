@@ -19,6 +19,7 @@
   // costs a proxy lookup.
   const hostDataChanged = host.dataChanged;
   const hostViewData = host.viewData;
+  const hostPageData = host.pageData;
 
   let nextOwnerId = 1;
   const owners = new Map();          // owner id -> page or component instance
@@ -271,7 +272,15 @@
     }
     if (top && json !== null) {
       // The embedder's snapshot of the top page takes the patch; the whole data never crosses.
-      hostDataChanged(json, copies === null ? json : viewJson(copies));
+      // The log's text is given only where it differs from the view's.
+      const logged = copies === null ? null : viewJson(copies);
+      if (record.live && batchDepth === 1 && !watching) {
+        // An outermost setData without observers: nothing runs between here and its flush, which
+        // would send only this patch, so the snapshot, the log and the view take it in one call.
+        hostPageData(record.id, json, logged);
+        return;
+      }
+      hostDataChanged(json, logged);
     }
     if (record.live) queuePatch(record, applied, json);
     if (watching) runObservers(inst, record.def, changed, oldProps);
