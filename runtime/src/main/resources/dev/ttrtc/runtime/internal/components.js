@@ -411,7 +411,7 @@
     if (json === null) host.problem('setData', 'the data of ' + record.label + ' cannot be serialised for the view');
     host.viewPageCreated(idOf.get(page), record.label, json === null ? '{}' : json);
     // setData in attached ran before the page was on top: the embedder's snapshot takes the data whole.
-    if (record.def && json !== null) hostDataChanged(json, json);
+    if (record.def && json !== null) hostDataChanged(json, null);
   }
 
   function pageReady(page) {
