@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.api.ApiEntry;
-import dev.ttrtc.runtime.api.ApiErrors;
-import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiRegistry;
 import dev.ttrtc.runtime.api.InstanceContext;
 import dev.ttrtc.runtime.api.TtApiModule;
@@ -41,9 +39,7 @@ public final class AuthorizeApi implements TtApiModule {
     public void install(InstanceContext instance, ApiRegistry tt) {
         tt.async("authorize", call -> {
             String scope = call.params().stringOneOf("scope", SCOPES.toArray(String[]::new));
-            if (!permissions.ask(instance, scope)) {
-                throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
-            }
+            permissions.require(instance, scope);
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             result.putObject("data").put(scope, "ok");
             call.succeed(result);

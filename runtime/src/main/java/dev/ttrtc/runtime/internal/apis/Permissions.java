@@ -3,6 +3,8 @@ package dev.ttrtc.runtime.internal.apis;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.HostEvent;
+import dev.ttrtc.runtime.api.ApiErrors;
+import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.InstanceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +36,13 @@ public final class Permissions {
         ObjectNode ui = JsonNodeFactory.instance.objectNode().put("scope", scope).put("answer", granted ? "allow" : "deny");
         instance.events().record(HostEvent.Kind.UI, "authorize", "authorize " + ui, ui);
         return granted;
+    }
+
+    /** Asks for {@code scope}, as {@link #ask}; a refusal is the platform's {@code auth deny} answer. */
+    public void require(InstanceContext instance, String scope) throws ApiException {
+        if (!ask(instance, scope)) {
+            throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
+        }
     }
 
     /** {@code authSetting}: every scope asked so far and its answer. */

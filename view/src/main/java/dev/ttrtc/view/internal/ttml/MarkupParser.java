@@ -174,13 +174,7 @@ final class MarkupParser {
             if (pos >= src.length()) {
                 throw error(at, "the value of " + name + " is not closed (" + quote + ")");
             }
-            if (startsWith("{{")) {
-                int end = Bindings.endOf(src, pos + 2);
-                if (end < 0) {
-                    throw error(here(), "{{ is not closed with }}");
-                }
-                value.append(src, pos, end + 2);
-                advance(end + 2 - pos);
+            if (binding(value)) {
                 continue;
             }
             char c = src.charAt(pos);
@@ -202,13 +196,7 @@ final class MarkupParser {
         Location valueAt = here();
         StringBuilder value = new StringBuilder();
         while (pos < src.length() && !Character.isWhitespace(src.charAt(pos)) && !startsWith(">") && !startsWith("/>")) {
-            if (startsWith("{{")) {
-                int end = Bindings.endOf(src, pos + 2);
-                if (end < 0) {
-                    throw error(here(), "{{ is not closed with }}");
-                }
-                value.append(src, pos, end + 2);
-                advance(end + 2 - pos);
+            if (binding(value)) {
                 continue;
             }
             char c = src.charAt(pos);
@@ -224,17 +212,25 @@ final class MarkupParser {
         return new RawNode.Attribute(name, value.toString(), at, valueAt);
     }
 
+    /** At a {@code {{}}, copies the whole binding (it may hold quotes, {@code <} and {@code >}) and says so. */
+    private boolean binding(StringBuilder into) throws TemplateException {
+        if (!startsWith("{{")) {
+            return false;
+        }
+        int end = Bindings.endOf(src, pos + 2);
+        if (end < 0) {
+            throw error(here(), "{{ is not closed with }}");
+        }
+        into.append(src, pos, end + 2);
+        advance(end + 2 - pos);
+        return true;
+    }
+
     private void text(List<RawNode> target) throws TemplateException {
         Location at = here();
         StringBuilder text = new StringBuilder();
         while (pos < src.length()) {
-            if (startsWith("{{")) {
-                int end = Bindings.endOf(src, pos + 2);
-                if (end < 0) {
-                    throw error(here(), "{{ is not closed with }}");
-                }
-                text.append(src, pos, end + 2);
-                advance(end + 2 - pos);
+            if (binding(text)) {
                 continue;
             }
             if (src.charAt(pos) == '<' && (startsWith("<!--") || startsWith("</")

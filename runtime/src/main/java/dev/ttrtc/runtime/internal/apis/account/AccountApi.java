@@ -100,9 +100,7 @@ public final class AccountApi implements TtApiModule {
             if (!session.valid) {
                 throw new ApiException(ApiErrors.BUSINESS_ERROR, "invalid session");
             }
-            if (!permissions.ask(instance, USER_INFO_SCOPE)) {
-                throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
-            }
+            permissions.require(instance, USER_INFO_SCOPE);
             call.succeed(userData(instance, withCredentials, true));
         });
         tt.async("getUserProfile", call -> profile(instance, call, session));

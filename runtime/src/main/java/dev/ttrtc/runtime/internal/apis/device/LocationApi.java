@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttrtc.runtime.HostEvent;
 import dev.ttrtc.runtime.Position;
 import dev.ttrtc.runtime.api.ApiEntry;
-import dev.ttrtc.runtime.api.ApiErrors;
 import dev.ttrtc.runtime.api.ApiException;
 import dev.ttrtc.runtime.api.ApiParams;
 import dev.ttrtc.runtime.api.ApiRegistry;
@@ -43,7 +42,7 @@ public final class LocationApi implements TtApiModule {
     public void install(InstanceContext instance, ApiRegistry tt) {
         tt.async("getLocation", call -> {
             boolean gcj02 = call.params().optionalStringOneOf("type", "wgs84", "wgs84", "gcj02").equals("gcj02");
-            ask(instance);
+            permissions.require(instance, SCOPE);
             double[] at = gcj02 ? Gcj02.fromWgs84(position.latitude(), position.longitude())
                     : new double[] {position.latitude(), position.longitude()};
             ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -68,16 +67,10 @@ public final class LocationApi implements TtApiModule {
             ui.put("scale", scale);
             ui.put("name", p.optionalString("name").orElse(""));
             ui.put("address", p.optionalString("address").orElse(""));
-            ask(instance);
+            permissions.require(instance, SCOPE);
             instance.events().record(HostEvent.Kind.UI, "openLocation", "openLocation " + ui, ui);
             call.succeed();
         });
-    }
-
-    private void ask(InstanceContext instance) throws ApiException {
-        if (!permissions.ask(instance, SCOPE)) {
-            throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
-        }
     }
 
     private static double coordinate(ApiParams p, String key, int limit) throws ApiException {

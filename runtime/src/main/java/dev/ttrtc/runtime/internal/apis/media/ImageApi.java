@@ -85,9 +85,7 @@ public final class ImageApi implements TtApiModule {
             if (isNetwork(filePath)) {
                 throw ApiException.parameter("params.filePath must be a local file, not a network address: " + filePath);
             }
-            if (!permissions.ask(instance, ALBUM_SCOPE)) {
-                throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
-            }
+            permissions.require(instance, ALBUM_SCOPE);
             Path file = existing(instance, "saveImageToPhotosAlbum", filePath);
             ObjectNode ui = JsonNodeFactory.instance.objectNode().put("filePath", filePath).put("size", size(file));
             instance.events().record(HostEvent.Kind.UI, "saveImageToPhotosAlbum", "saveImageToPhotosAlbum " + ui, ui);
@@ -109,9 +107,7 @@ public final class ImageApi implements TtApiModule {
         sources.forEach(ui.putArray("sourceType")::add);
         ArrayNode answer = ui.putArray("answer");
         picked.forEach(file -> answer.add(file.getFileName().toString()));
-        if (!permissions.ask(instance, cameraOnly ? CAMERA_SCOPE : ALBUM_SCOPE)) {
-            throw new ApiException(ApiErrors.AUTH_DENY, ApiErrors.AUTH_DENY_DETAIL);
-        }
+        permissions.require(instance, cameraOnly ? CAMERA_SCOPE : ALBUM_SCOPE);
         instance.events().record(HostEvent.Kind.UI, "chooseImage", "chooseImage " + ui, ui);
         if (picked.isEmpty()) {
             throw new ApiException(ApiErrors.USER_CANCEL, "cancel");
